@@ -1,0 +1,43 @@
+/** Roles a user account can hold inside one organization. */
+export enum Role {
+  Admin = 'admin',
+  Proctor = 'proctor',
+  Candidate = 'candidate',
+}
+
+/** Lifecycle of a proctored session (transitions live in @invigil/domain). */
+export enum SessionStatus {
+  Draft = 'draft',
+  Scheduled = 'scheduled',
+  Open = 'open',
+  InProgress = 'in_progress',
+  Paused = 'paused',
+  Ended = 'ended',
+  Cancelled = 'cancelled',
+}
+
+/** Participant status as the product guide names it (transitions live in @invigil/domain). */
+export enum ParticipantStatus {
+  Invited = 'invited',
+  Waiting = 'waiting',
+  InSession = 'in_session',
+  Paused = 'paused',
+  Complete = 'complete',
+  Disconnected = 'disconnected',
+}
+
+export enum AttemptStatus {
+  NotStarted = 'not_started',
+  InProgress = 'in_progress',
+  Submitted = 'submitted',
+}
+
+export enum QuestionType {
+  SingleChoice = 'single_choice',
+}
+
+export enum CertificateStatus {
+  Pending = 'pending',
+  Ready = 'ready',
+  Failed = 'failed',
+}

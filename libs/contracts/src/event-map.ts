@@ -1,0 +1,39 @@
+import {
+  AttemptProgressedEvent,
+  AttemptSubmittedEvent,
+  CertificateIssuedEvent,
+  LiveParticipantUpdatedEvent,
+  MessageSentEvent,
+  ParticipantJoinedEvent,
+  ParticipantStatusChangedEvent,
+  ResultRecordedEvent,
+  SessionCreatedEvent,
+  SessionStartedEvent,
+} from './events';
+import { Events, EventSubject } from './subjects';
+
+/** The payload class of every event subject; consumers validate what they receive against it. */
+export const EventPayloadClasses = {
+  [Events.sessionCreated]: SessionCreatedEvent,
+  [Events.sessionStarted]: SessionStartedEvent,
+  [Events.attemptProgressed]: AttemptProgressedEvent,
+  [Events.attemptSubmitted]: AttemptSubmittedEvent,
+  [Events.participantJoined]: ParticipantJoinedEvent,
+  [Events.participantStatusChanged]: ParticipantStatusChangedEvent,
+  [Events.resultRecorded]: ResultRecordedEvent,
+  [Events.certificateIssued]: CertificateIssuedEvent,
+  [Events.messageSent]: MessageSentEvent,
+  [Events.liveParticipantUpdated]: LiveParticipantUpdatedEvent,
+} as const satisfies Record<EventSubject, new () => object>;
+
+export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;
+
+/** What travels on JetStream and over the socket: the payload plus who, when and why. */
+export interface EventEnvelope<S extends EventSubject = EventSubject> {
+  /** The outbox row id; also the JetStream de-duplication id. */
+  eventId: string;
+  subject: S;
+  occurredAt: string;
+  correlationId: string | null;
+  data: EventPayload<S>;
+}

@@ -1,0 +1,61 @@
+import type { LoginRequest, UserView } from './auth/login';
+import type {
+  GetMyParticipationRequest,
+  JoinWithCodeRequest,
+  ListMyParticipationsRequest,
+  ListParticipantsRequest,
+  ParticipantView,
+} from './enrollment/participant';
+import type { GetUserRequest } from './enrollment/user';
+import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
+import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
+import type { CertificateFile, GetCertificateRequest, GetMyResultRequest, ResultView } from './scoring/result';
+import type {
+  AssessmentView,
+  CreateAssessmentRequest,
+  GetScoringKeyRequest,
+  ListAssessmentsRequest,
+  ScoringKeyView,
+} from './sessions/assessment';
+import type { AttemptRequest, AttemptView, SaveAnswerAck, SaveAnswerRequest } from './sessions/attempt';
+import type {
+  CreateSessionRequest,
+  GetSessionRequest,
+  ListSessionsRequest,
+  ResolveEnrollmentCodeRequest,
+  SessionView,
+  StartSessionRequest,
+} from './sessions/session';
+import type { Requests } from './subjects';
+
+type R = typeof Requests;
+
+/** Request and response type of every request subject: the typed client is built on this. */
+export interface RequestMap {
+  [k: string]: { request: object; response: unknown };
+  [Requests.login]: { request: LoginRequest; response: UserView };
+  [Requests.getUser]: { request: GetUserRequest; response: UserView };
+  [Requests.joinWithCode]: { request: JoinWithCodeRequest; response: ParticipantView };
+  [Requests.listParticipants]: { request: ListParticipantsRequest; response: ParticipantView[] };
+  [Requests.getMyParticipation]: { request: GetMyParticipationRequest; response: ParticipantView };
+  [Requests.listMyParticipations]: { request: ListMyParticipationsRequest; response: ParticipantView[] };
+  [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
+  [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
+  [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };
+  [Requests.createSession]: { request: CreateSessionRequest; response: SessionView };
+  [Requests.listSessions]: { request: ListSessionsRequest; response: SessionView[] };
+  [Requests.getSession]: { request: GetSessionRequest; response: SessionView };
+  [Requests.resolveEnrollmentCode]: { request: ResolveEnrollmentCodeRequest; response: SessionView };
+  [Requests.startSession]: { request: StartSessionRequest; response: SessionView };
+  [Requests.openAttempt]: { request: AttemptRequest; response: AttemptView };
+  [Requests.saveAnswer]: { request: SaveAnswerRequest; response: SaveAnswerAck };
+  [Requests.submitAttempt]: { request: AttemptRequest; response: AttemptView };
+  [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
+  [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
+  [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
+  [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
+  [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };
+}
+
+export type RequestOf<S extends R[keyof R]> = RequestMap[S]['request'];
+export type ResponseOf<S extends R[keyof R]> = RequestMap[S]['response'];

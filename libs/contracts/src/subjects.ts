@@ -1,0 +1,57 @@
+/**
+ * Every NATS subject Invigil uses. Subjects are permanent once released: add, never rename.
+ * Requests: `<service>.<aggregate>.<verb>`; events: the past tense of what happened.
+ */
+export const Requests = {
+  login: 'enrollment.auth.login',
+  getUser: 'enrollment.user.get',
+  joinWithCode: 'enrollment.participant.join',
+  listParticipants: 'enrollment.participant.list',
+  getMyParticipation: 'enrollment.participant.get-mine',
+  listMyParticipations: 'enrollment.participant.list-mine',
+
+  createAssessment: 'sessions.assessment.create',
+  listAssessments: 'sessions.assessment.list',
+  getScoringKey: 'sessions.assessment.scoring-key',
+  createSession: 'sessions.session.create',
+  listSessions: 'sessions.session.list',
+  getSession: 'sessions.session.get',
+  resolveEnrollmentCode: 'sessions.session.resolve-code',
+  startSession: 'sessions.session.start',
+  openAttempt: 'sessions.attempt.open',
+  saveAnswer: 'sessions.attempt.save-answer',
+  submitAttempt: 'sessions.attempt.submit',
+
+  getMyResult: 'scoring.result.get-mine',
+  getCertificate: 'scoring.certificate.get',
+
+  getLiveSession: 'monitoring.session.live',
+
+  broadcast: 'messaging.message.broadcast',
+  listMessages: 'messaging.message.list',
+} as const;
+
+export const Events = {
+  sessionCreated: 'sessions.session.created',
+  sessionStarted: 'sessions.session.started',
+  attemptProgressed: 'sessions.attempt.progressed',
+  attemptSubmitted: 'sessions.attempt.submitted',
+  participantJoined: 'enrollment.participant.joined',
+  participantStatusChanged: 'enrollment.participant.status-changed',
+  resultRecorded: 'scoring.result.recorded',
+  certificateIssued: 'scoring.certificate.issued',
+  messageSent: 'messaging.message.sent',
+  liveParticipantUpdated: 'monitoring.participant.updated',
+} as const;
+
+export type RequestSubject = (typeof Requests)[keyof typeof Requests];
+export type EventSubject = (typeof Events)[keyof typeof Events];
+
+/** Service names double as NATS queue groups and durable consumer names. */
+export const ServiceNames = ['sessions', 'enrollment', 'monitoring', 'messaging', 'scoring'] as const;
+export type ServiceName = (typeof ServiceNames)[number];
+
+/** BullMQ queue names: permanent, like subjects. */
+export const Queues = {
+  certificates: 'scoring-certificates',
+} as const;

@@ -1,0 +1,26 @@
+/** Inputs of the server-side clock for one participant; all durations in milliseconds. */
+export interface ClockInput {
+  timeLimitMs: number;
+  extensionsMs: number;
+  creditedMs: number;
+  startedAt: Date;
+  pausedMs: number;
+  /** Set while the participant is paused: time stops counting from here. */
+  pausedSince: Date | null;
+  now: Date;
+}
+
+/**
+ * remaining = limit + extensions + credited − (now − start − paused), never below zero.
+ * A running pause counts as paused time up to `now`.
+ */
+export function remainingMs(input: ClockInput): number {
+  const runningPause = input.pausedSince ? Math.max(0, input.now.getTime() - input.pausedSince.getTime()) : 0;
+  const elapsed = input.now.getTime() - input.startedAt.getTime() - input.pausedMs - runningPause;
+  const remaining = input.timeLimitMs + input.extensionsMs + input.creditedMs - Math.max(0, elapsed);
+  return Math.max(0, remaining);
+}
+
+export function remainingSeconds(input: ClockInput): number {
+  return Math.floor(remainingMs(input) / 1000);
+}
