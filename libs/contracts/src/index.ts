@@ -16,3 +16,4 @@ export * from './sessions/attempt';
 export * from './scoring/result';
 export * from './monitoring/live';
 export * from './messaging/message';
+export * from './validation';

@@ -1,0 +1,25 @@
+import { ClientNats } from '@nestjs/microservices';
+import { headers as natsHeaders, MsgHdrs } from 'nats';
+import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
+
+/** Nest's NATS client with the subject prefix applied and the correlation id sent along. */
+export class InvigilNatsClient extends ClientNats {
+  constructor(
+    url: string,
+    private readonly subjectPrefix: string,
+    clientName: string,
+  ) {
+    super({ servers: [url], name: clientName });
+  }
+
+  protected override normalizePattern(pattern: Parameters<ClientNats['normalizePattern']>[0]): string {
+    return this.subjectPrefix + super.normalizePattern(pattern);
+  }
+
+  protected override mergeHeaders<THeaders = MsgHdrs>(requestHeaders?: THeaders): MsgHdrs {
+    const merged: MsgHdrs = (super.mergeHeaders(requestHeaders) as MsgHdrs | undefined) ?? natsHeaders();
+    const correlationId = currentCorrelationId();
+    if (correlationId && !merged.has(CORRELATION_HEADER)) merged.set(CORRELATION_HEADER, correlationId);
+    return merged;
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { isRpcErrorBody, RequestOf, RequestSubject, ResponseOf, RpcErrorCode } from '@invigil/contracts';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { RemoteCallError } from './rpc-error';
+
+export const NEST_NATS_CLIENT = Symbol('NEST_NATS_CLIENT');
+export const RPC_TIMEOUT_MS = 8_000;
+
+/** Typed request/reply over NATS: the subject decides the payload and the response type. */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  constructor(@Inject(NEST_NATS_CLIENT) private readonly client: ClientProxy) {}
+
+  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = RPC_TIMEOUT_MS): Promise<ResponseOf<S>> {
+    try {
+      return await firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        const service = subject.split('.')[0];
+        throw new RemoteCallError(subject, {
+          code: RpcErrorCode.Unavailable,
+          message: `The ${service} service did not answer within ${timeoutMs / 1000} s; try again shortly.`,
+        });
+      }
+      if (isRpcErrorBody(error)) throw new RemoteCallError(subject, error);
+      throw new RemoteCallError(subject, {
+        code: RpcErrorCode.Internal,
+        message: error instanceof Error ? error.message : 'The request failed',
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,27 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** An event waiting to be published, written in the same transaction as the change it describes. */
+@Entity({ tableName: 'outbox' })
+@Index({ name: 'outbox_unpublished_idx', properties: ['createdAt'], options: { where: 'published_at is null' } })
+export class OutboxMessage {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'json' })
+  payload!: object;
+
+  @Property({ type: 'text', nullable: true })
+  correlationId: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  publishedAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  publishAttempts = 0;
+}
