@@ -7,7 +7,9 @@ import type { ValidationError } from 'class-validator';
 export function describeValidationErrors(errors: ValidationError[], parentPath = ''): string[] {
   return errors.flatMap((error) => {
     const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    // One line per field: class-validator lists constraints bottom-up, so the last is the first decorator written.
+    const top = Object.values(error.constraints ?? {}).at(-1);
+    const own = top ? [`${path}: ${top}`] : [];
     return [...own, ...describeValidationErrors(error.children ?? [], path)];
   });
 }

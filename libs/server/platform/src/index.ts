@@ -24,3 +24,4 @@ export * from './health/health.controller';
 export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
+export * from './demo/demo-data';

@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityClass } from './orm/orm-config';
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type Redis from 'ioredis';
@@ -22,7 +23,7 @@ import { createRedis, REDIS_CONNECTION } from './redis/redis';
 export interface ServicePlatformSettings {
   service: PlatformOptions['service'];
   env: DatabaseEnv;
-  entities: Function[];
+  entities: EntityClass[];
   migrations: MigrationObject[];
   startOutboxRelay?: boolean;
 }

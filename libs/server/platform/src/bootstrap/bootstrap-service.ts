@@ -28,7 +28,8 @@ export async function bootstrapService(service: string, rootModule: Type | Retur
     queue: service,
     drainTimeoutMs: env.SHUTDOWN_GRACE_MS,
   });
-  const microservice = app.connectMicroservice({ strategy: natsServer });
+  // Deferred so the pipe and filter below are in place before the handlers are built.
+  const microservice = app.connectMicroservice({ strategy: natsServer }, { deferInitialization: true });
   microservice.useGlobalPipes(rpcValidationPipe());
   microservice.useGlobalFilters(new RpcErrorFilter());
   await app.init();

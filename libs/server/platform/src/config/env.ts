@@ -20,7 +20,7 @@ export class PlatformEnv {
   @IsInt({ message: 'HTTP_PORT must be a whole number, e.g. 3101' })
   @Min(0)
   @Max(65535)
-  HTTP_PORT!: number;
+  HTTP_PORT = 0;
 
   @IsString()
   @Matches(/^nats:\/\/.+/, { message: 'NATS_URL must look like nats://127.0.0.1:4222' })
@@ -49,7 +49,7 @@ export class PlatformEnv {
 export class DatabaseEnv extends PlatformEnv {
   @IsString()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@127.0.0.1:5432/invigil' })
-  DATABASE_URL!: string;
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/invigil';
 
   @IsString()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DB_SCHEMA must be a lowercase SQL identifier, e.g. sessions' })
@@ -64,10 +64,12 @@ export function loadEnv<T extends object>(envClass: new () => T, source: NodeJS.
   const env = plainToInstance(envClass, { ...source }, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
-    const problems = errors.flatMap((error) => {
+    const problems = errors.map((error) => {
       const given = source[error.property];
       const shown = given === undefined ? 'it is missing' : `got "${given}"`;
-      return Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (${shown})`);
+            // class-validator lists constraints bottom-up: the last is the top decorator, the one with the helpful text.
+      const message = Object.values(error.constraints ?? {}).at(-1) ?? 'is invalid';
+      return `${error.property}: ${message} (${shown})`;
     });
     throw new EnvValidationError(problems);
   }

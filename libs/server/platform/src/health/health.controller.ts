@@ -31,7 +31,8 @@ export class HealthController {
   @HealthCheck()
   ready() {
     const checks = [() => this.accepting(), () => this.natsCheck(), () => this.redisCheck()];
-    if (this.orm) checks.push(() => this.databaseCheck());
+    const orm = this.orm;
+    if (orm) checks.push(() => this.databaseCheck(orm));
     return this.health.check(checks);
   }
 
@@ -61,10 +62,10 @@ export class HealthController {
     }
   }
 
-  private async databaseCheck(): Promise<HealthIndicatorResult> {
+  private async databaseCheck(orm: MikroORM): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('postgres');
     try {
-      await withTimeout(this.orm!.em.getConnection().execute('select 1'), 'PostgreSQL');
+      await withTimeout(orm.em.getConnection().execute('select 1'), 'PostgreSQL');
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: String(error) });

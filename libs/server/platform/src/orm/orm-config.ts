@@ -1,13 +1,16 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
+
+/** A MikroORM entity class. */
+export type EntityClass = abstract new (...args: never[]) => object;
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { ProcessedEvent } from '../outbox/processed-event.entity';
 
 export interface ServiceOrmSettings {
   databaseUrl: string;
   schema: string;
-  entities: Function[];
+  entities: EntityClass[];
   /** Listed explicitly so the same code runs from TypeScript sources and from a build. */
   migrations: MigrationObject[];
 }
@@ -29,6 +32,7 @@ export function serviceOrmConfig(settings: ServiceOrmSettings): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
       migrationsList: settings.migrations,
     },
     discovery: { warnWhenNoEntities: false },

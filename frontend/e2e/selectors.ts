@@ -1,0 +1,65 @@
+/**
+ * data-testid values the browser tests rely on. The Angular templates use exactly these;
+ * change both together.
+ */
+export const sel = {
+  login: {
+    email: 'login-email',
+    password: 'login-password',
+    submit: 'login-submit',
+    error: 'login-error',
+  },
+  nav: {
+    userName: 'nav-user-name',
+    logout: 'nav-logout',
+  },
+  proctor: {
+    assessmentTitle: 'assessment-title',
+    assessmentPassing: 'assessment-passing',
+    addQuestion: 'assessment-add-question',
+    /** Question i (0-based): prompt, option j text, which option is correct (a <select> of indexes), points. */
+    questionPrompt: (i: number) => `question-${i}-prompt`,
+    questionOption: (i: number, j: number) => `question-${i}-option-${j}`,
+    questionCorrect: (i: number) => `question-${i}-correct`,
+    createAssessment: 'assessment-create',
+    assessmentCreated: 'assessment-created',
+    formError: 'form-error',
+    sessionName: 'session-name',
+    sessionAssessment: 'session-assessment',
+    sessionDuration: 'session-duration',
+    sessionCode: 'session-code-input',
+    createSession: 'session-create',
+    sessionRow: (sessionId: string) => `session-row-${sessionId}`,
+    sessionLink: 'session-link',
+    /** On the session page. */
+    enrollmentCode: 'session-enrollment-code',
+    sessionStatus: 'session-status',
+    startSession: 'session-start',
+    participantRow: (userId: string) => `participant-row-${userId}`,
+    participantStatus: 'participant-status',
+    participantAnswered: 'participant-answered',
+    participantScore: 'participant-score',
+    participantCount: 'participant-count',
+    activityFeed: 'activity-feed',
+    broadcastInput: 'broadcast-input',
+    broadcastSend: 'broadcast-send',
+  },
+  exam: {
+    codeInput: 'join-code',
+    joinSubmit: 'join-submit',
+    joinError: 'join-error',
+    waitingRoom: 'waiting-room',
+    myStatus: 'my-status',
+    question: (i: number) => `exam-question-${i}`,
+    option: (i: number, j: number) => `exam-question-${i}-option-${j}`,
+    saveState: 'save-state',
+    answeredCount: 'answered-count',
+    remainingTime: 'remaining-time',
+    submit: 'exam-submit',
+    confirmSubmit: 'exam-confirm-submit',
+    result: 'exam-result',
+    resultScore: 'exam-result-score',
+    downloadCertificate: 'certificate-download',
+    messages: 'exam-messages',
+  },
+} as const;

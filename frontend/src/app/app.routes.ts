@@ -1,0 +1,20 @@
+import { Routes } from '@angular/router';
+import { Role } from '@invigil/contracts';
+import { homeRedirect, requireRole, skipLoginWhenSignedIn } from './auth/auth-guards';
+import { LoginPage } from './auth/login-page';
+
+export const appRoutes: Routes = [
+  { path: 'login', component: LoginPage, title: 'Sign in · Invigil', canActivate: [skipLoginWhenSignedIn] },
+  {
+    path: 'proctor',
+    canMatch: [requireRole(Role.Proctor, Role.Admin)],
+    loadChildren: () => import('./proctor/proctor.routes').then((m) => m.proctorRoutes),
+  },
+  {
+    path: 'exam',
+    canMatch: [requireRole(Role.Candidate)],
+    loadChildren: () => import('./exam/exam.routes').then((m) => m.examRoutes),
+  },
+  // Anything else (including "/") goes to the signed-in user's own area, or to the login page.
+  { path: '**', redirectTo: homeRedirect },
+];

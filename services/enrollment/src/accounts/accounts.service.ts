@@ -1,0 +1,34 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { GetUserRequest, LoginRequest, UserView } from '@invigil/contracts';
+import { RpcError } from '@invigil/server-platform';
+import { Organization } from './organization.entity';
+import { verifyPassword } from './password';
+import { UserAccount } from './user.entity';
+
+@Injectable()
+export class AccountsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** One message for unknown email and wrong password: never reveal which accounts exist. */
+  async login(request: LoginRequest): Promise<UserView> {
+    const em = this.em.fork();
+    const user = await em.findOne(UserAccount, { email: request.email.trim().toLowerCase() });
+    if (!user || !(await verifyPassword(user.passwordHash, request.password))) {
+      throw RpcError.unauthenticated('Email or password is wrong. Check both and try again.');
+    }
+    return this.toView(em, user);
+  }
+
+  async getUser(request: GetUserRequest): Promise<UserView> {
+    const em = this.em.fork();
+    const user = await em.findOne(UserAccount, { id: request.userId, orgId: request.orgId });
+    if (!user) throw RpcError.notFound(`No user ${request.userId} in this organization.`);
+    return this.toView(em, user);
+  }
+
+  private async toView(em: EntityManager, user: UserAccount): Promise<UserView> {
+    const org = await em.findOneOrFail(Organization, { id: user.orgId });
+    return { id: user.id, orgId: user.orgId, orgName: org.name, email: user.email, displayName: user.displayName, role: user.role };
+  }
+}

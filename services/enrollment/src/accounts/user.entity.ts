@@ -1,0 +1,29 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Role } from '@invigil/contracts';
+
+/** Emails are unique across the platform so that one login form serves every organization. */
+@Entity({ tableName: 'user_account' })
+@Index({ properties: ['orgId', 'role'] })
+export class UserAccount {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  orgId!: string;
+
+  @Property({ type: 'text' })
+  @Unique()
+  email!: string;
+
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Enum({ items: () => Role, nativeEnumName: undefined, columnType: 'text' })
+  role!: Role;
+
+  @Property({ type: 'text', hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServicePlatformModule } from '@invigil/server-platform';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { EnrollmentEnv } from './config/env';
+import { enrollmentEntities } from './entities';
+import { enrollmentMigrations } from './migrations';
+import { RosterStatusHandlers } from './roster/roster-status.handlers';
+import { RosterController } from './roster/roster.controller';
+import { RosterService } from './roster/roster.service';
+
+@Module({})
+export class EnrollmentModule {
+  static forRoot(env: EnrollmentEnv, options: { startOutboxRelay?: boolean } = {}): DynamicModule {
+    return {
+      module: EnrollmentModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          service: 'enrollment',
+          env,
+          entities: enrollmentEntities,
+          migrations: enrollmentMigrations,
+          startOutboxRelay: options.startOutboxRelay,
+        }),
+      ],
+      controllers: [AccountsController, RosterController],
+      providers: [AccountsService, RosterService, RosterStatusHandlers],
+    };
+  }
+}

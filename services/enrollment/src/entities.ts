@@ -1,0 +1,5 @@
+import { Organization } from './accounts/organization.entity';
+import { UserAccount } from './accounts/user.entity';
+import { Participant } from './roster/participant.entity';
+
+export const enrollmentEntities = [Organization, UserAccount, Participant];

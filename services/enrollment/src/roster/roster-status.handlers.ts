@@ -1,0 +1,38 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Events, ParticipantStatus } from '@invigil/contracts';
+import { canMoveParticipant } from '@invigil/domain';
+import { EventConsumer, recordEvent } from '@invigil/server-platform';
+import { Participant } from './participant.entity';
+
+/** Participant status follows what happens in the sessions service. */
+@Injectable()
+export class RosterStatusHandlers implements OnModuleInit {
+  constructor(private readonly consumer: EventConsumer) {}
+
+  onModuleInit(): void {
+    this.consumer.on(Events.sessionStarted, async (event, em) => {
+      const waiting = await em.find(Participant, { sessionId: event.sessionId, status: { $in: [ParticipantStatus.Waiting, ParticipantStatus.Invited] } });
+      for (const participant of waiting) moveTo(em, participant, ParticipantStatus.InSession);
+    });
+    this.consumer.on(Events.attemptSubmitted, async (event, em) => {
+      const participant = await em.findOne(Participant, { sessionId: event.sessionId, userId: event.userId });
+      if (participant) moveTo(em, participant, ParticipantStatus.Complete);
+    });
+  }
+}
+
+/** Applies a status change if the state machine allows it, and records the event in the same transaction. */
+export function moveTo(em: EntityManager, participant: Participant, to: ParticipantStatus): void {
+  const from = participant.status;
+  if (from === to || !canMoveParticipant(from, to)) return;
+  participant.status = to;
+  recordEvent(em, Events.participantStatusChanged, {
+    orgId: participant.orgId,
+    sessionId: participant.sessionId,
+    participantId: participant.id,
+    userId: participant.userId,
+    from,
+    to,
+  });
+}

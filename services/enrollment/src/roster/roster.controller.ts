@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  GetMyParticipationRequest,
+  JoinWithCodeRequest,
+  ListMyParticipationsRequest,
+  ListParticipantsRequest,
+  ParticipantView,
+  Requests,
+} from '@invigil/contracts';
+import { RosterService } from './roster.service';
+
+@Controller()
+export class RosterController {
+  constructor(private readonly roster: RosterService) {}
+
+  @MessagePattern(Requests.joinWithCode)
+  join(@Payload() request: JoinWithCodeRequest): Promise<ParticipantView> {
+    return this.roster.join(request);
+  }
+
+  @MessagePattern(Requests.listParticipants)
+  list(@Payload() request: ListParticipantsRequest): Promise<ParticipantView[]> {
+    return this.roster.list(request);
+  }
+
+  @MessagePattern(Requests.getMyParticipation)
+  getMine(@Payload() request: GetMyParticipationRequest): Promise<ParticipantView> {
+    return this.roster.getMine(request);
+  }
+
+  @MessagePattern(Requests.listMyParticipations)
+  listMine(@Payload() request: ListMyParticipationsRequest): Promise<ParticipantView[]> {
+    return this.roster.listMine(request);
+  }
+}
