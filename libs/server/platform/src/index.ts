@@ -25,3 +25,4 @@ export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './demo/demo-data';
+export * from './http/public-route';

@@ -3,6 +3,7 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
+import { Public } from '../http/public-route';
 import { NATS_CONNECTION } from '../nats/nats-connection';
 import { REDIS_CONNECTION } from '../redis/redis';
 import { ReadinessState } from './readiness';
@@ -10,6 +11,7 @@ import { ReadinessState } from './readiness';
 const CHECK_TIMEOUT_MS = 2_000;
 
 /** Liveness says the process answers; readiness says NATS, PostgreSQL and Redis answer too. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
+import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { isRpcErrorBody, RequestOf, RequestSubject, ResponseOf, RpcErrorCode } from '@invigil/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { RemoteCallError } from './rpc-error';
@@ -24,6 +25,12 @@ export class RpcClient implements OnApplicationShutdown {
         });
       }
       if (isRpcErrorBody(error)) throw new RemoteCallError(subject, error);
+      if (error instanceof EmptyResponseException) {
+        throw new RemoteCallError(subject, {
+          code: RpcErrorCode.Unavailable,
+          message: `The ${subject.split('.')[0]} service is not running or not reachable; try again shortly.`,
+        });
+      }
       throw new RemoteCallError(subject, {
         code: RpcErrorCode.Internal,
         message: error instanceof Error ? error.message : 'The request failed',

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { AccessTokenClaims, AttemptView, Requests, ResultView, Role, SaveAnswerAck, SaveAnswerBody } from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { CurrentUser, Roles } from '../auth/current-user';
+import { uuidParam } from '../http/uuid-param';
+
+/** The candidate's own attempt; the user id always comes from the token, never from the request. */
+@ApiTags('attempt')
+@ApiBearerAuth()
+@Roles(Role.Candidate)
+@Controller('sessions/:sessionId')
+export class AttemptController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('attempt')
+  open(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptView> {
+    return this.rpc.request(Requests.openAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
+  }
+
+  /** Answered only after the answer is committed in PostgreSQL. */
+  @Put('attempt/answers/:questionId')
+  @ApiBody({ type: SaveAnswerBody })
+  save(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('questionId', uuidParam('questionId')) questionId: string,
+    @Body() body: SaveAnswerBody,
+  ): Promise<SaveAnswerAck> {
+    return this.rpc.request(Requests.saveAnswer, { orgId: user.orgId, userId: user.sub, sessionId, questionId, ...body });
+  }
+
+  @Post('attempt/submit')
+  @HttpCode(200)
+  submit(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptView> {
+    return this.rpc.request(Requests.submitAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
+  }
+
+  @Get('result')
+  result(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<ResultView | null> {
+    return this.rpc.request(Requests.getMyResult, { orgId: user.orgId, userId: user.sub, sessionId });
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { AccessTokenClaims, JoinWithCodeBody, ParticipantView, Requests, Role } from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { CurrentUser, Roles } from '../auth/current-user';
+
+@ApiTags('enrollment')
+@ApiBearerAuth()
+@Roles(Role.Candidate)
+@Controller()
+export class EnrollmentController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('enrollment/join')
+  @ApiBody({ type: JoinWithCodeBody })
+  join(@CurrentUser() user: AccessTokenClaims, @Body() body: JoinWithCodeBody): Promise<ParticipantView> {
+    return this.rpc.request(Requests.joinWithCode, { orgId: user.orgId, userId: user.sub, code: body.code });
+  }
+
+  @Get('me/participations')
+  mine(@CurrentUser() user: AccessTokenClaims): Promise<ParticipantView[]> {
+    return this.rpc.request(Requests.listMyParticipations, { orgId: user.orgId, userId: user.sub });
+  }
+}

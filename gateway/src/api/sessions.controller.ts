@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  AccessTokenClaims,
+  BroadcastBody,
+  CreateSessionBody,
+  LiveSessionView,
+  MessageView,
+  ParticipantView,
+  Requests,
+  SessionView,
+} from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { CurrentUser, Roles, STAFF } from '../auth/current-user';
+import { uuidParam } from '../http/uuid-param';
+import { SessionAccess } from './session-access';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly access: SessionAccess,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF)
+  list(@CurrentUser() user: AccessTokenClaims): Promise<SessionView[]> {
+    return this.rpc.request(Requests.listSessions, { orgId: user.orgId });
+  }
+
+  @Post()
+  @Roles(...STAFF)
+  @ApiBody({ type: CreateSessionBody })
+  create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateSessionBody): Promise<SessionView> {
+    return this.rpc.request(Requests.createSession, { orgId: user.orgId, actorId: user.sub, ...body });
+  }
+
+  /** Staff of the organization, or a candidate on the session's roster. */
+  @Get(':sessionId')
+  async get(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId });
+  }
+
+  @Post(':sessionId/start')
+  @Roles(...STAFF)
+  start(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    return this.rpc.request(Requests.startSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+  }
+
+  @Get(':sessionId/live')
+  @Roles(...STAFF)
+  async live(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<LiveSessionView> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.getLiveSession, { orgId: user.orgId, sessionId });
+  }
+
+  @Get(':sessionId/participants')
+  @Roles(...STAFF)
+  participants(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<ParticipantView[]> {
+    return this.rpc.request(Requests.listParticipants, { orgId: user.orgId, sessionId });
+  }
+
+  @Get(':sessionId/messages')
+  async messages(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<MessageView[]> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.listMessages, { orgId: user.orgId, sessionId });
+  }
+
+  @Post(':sessionId/messages')
+  @Roles(...STAFF)
+  @ApiBody({ type: BroadcastBody })
+  async broadcast(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: BroadcastBody,
+  ): Promise<MessageView> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.broadcast, { orgId: user.orgId, actorId: user.sub, sessionId, body: body.body });
+  }
+}

@@ -1,0 +1,46 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { GatewayPlatformModule } from '@invigil/server-platform';
+import { AssessmentsController } from './api/assessments.controller';
+import { AttemptController } from './api/attempt.controller';
+import { AuthController } from './api/auth.controller';
+import { CertificatesController } from './api/certificates.controller';
+import { EnrollmentController } from './api/enrollment.controller';
+import { SessionAccess } from './api/session-access';
+import { SessionsController } from './api/sessions.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { GatewayEnv } from './config/env';
+import { CorrelationMiddleware } from './http/correlation.middleware';
+import { EventFanout } from './realtime/event-fanout';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+
+@Module({})
+export class GatewayModule implements NestModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        GatewayPlatformModule.forRoot(env),
+        JwtModule.register({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'invigil' }, verifyOptions: { issuer: 'invigil' } }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+      ],
+      controllers: [AuthController, AssessmentsController, SessionsController, EnrollmentController, AttemptController, CertificatesController],
+      providers: [
+        { provide: GatewayEnv, useValue: env },
+        TokenService,
+        SessionAccess,
+        EventFanout,
+        RealtimeGateway,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}

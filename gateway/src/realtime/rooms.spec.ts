@@ -1,0 +1,29 @@
+import { EventEnvelope, Events, ParticipantStatus } from '@invigil/contracts';
+import { candidatesRoom, roomsFor, staffRoom, userRoom } from './rooms';
+
+const org = 'o1';
+const session = 's1';
+const envelope = (subject: EventEnvelope['subject'], data: object): EventEnvelope =>
+  ({ eventId: 'e', subject, occurredAt: '', correlationId: null, data: { orgId: org, sessionId: session, ...data } }) as EventEnvelope;
+
+describe('roomsFor', () => {
+  it('sends a participant\'s status change to staff and to that participant only', () => {
+    const rooms = roomsFor(envelope(Events.participantStatusChanged, { userId: 'u1', from: ParticipantStatus.Waiting, to: ParticipantStatus.InSession }));
+    expect(rooms).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
+  });
+
+  it('keeps the live dashboard rows with staff', () => {
+    expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
+  });
+
+  it('tells every candidate of the session that it started', () => {
+    expect(roomsFor(envelope(Events.sessionStarted, {}))).toContain(candidatesRoom(org, session));
+  });
+
+  it('sends a broadcast to all candidates and a private message to its addressee alone', () => {
+    expect(roomsFor(envelope(Events.messageSent, { kind: 'broadcast' }))).toContain(candidatesRoom(org, session));
+    const privateRooms = roomsFor(envelope(Events.messageSent, { kind: 'broadcast', toUserId: 'u2' }));
+    expect(privateRooms).toContain(userRoom(org, 'u2'));
+    expect(privateRooms).not.toContain(candidatesRoom(org, session));
+  });
+});

@@ -1,0 +1,3 @@
+export * from './free-port';
+export * from './managed-process';
+export * from './stack';

@@ -1,0 +1,142 @@
+import { ServiceName, ServiceNames } from '@invigil/contracts';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from './managed-process';
+
+export interface StackSettings {
+  /** The repository root (where tools/run-ts.js lives). */
+  root: string;
+  databaseUrl: string;
+  natsUrl: string;
+  redisUrl: string;
+  /** '' for the dev stack; a test tag isolates schemas (`<service>_<tag>`), subjects, stream and queues. */
+  tag: string;
+  gateways: number;
+  jwtSecret: string;
+  logDir: string;
+  /** Fixed ports (npm start); tests let the OS pick. */
+  servicePorts?: Partial<Record<ServiceName, number>>;
+  gatewayPorts?: number[];
+  frontendDist?: string;
+  seed?: boolean;
+  echo?: boolean;
+  logLevel?: string;
+  extraEnv?: Record<string, string>;
+}
+
+const SEEDED: ServiceName[] = ['enrollment', 'sessions'];
+
+/** The whole system as separate processes, the way it runs in production, on this machine's servers. */
+export class LocalStack {
+  private readonly services = new Map<ServiceName, ManagedProcess>();
+  private readonly gatewayProcesses: ManagedProcess[] = [];
+  private readonly ports = new Map<string, number>();
+
+  private constructor(readonly settings: StackSettings) {}
+
+  static async start(settings: StackSettings): Promise<LocalStack> {
+    const stack = new LocalStack(settings);
+    try {
+      await stack.prepareDatabases();
+      await Promise.all(ServiceNames.map((name) => stack.startService(name)));
+      for (let i = 0; i < settings.gateways; i++) await stack.startGateway(i);
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    return stack;
+  }
+
+  schemaOf(name: ServiceName): string {
+    return this.settings.tag ? `${name}_${this.settings.tag}` : name;
+  }
+
+  get subjectPrefix(): string {
+    return this.settings.tag ? `${this.settings.tag}.` : '';
+  }
+
+  gatewayUrl(index = 0): string {
+    return `http://127.0.0.1:${this.ports.get(`gateway-${index}`)}`;
+  }
+
+  serviceProcess(name: ServiceName): ManagedProcess {
+    const child = this.services.get(name);
+    if (!child) throw new Error(`${name} is not running`);
+    return child;
+  }
+
+  /** Stops a service gracefully (SIGTERM) and starts it again on the same port. */
+  async restartService(name: ServiceName): Promise<void> {
+    await this.services.get(name)?.stop();
+    await this.startService(name);
+  }
+
+  async restartGateway(index: number): Promise<void> {
+    await this.gatewayProcesses[index]?.stop();
+    await this.startGateway(index);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.gatewayProcesses.map((child) => child.stop()));
+    await Promise.all([...this.services.values()].map((child) => child.stop()));
+  }
+
+  private commonEnv(): Record<string, string> {
+    return {
+      NODE_ENV: this.settings.tag ? 'test' : 'development',
+      NATS_URL: this.settings.natsUrl,
+      REDIS_URL: this.settings.redisUrl,
+      NATS_SUBJECT_PREFIX: this.subjectPrefix,
+      QUEUE_PREFIX: this.settings.tag ? `invigil-${this.settings.tag}` : 'invigil',
+      LOG_LEVEL: this.settings.logLevel ?? 'info',
+      ...this.settings.extraEnv,
+    };
+  }
+
+  private serviceEnv(name: ServiceName, port: number): Record<string, string> {
+    return { ...this.commonEnv(), HTTP_PORT: String(port), DATABASE_URL: this.settings.databaseUrl, DB_SCHEMA: this.schemaOf(name) };
+  }
+
+  private spec(name: string, entry: string, args: string[], env: Record<string, string>, logName = name): ProcessSpec {
+    return {
+      name,
+      command: process.execPath,
+      args: [join(this.settings.root, 'tools/run-ts.js'), join(this.settings.root, entry), ...args],
+      env,
+      cwd: this.settings.root,
+      logFile: join(this.settings.logDir, `${logName}.log`),
+      echo: this.settings.echo,
+    };
+  }
+
+  private async prepareDatabases(): Promise<void> {
+    await Promise.all(
+      ServiceNames.map(async (name) => {
+        const env = this.serviceEnv(name, 0);
+        await runToCompletion(this.spec(`${name}-migrate`, `services/${name}/src/main.ts`, ['migrate'], env));
+        if (this.settings.seed && SEEDED.includes(name)) {
+          await runToCompletion(this.spec(`${name}-seed`, `services/${name}/src/main.ts`, ['seed'], env));
+        }
+      }),
+    );
+  }
+
+  private async startService(name: ServiceName): Promise<void> {
+    const port = this.ports.get(name) ?? this.settings.servicePorts?.[name] ?? (await freePort());
+    this.ports.set(name, port);
+    const child = new ManagedProcess(this.spec(name, `services/${name}/src/main.ts`, [], this.serviceEnv(name, port)));
+    this.services.set(name, child);
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, child);
+  }
+
+  private async startGateway(index: number): Promise<void> {
+    const key = `gateway-${index}`;
+    const port = this.ports.get(key) ?? this.settings.gatewayPorts?.[index] ?? (await freePort());
+    this.ports.set(key, port);
+    const env: Record<string, string> = { ...this.commonEnv(), HTTP_PORT: String(port), JWT_SECRET: this.settings.jwtSecret };
+    if (this.settings.frontendDist) env['FRONTEND_DIST'] = this.settings.frontendDist;
+    const child = new ManagedProcess(this.spec(key, 'gateway/src/main.ts', [], env));
+    this.gatewayProcesses[index] = child;
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, child);
+  }
+}
