@@ -1,7 +1,7 @@
 import { Requests, RpcErrorCode, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
 import { EXPECTED_GARBAGE_CODES, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
 import { enrollmentEntities } from '../src/entities';
@@ -22,7 +22,7 @@ describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
       migrations: enrollmentMigrations,
       tag,
     });
-    await seedDemoAccounts(service.app.get(MikroORM).em.fork());
+    await seedDemoAccounts(service.app.get(EntityManager).fork());
     nats = await RawNats.connect(tag);
   });
 

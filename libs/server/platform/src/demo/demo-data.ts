@@ -16,3 +16,11 @@ export const DEMO_USERS = [
 ] as const;
 
 export const DEMO_ASSESSMENT_ID = '00000000-0000-4000-8000-000000000301';
+
+/** A second organization, so the demo (and the tests) can show that organizations never see each other. */
+export const RIVAL_ORG = { id: '00000000-0000-4000-8000-000000000002', name: 'Rival Institute', slug: 'rival' } as const;
+
+export const RIVAL_USERS = [
+  { id: '00000000-0000-4000-8000-000000000901', email: 'proctor@rival.invigil.test', displayName: 'Rita Rival', role: Role.Proctor },
+  { id: '00000000-0000-4000-8000-000000000902', email: 'cand@rival.invigil.test', displayName: 'Rick Rival', role: Role.Candidate },
+] as const;
