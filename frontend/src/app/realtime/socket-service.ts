@@ -1,5 +1,5 @@
 import { effect, inject, Injectable, signal } from '@angular/core';
-import { filter, Observable, Subject } from 'rxjs';
+import { defer, filter, Observable, Subject } from 'rxjs';
 import {
   EventEnvelope,
   EventSubject,
@@ -29,17 +29,24 @@ export class SocketService {
 
   constructor() {
     // The socket carries the signed-in user's token: signing out must close it.
+    let wasSignedIn = this.auth.signedIn();
     effect(() => {
-      if (!this.auth.signedIn()) this.close();
+      const signedIn = this.auth.signedIn();
+      if (wasSignedIn && !signedIn) this.close();
+      wasSignedIn = signedIn;
     });
   }
 
   /** Events of one subject, optionally only those of one session. */
   on<S extends EventSubject>(subject: S, sessionId?: string): Observable<EventEnvelope<S>> {
-    return this.envelopes.pipe(
-      filter((envelope): envelope is EventEnvelope<S> => envelope.subject === subject),
-      filter((envelope) => sessionId === undefined || envelope.data.sessionId === sessionId),
-    );
+    // Connecting on subscribe matters even without a watch: events about the user arrive regardless.
+    return defer(() => {
+      this.ensureSocket();
+      return this.envelopes.pipe(
+        filter((envelope): envelope is EventEnvelope<S> => envelope.subject === subject),
+        filter((envelope) => sessionId === undefined || envelope.data.sessionId === sessionId),
+      );
+    });
   }
 
   /**

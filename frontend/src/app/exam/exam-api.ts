@@ -1,0 +1,62 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import {
+  AttemptView,
+  JoinWithCodeBody,
+  MessageView,
+  ParticipantView,
+  ResultView,
+  SaveAnswerAck,
+  SaveAnswerBody,
+} from '@invigil/contracts';
+
+/** The gateway endpoints a candidate uses. */
+@Injectable({ providedIn: 'root' })
+export class ExamApi {
+  private readonly http = inject(HttpClient);
+
+  join(body: JoinWithCodeBody): Promise<ParticipantView> {
+    return firstValueFrom(this.http.post<ParticipantView>('/api/enrollment/join', body));
+  }
+
+  myParticipations(): Promise<ParticipantView[]> {
+    return firstValueFrom(this.http.get<ParticipantView[]>('/api/me/participations'));
+  }
+
+  getAttempt(sessionId: string): Promise<AttemptView> {
+    return firstValueFrom(this.http.get<AttemptView>(`${sessionUrl(sessionId)}/attempt`));
+  }
+
+  saveAnswer(sessionId: string, questionId: string, body: SaveAnswerBody): Promise<SaveAnswerAck> {
+    const url = `${sessionUrl(sessionId)}/attempt/answers/${encodeURIComponent(questionId)}`;
+    return firstValueFrom(this.http.put<SaveAnswerAck>(url, body));
+  }
+
+  submit(sessionId: string): Promise<AttemptView> {
+    return firstValueFrom(this.http.post<AttemptView>(`${sessionUrl(sessionId)}/attempt/submit`, {}));
+  }
+
+  /** Null until the attempt has been scored. */
+  getResult(sessionId: string): Promise<ResultView | null> {
+    return firstValueFrom(this.http.get<ResultView | null>(`${sessionUrl(sessionId)}/result`));
+  }
+
+  listMessages(sessionId: string): Promise<MessageView[]> {
+    return firstValueFrom(this.http.get<MessageView[]>(`${sessionUrl(sessionId)}/messages`));
+  }
+
+  certificatePdf(certificateId: string): Promise<Blob> {
+    const url = `/api/certificates/${encodeURIComponent(certificateId)}/pdf`;
+    return firstValueFrom(this.http.get(url, { responseType: 'blob' }));
+  }
+}
+
+/** The server answers 409 to GET attempt while the session has not started: that is "wait", not a failure. */
+export function isNotStartedYet(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 409;
+}
+
+function sessionUrl(sessionId: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}`;
+}

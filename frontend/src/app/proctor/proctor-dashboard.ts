@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AssessmentView, SessionView } from '@invigil/contracts';
+import { FormError } from '../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../shared/http-error';
+import { AssessmentForm } from './assessment-form';
+import { ProctorApi } from './proctor-api';
+import { SessionForm } from './session-form';
+import { SessionsList } from './sessions-list';
+
+@Component({
+  selector: 'app-proctor-dashboard',
+  imports: [AssessmentForm, SessionForm, SessionsList, FormError],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>Proctor dashboard</h1>
+    <app-form-error [error]="loadError()" testId="dashboard-error" />
+    <div class="columns">
+      <app-assessment-form (created)="reloadAssessments()" />
+      <div class="stack">
+        <app-session-form [assessments]="assessments()" (created)="openSession($event)" />
+        <app-sessions-list [sessions]="sessions()" />
+      </div>
+    </div>
+  `,
+})
+export class ProctorDashboard implements OnInit {
+  private readonly api = inject(ProctorApi);
+  private readonly router = inject(Router);
+
+  protected readonly assessments = signal<AssessmentView[]>([]);
+  protected readonly sessions = signal<SessionView[]>([]);
+  protected readonly loadError = signal<DisplayedError | null>(null);
+
+  ngOnInit(): void {
+    void this.reloadAssessments();
+    void this.load(async () => this.sessions.set(newestFirst(await this.api.listSessions())));
+  }
+
+  protected reloadAssessments(): Promise<void> {
+    return this.load(async () => this.assessments.set(newestFirst(await this.api.listAssessments())));
+  }
+
+  protected openSession(session: SessionView): void {
+    void this.router.navigate(['/proctor/sessions', session.id]);
+  }
+
+  private async load(task: () => Promise<void>): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      this.loadError.set(toDisplayedError(error));
+    }
+  }
+}
+
+function newestFirst<T extends { createdAt: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}

@@ -1,0 +1,8 @@
+import { Routes } from '@angular/router';
+import { ProctorDashboard } from './proctor-dashboard';
+import { SessionPage } from './session-page';
+
+export const proctorRoutes: Routes = [
+  { path: '', component: ProctorDashboard, title: 'Proctor dashboard · Invigil' },
+  { path: 'sessions/:id', component: SessionPage, title: 'Live session · Invigil' },
+];

@@ -1,0 +1,124 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView } from '@invigil/contracts';
+import { FakeSocket } from '../../testing/fake-socket';
+import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
+import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
+import { SessionPage } from './session-page';
+
+const session: SessionView = {
+  id: 's1',
+  orgId: 'o1',
+  name: 'Morning exam',
+  assessmentId: 'a1',
+  assessmentVersionId: 'v1',
+  assessmentTitle: 'Arithmetic',
+  proctorId: 'u0',
+  enrollmentCode: 'K7MQ3X',
+  durationMinutes: 30,
+  status: SessionStatus.Open,
+  questionCount: 2,
+  startedAt: null,
+  createdAt: '2026-01-01T09:00:00.000Z',
+};
+
+function update(overrides: Partial<LiveParticipantUpdatedEvent>): LiveParticipantUpdatedEvent {
+  return {
+    orgId: 'o1',
+    sessionId: 's1',
+    participantId: 'p1',
+    userId: 'u1',
+    displayName: 'Cam Candidate',
+    status: ParticipantStatus.Waiting,
+    answeredCount: 0,
+    totalQuestions: 2,
+    scorePercent: null,
+    lastActivityAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+describe('SessionPage', () => {
+  let http: HttpTestingController;
+  let socket: FakeSocket;
+  let fixture: ComponentFixture<SessionPage>;
+
+  beforeEach(async () => {
+    socket = new FakeSocket();
+    TestBed.configureTestingModule({
+      imports: [SessionPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: SOCKET_CONNECTOR, useValue: () => socket },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(SessionPage);
+    fixture.componentRef.setInput('id', 's1');
+    await fixture.whenStable();
+    http.expectOne('/api/sessions/s1').flush(session);
+    http.expectOne('/api/sessions/s1/live').flush({ sessionId: 's1', participants: [], activity: [] });
+    await settle(fixture);
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows the code, the status and an enabled start button for an open session', () => {
+    expect(textOf(fixture, 'session-enrollment-code')).toBe('K7MQ3X');
+    expect(textOf(fixture, 'session-status')).toBe('Open');
+    expect(byTestId<HTMLButtonElement>(fixture, 'session-start').disabled).toBe(false);
+    expect(textOf(fixture, 'participant-count')).toBe('0 participants');
+  });
+
+  it('adds and then updates a roster row from live events, without reloading', async () => {
+    socket.push(Events.liveParticipantUpdated, update({}));
+    await settle(fixture);
+    const row = () => byTestId(fixture, 'participant-row-u1');
+    const cell = (testId: string) => row().querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
+    expect(cell('participant-status')).toBe('Waiting');
+    expect(textOf(fixture, 'participant-count')).toBe('1 participant');
+
+    socket.push(Events.liveParticipantUpdated, update({ status: ParticipantStatus.InSession, answeredCount: 1 }));
+    await settle(fixture);
+    expect(cell('participant-status')).toBe('In Session');
+    expect(cell('participant-answered')).toBe('1/2');
+    expect(cell('participant-score')).toBe('—');
+
+    socket.push(Events.liveParticipantUpdated, update({ status: ParticipantStatus.Complete, answeredCount: 2, scorePercent: 100 }));
+    await settle(fixture);
+    expect(cell('participant-score')).toBe('100%');
+    expect(fixture.nativeElement.querySelectorAll('[data-testid^="participant-row-"]')).toHaveLength(1);
+    expect(textOf(fixture, 'activity-feed')).toMatch(/^\S+ Cam Candidate is now Complete, answered 2\/2, scored 100%/);
+  });
+
+  it('ignores events of other sessions', async () => {
+    socket.push(Events.liveParticipantUpdated, update({ sessionId: 's2' }));
+    await settle(fixture);
+    expect(queryTestId(fixture, 'participant-row-u1')).toBeNull();
+  });
+
+  it('shows the session as in progress when it starts, and disables the start button', async () => {
+    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    await settle(fixture);
+    expect(textOf(fixture, 'session-status')).toBe('In Progress');
+    expect(byTestId<HTMLButtonElement>(fixture, 'session-start').disabled).toBe(true);
+    expect(textOf(fixture, 'activity-feed')).toContain('Session started');
+  });
+
+  it('reloads the roster after the socket (re)connects, to catch up on missed events', async () => {
+    socket.serverConnects();
+    http.expectOne('/api/sessions/s1').flush(session);
+    http.expectOne('/api/sessions/s1/live').flush({
+      sessionId: 's1',
+      participants: [{ ...update({}), scorePercent: null }],
+      activity: [{ at: '2026-01-01T09:30:00.000Z', text: 'Cam Candidate joined' }],
+    });
+    await settle(fixture);
+    expect(queryTestId(fixture, 'participant-row-u1')).not.toBeNull();
+    expect(textOf(fixture, 'activity-feed')).toContain('Cam Candidate joined');
+  });
+});
