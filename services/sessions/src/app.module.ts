@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServicePlatformModule } from '@invigil/server-platform';
+import { AssessmentsController } from './assessments/assessments.controller';
+import { AssessmentsService } from './assessments/assessments.service';
+import { AnswerSavingService } from './attempts/answer-saving.service';
+import { AttemptsController } from './attempts/attempts.controller';
+import { AttemptsService } from './attempts/attempts.service';
+import { EnrollmentRoster } from './attempts/enrollment-roster';
+import { SessionsEnv } from './config/env';
+import { sessionsEntities } from './entities';
+import { sessionsMigrations } from './migrations';
+import { SessionCreationService } from './sessions/session-creation.service';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+
+@Module({})
+export class SessionsModule {
+  static forRoot(env: SessionsEnv, options: { startOutboxRelay?: boolean } = {}): DynamicModule {
+    return {
+      module: SessionsModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          service: 'sessions',
+          env,
+          entities: sessionsEntities,
+          migrations: sessionsMigrations,
+          startOutboxRelay: options.startOutboxRelay,
+        }),
+      ],
+      controllers: [AssessmentsController, SessionsController, AttemptsController],
+      providers: [AssessmentsService, SessionsService, SessionCreationService, AttemptsService, AnswerSavingService, EnrollmentRoster],
+    };
+  }
+}

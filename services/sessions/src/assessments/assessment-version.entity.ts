@@ -1,0 +1,36 @@
+import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Assessment } from './assessment.entity';
+import { StoredQuestion } from './questions';
+
+/** One immutable version of an assessment's content, answer keys included. Sessions pin one. */
+@Entity({ tableName: 'assessment_version' })
+@Unique({ properties: ['assessmentId', 'version'] })
+export class AssessmentVersion {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => Assessment, { mapToPk: true, fieldName: 'assessment_id' })
+  assessmentId!: string;
+
+  @Property({ type: 'uuid' })
+  orgId!: string;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'integer' })
+  passingPercent!: number;
+
+  /** Kept beside the questions so lists need not load every question. */
+  @Property({ type: 'integer' })
+  questionCount!: number;
+
+  @Property({ type: 'json', columnType: 'jsonb' })
+  questions!: StoredQuestion[];
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000000_initial } from './Migration20261127000000_initial';
+
+/** Every migration, oldest first. Append; never edit one that has been released. */
+export const sessionsMigrations: MigrationObject[] = [{ name: 'Migration20261127000000_initial', class: Migration20261127000000_initial }];

@@ -1,0 +1,58 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { SessionStatus } from '@invigil/contracts';
+import { AssessmentVersion } from '../assessments/assessment-version.entity';
+import { Assessment } from '../assessments/assessment.entity';
+
+/** Sessions in these states have let go of their enrollment code and take no more answers. */
+export const FINISHED_SESSION_STATUSES: readonly SessionStatus[] = [SessionStatus.Ended, SessionStatus.Cancelled];
+
+/** The partial unique index that keeps a code unique among an organization's sessions still running. */
+export const ACTIVE_CODE_INDEX = 'session_org_id_enrollment_code_active_unique';
+
+/** A proctored sitting of one pinned assessment version, joined with an enrollment code. */
+@Entity({ tableName: 'session' })
+@Index({ properties: ['orgId', 'createdAt'] })
+// Codes are reused once a session is over, so uniqueness holds only among sessions still running.
+@Index({
+  name: ACTIVE_CODE_INDEX,
+  expression: `create unique index "${ACTIVE_CODE_INDEX}" on "session" ("org_id", "enrollment_code") where status not in ('ended', 'cancelled')`,
+})
+export class ProctoredSession {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  orgId!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @ManyToOne(() => Assessment, { mapToPk: true, fieldName: 'assessment_id' })
+  assessmentId!: string;
+
+  /** The version candidates get, fixed at creation: later edits never change a running session. */
+  @ManyToOne(() => AssessmentVersion, { mapToPk: true, fieldName: 'assessment_version_id' })
+  assessmentVersionId!: string;
+
+  @Property({ type: 'uuid' })
+  proctorId!: string;
+
+  /** Stored normalised (upper case, no dashes or spaces). */
+  @Property({ type: 'text' })
+  enrollmentCode!: string;
+
+  @Property({ type: 'integer' })
+  durationMinutes!: number;
+
+  @Enum({ items: () => SessionStatus, columnType: 'text' })
+  status!: SessionStatus;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SessionView } from '@invigil/contracts';
+import { loadVersionSummaries, VersionSummary } from '../assessments/version-summaries';
+import { ProctoredSession } from './proctored-session.entity';
+
+export function toSessionView(session: ProctoredSession, version: Pick<VersionSummary, 'title' | 'questionCount'>): SessionView {
+  return {
+    id: session.id,
+    orgId: session.orgId,
+    name: session.name,
+    assessmentId: session.assessmentId,
+    assessmentVersionId: session.assessmentVersionId,
+    assessmentTitle: version.title,
+    proctorId: session.proctorId,
+    enrollmentCode: session.enrollmentCode,
+    durationMinutes: session.durationMinutes,
+    status: session.status,
+    questionCount: version.questionCount,
+    startedAt: session.startedAt?.toISOString() ?? null,
+    createdAt: session.createdAt.toISOString(),
+  };
+}
+
+/** Views of several sessions, loading each pinned version's title and question count once. */
+export async function toSessionViews(em: EntityManager, sessions: ProctoredSession[]): Promise<SessionView[]> {
+  const byOrg = new Map<string, string[]>();
+  for (const session of sessions) byOrg.set(session.orgId, [...(byOrg.get(session.orgId) ?? []), session.assessmentVersionId]);
+  const versions = new Map<string, VersionSummary>();
+  for (const [orgId, versionIds] of byOrg) {
+    for (const [id, summary] of await loadVersionSummaries(em, orgId, versionIds)) versions.set(id, summary);
+  }
+  return sessions.map((session) => {
+    const version = versions.get(session.assessmentVersionId);
+    // The foreign key guarantees the version exists; a miss would mean a broken database.
+    if (!version) throw new Error(`Session ${session.id} pins a missing assessment version ${session.assessmentVersionId}`);
+    return toSessionView(session, version);
+  });
+}
+
+export async function toSessionViewOne(em: EntityManager, session: ProctoredSession): Promise<SessionView> {
+  const [view] = await toSessionViews(em, [session]);
+  return view;
+}
