@@ -9,7 +9,7 @@ export class InvigilNatsClient extends ClientNats {
     private readonly subjectPrefix: string,
     clientName: string,
   ) {
-    super({ servers: [url], name: clientName });
+    super({ servers: [url], name: clientName, waitOnFirstConnect: true, maxReconnectAttempts: -1 });
   }
 
   protected override normalizePattern(pattern: Parameters<ClientNats['normalizePattern']>[0]): string {

@@ -34,6 +34,9 @@ export class InvigilNatsServer extends ServerNats {
       servers: [settings.url],
       queue: settings.queue,
       name: settings.queue,
+      // Start-up waits for NATS instead of failing; readiness stays red until it answers.
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
       deserializer: new SafeJsonDeserializer(),
     });
   }

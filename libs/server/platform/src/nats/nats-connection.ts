@@ -4,5 +4,5 @@ export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 /** A plain connection for JetStream and fan-out; request/reply goes through the Nest transport. */
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: [url], name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  return connect({ servers: [url], name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
 }
