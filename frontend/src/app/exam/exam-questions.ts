@@ -16,7 +16,7 @@ export interface AnswerChoice {
         <li>
           <fieldset class="question" [attr.data-testid]="'exam-question-' + i">
             <legend>
-              <span class="question-number">Question {{ i + 1 }}</span>
+              <span class="question-number">Question {{ i + 1 }}.</span>
               {{ question.prompt }}
               <span class="muted">({{ question.points }} {{ question.points === 1 ? 'point' : 'points' }})</span>
             </legend>

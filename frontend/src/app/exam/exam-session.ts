@@ -133,6 +133,8 @@ export class ExamSession {
   }
 
   private applyStatus(status: ParticipantStatus): void {
+    // Complete is final: a reply to a request sent before submitting must not undo it.
+    if (this.status() === ParticipantStatus.Complete && status !== ParticipantStatus.Complete) return;
     this.status.set(status);
     if (status === ParticipantStatus.Complete) this.startResultPolling();
     const beforeStart = status === ParticipantStatus.Waiting || status === ParticipantStatus.Invited;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, input, output, viewChild } from '@angular/core';
 
 export interface UnansweredQuestion {
   number: number;
@@ -11,7 +11,7 @@ export interface UnansweredQuestion {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card confirm" role="region" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading">Submit your answers?</h2>
+      <h2 id="confirm-heading" tabindex="-1" #heading>Submit your answers?</h2>
       @if (unanswered().length) {
         <p>
           You have not answered {{ unanswered().length }}
@@ -44,4 +44,11 @@ export class SubmitConfirmation {
   readonly waitingForSaves = input(false);
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();
+
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  constructor() {
+    // Keyboard and screen-reader users land on the question they must answer next.
+    afterNextRender(() => this.heading().nativeElement.focus());
+  }
 }

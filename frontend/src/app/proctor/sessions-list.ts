@@ -22,7 +22,7 @@ import { sessionStatusLabel } from '../shared/status-labels';
                 <td>{{ session.assessmentTitle }}</td>
                 <td><span class="chip" [attr.data-status]="session.status">{{ statusLabel(session.status) }}</span></td>
                 <td><code>{{ session.enrollmentCode }}</code></td>
-                <td><a [routerLink]="['/proctor/sessions', session.id]" data-testid="session-link">Open {{ session.name }}</a></td>
+                <td><a [routerLink]="['/proctor/sessions', session.id]" [attr.aria-label]="'Open ' + session.name" data-testid="session-link">Open</a></td>
               </tr>
             }
           </tbody>
