@@ -1,5 +1,7 @@
+import { ServiceNames } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { uniqueTag, testDatabaseUrl, testNatsUrl, testRedisUrl } from '@invigil/server-testing';
+import { dropSchema } from '@invigil/server-platform';
+import { RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,9 +33,6 @@ export async function startE2eStack(gateways = 1): Promise<LocalStack> {
 export async function destroyE2eStack(stack: LocalStack | undefined): Promise<void> {
   if (!stack) return;
   await stack.stop();
-  const { dropSchema } = await import('@invigil/server-platform');
-  const { RawNats } = await import('@invigil/server-testing');
-  const { ServiceNames } = await import('@invigil/contracts');
   for (const name of ServiceNames) await dropSchema(stack.settings.databaseUrl, stack.schemaOf(name));
   const nats = await RawNats.connect(stack.settings.tag);
   await nats.deleteStream();

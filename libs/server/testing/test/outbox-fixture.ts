@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Events } from '@invigil/contracts';
-import { DatabaseEnv, EventConsumer, PLATFORM_TABLES_SQL, ServicePlatformModule } from '../src';
+import { DatabaseEnv, EventConsumer, PLATFORM_TABLES_SQL, ServicePlatformModule } from '@invigil/server-platform';
 
 /** The consumer's visible effect: how many times each event was applied. */
 @Entity({ tableName: 'effect' })

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Events } from '@invigil/contracts';
-import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '../src';
 import { randomUUID } from 'node:crypto';
-import { DatabaseEnv, eventStreamName, Outbox, OutboxRelay } from '../src';
+import { DatabaseEnv, eventStreamName, Outbox, OutboxRelay } from '@invigil/server-platform';
 import { ConsumerModule, Effect, failOnce, fixtureMigrations, ProducerModule } from './outbox-fixture';
 
 describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)', () => {
