@@ -67,8 +67,9 @@ export function loadEnv<T extends object>(envClass: new () => T, source: NodeJS.
     const problems = errors.map((error) => {
       const given = source[error.property];
       const shown = given === undefined ? 'it is missing' : `got "${given}"`;
-            // class-validator lists constraints bottom-up: the last is the top decorator, the one with the helpful text.
-      const message = Object.values(error.constraints ?? {}).at(-1) ?? 'is invalid';
+            // The pattern's message shows an example; otherwise the top decorator (listed last) is the most helpful.
+      const constraints = error.constraints ?? {};
+      const message = constraints['matches'] ?? Object.values(constraints).at(-1) ?? 'is invalid';
       return `${error.property}: ${message} (${shown})`;
     });
     throw new EnvValidationError(problems);
