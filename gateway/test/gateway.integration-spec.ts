@@ -168,4 +168,26 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(document.status).toBe(200);
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/sessions', '/api/sessions/{sessionId}/attempt/answers/{questionId}']));
   });
+
+  it('exposes Prometheus figures on /metrics of every service and the gateway', async () => {
+    const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const gatewayPort = Number(new URL(stack.gatewayUrl(0)).port);
+    const gateway = await scrape(gatewayPort);
+    expect(gateway).toMatch(/invigil_http_requests_total\{method="POST",route="\/api\/auth\/login",status="200",service="gateway"\} \d+/);
+    expect(gateway).toMatch(/invigil_http_request_duration_seconds_bucket\{/);
+    expect(gateway).toMatch(/invigil_rpc_client_duration_seconds_count\{subject="enrollment.auth.login",outcome="ok",service="gateway"\} \d+/);
+    expect(gateway).toMatch(/invigil_socket_connections\{service="gateway"\} \d+/);
+
+    const enrollment = await scrape(stack.servicePort('enrollment'));
+    expect(enrollment).toMatch(/invigil_nats_requests_total\{subject="enrollment.participant.join",outcome="ok",service="enrollment"\} [1-9]/);
+    expect(enrollment).toMatch(/invigil_nats_request_duration_seconds_bucket\{le="0.005",subject="enrollment.auth.login"/);
+    expect(enrollment).toMatch(/invigil_outbox_backlog\{service="enrollment"\} 0/);
+    expect(enrollment).toMatch(/invigil_jetstream_consumer_pending\{consumer="enrollment",state="pending",service="enrollment"\} \d+/);
+
+    for (const name of ServiceNames) {
+      const text = await scrape(stack.servicePort(name));
+      expect(text).toContain(`invigil_outbox_backlog{service="${name}"}`);
+      expect(text).toContain('process_cpu_seconds_total');
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Logger, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Inject, Logger, UsePipes, ValidationPipe } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,6 +9,7 @@ import {
   WsException,
 } from '@nestjs/websockets';
 import { AccessTokenClaims, Role, SocketCommands, WatchSessionAck, WatchSessionCommand } from '@invigil/contracts';
+import { INVIGIL_METRICS, InvigilMetrics } from '@invigil/server-platform';
 import type { Server, Socket } from 'socket.io';
 import { SessionAccess } from '../api/session-access';
 import { TokenService } from '../auth/token.service';
@@ -32,10 +33,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly tokens: TokenService,
     private readonly access: SessionAccess,
     private readonly fanout: EventFanout,
+    @Inject(INVIGIL_METRICS) private readonly metrics: InvigilMetrics,
   ) {}
 
   afterInit(server: Server): void {
     this.fanout.attach(server);
+    this.metrics.gauge('invigil_socket_connections', 'Open Socket.IO connections on this gateway replica', [], (gauge) => {
+      gauge.set(server.engine?.clientsCount ?? 0);
+    });
   }
 
   async handleConnection(socket: Socket): Promise<void> {

@@ -59,6 +59,13 @@ export class LocalStack {
     return `http://127.0.0.1:${this.ports.get(`gateway-${index}`)}`;
   }
 
+  /** The HTTP (health and metrics) port of a service. */
+  servicePort(name: ServiceName): number {
+    const port = this.ports.get(name);
+    if (port === undefined) throw new Error(`${name} has no port yet`);
+    return port;
+  }
+
   serviceProcess(name: ServiceName): ManagedProcess {
     const child = this.services.get(name);
     if (!child) throw new Error(`${name} is not running`);

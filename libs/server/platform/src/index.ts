@@ -26,3 +26,5 @@ export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './demo/demo-data';
 export * from './http/public-route';
+export * from './metrics/metrics';
+export * from './metrics/queue-metrics';

@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityClass } from './orm/orm-config';
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
@@ -11,6 +12,10 @@ import { EventConsumer } from './events/event-consumer';
 import { HealthController } from './health/health.controller';
 import { ReadinessState } from './health/readiness';
 import { createLogger } from './logging/logger';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { INVIGIL_METRICS, InvigilMetrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { PlatformGauges } from './metrics/platform-gauges';
 import { InvigilNatsClient } from './nats/invigil-nats.client';
 import { connectNats, NATS_CONNECTION } from './nats/nats-connection';
 import { NEST_NATS_CLIENT, RpcClient } from './nats/rpc-client';
@@ -44,6 +49,8 @@ class ConnectionCloser implements OnApplicationShutdown {
 function connectionProviders(options: PlatformOptions): Provider[] {
   return [
     { provide: PLATFORM_OPTIONS, useValue: options },
+    { provide: INVIGIL_METRICS, useFactory: () => new InvigilMetrics(options.service) },
+    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
     { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, `${options.service}-events`) },
     { provide: REDIS_CONNECTION, useFactory: () => createRedis(options.redisUrl, options.service) },
     {
@@ -79,7 +86,7 @@ function loggerModule(service: string, env: PlatformEnv): DynamicModule {
 export class ServicePlatformModule {
   static forRoot(settings: ServicePlatformSettings): DynamicModule {
     const options = platformOptionsFrom(settings.service, settings.env, { startOutboxRelay: settings.startOutboxRelay });
-    const providers = [...connectionProviders(options), OutboxRelay, Outbox, EventConsumer];
+    const providers = [...connectionProviders(options), OutboxRelay, Outbox, EventConsumer, PlatformGauges];
     return {
       module: ServicePlatformModule,
       imports: [
@@ -95,7 +102,7 @@ export class ServicePlatformModule {
         ),
         MikroOrmModule.forFeature(settings.entities),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
       exports: [...providers, MikroOrmModule],
     };
@@ -111,7 +118,7 @@ export class GatewayPlatformModule {
     return {
       module: GatewayPlatformModule,
       imports: [loggerModule('gateway', env), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
       exports: providers,
     };

@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { PlatformEnv } from '../config/env';
+import { INVIGIL_METRICS, InvigilMetrics } from '../metrics/metrics';
 import { InvigilNatsServer } from '../nats/invigil-nats.server';
 import { RpcErrorFilter } from '../nats/rpc-error.filter';
 import { rpcValidationPipe } from '../nats/rpc-validation.pipe';
@@ -22,11 +23,13 @@ export async function bootstrapService(service: string, rootModule: Type | Retur
   const app = await NestFactory.create(rootModule as Type, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  const metrics = app.get<InvigilMetrics>(INVIGIL_METRICS);
   const natsServer = new InvigilNatsServer({
     url: env.NATS_URL,
     subjectPrefix: env.NATS_SUBJECT_PREFIX,
     queue: service,
     drainTimeoutMs: env.SHUTDOWN_GRACE_MS,
+    onRequestHandled: (subject, outcome, seconds) => metrics.recordNatsRequest(subject, outcome, seconds),
   });
   // Deferred so the pipe and filter below are in place before the handlers are built.
   const microservice = app.connectMicroservice({ strategy: natsServer }, { deferInitialization: true });

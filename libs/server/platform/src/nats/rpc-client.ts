@@ -3,6 +3,7 @@ import { ClientProxy } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { isRpcErrorBody, RequestOf, RequestSubject, ResponseOf, RpcErrorCode } from '@invigil/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { INVIGIL_METRICS, InvigilMetrics } from '../metrics/metrics';
 import { RemoteCallError } from './rpc-error';
 
 export const NEST_NATS_CLIENT = Symbol('NEST_NATS_CLIENT');
@@ -11,12 +12,19 @@ export const RPC_TIMEOUT_MS = 8_000;
 /** Typed request/reply over NATS: the subject decides the payload and the response type. */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
-  constructor(@Inject(NEST_NATS_CLIENT) private readonly client: ClientProxy) {}
+  constructor(
+    @Inject(NEST_NATS_CLIENT) private readonly client: ClientProxy,
+    @Inject(INVIGIL_METRICS) private readonly metrics: InvigilMetrics,
+  ) {}
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = RPC_TIMEOUT_MS): Promise<ResponseOf<S>> {
+    const stopTimer = this.metrics.rpcCalls.startTimer({ subject });
     try {
-      return await firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      const response = await firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      stopTimer({ outcome: 'ok' });
+      return response;
     } catch (error) {
+      stopTimer({ outcome: 'error' });
       if (error instanceof TimeoutError) {
         const service = subject.split('.')[0];
         throw new RemoteCallError(subject, {
