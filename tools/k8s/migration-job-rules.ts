@@ -1,5 +1,6 @@
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
-import { asKind, podTemplateOf, type K8sObject } from './k8s-object';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { asKind, isEmptySelector, objectsOfKind, podLabelsOf, podTemplateOf, selectorMatches, type K8sObject } from './k8s-object';
 import type { Rule } from './rule';
 
 /** A failing migration must stop soon and visibly, not retry for hours while a rollout waits. */
@@ -57,4 +58,30 @@ export const migrationJobRunsMigrate: Rule = {
       .map((container) => `container "${container.name}" does not run "${MIGRATE_COMMAND}"`),
 };
 
-export const migrationJobRules: Rule[] = [migrationJobBounded, migrationJobNamedForVersion, migrationJobRunsMigrate];
+/** The label that lets the Job be applied and awaited before the Deployment (deploy/README.md). */
+export const MIGRATION_LABEL = { key: 'app.kubernetes.io/component', value: 'migration' };
+
+const hasMigrationLabel = (object: K8sObject) => object.metadata.labels?.[MIGRATION_LABEL.key] === MIGRATION_LABEL.value;
+
+/** `kubectl apply -l app.kubernetes.io/component=migration` must bring along what the Job's pod needs. */
+export const migrationJobAppliesAlone: Rule = {
+  id: 'migration-job-applies-alone',
+  appliesTo: isJob,
+  check: (object, rendered) => {
+    const label = `${MIGRATION_LABEL.key}=${MIGRATION_LABEL.value}`;
+    const problems: string[] = [];
+    if (!hasMigrationLabel(object)) problems.push(`the Job lacks the label ${label}`);
+    const accountName = podTemplateOf(object)?.spec?.serviceAccountName;
+    const account = objectsOfKind(rendered, 'ServiceAccount').find((candidate) => candidate.metadata.name === accountName);
+    if (accountName && !account) problems.push(`ServiceAccount "${accountName}" is not rendered`);
+    if (account && !hasMigrationLabel(account)) problems.push(`ServiceAccount "${accountName}" lacks the label ${label}`);
+    const policies = objectsOfKind(rendered, 'NetworkPolicy').filter((policy) => {
+      const selector = asKind<INetworkPolicy>(policy).spec?.podSelector;
+      return !isEmptySelector(selector) && selectorMatches(selector, podLabelsOf(object));
+    });
+    problems.push(...policies.filter((policy) => !hasMigrationLabel(policy)).map((policy) => `NetworkPolicy "${policy.metadata.name}" lacks the label ${label}`));
+    return problems;
+  },
+};
+
+export const migrationJobRules: Rule[] = [migrationJobBounded, migrationJobNamedForVersion, migrationJobRunsMigrate, migrationJobAppliesAlone];

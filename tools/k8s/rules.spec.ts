@@ -103,6 +103,8 @@ const cases: BrokenCase[] = [
     breakIt: (objects) => { jobContainer(objects).image = 'ghcr.io/invigil/sessions:0.2.0'; } },
   { broken: 'a migration Job that serves instead of migrating', fixture: 'service', expected: 'migration-job-command Job/sessions-migrate-0-1-0',
     breakIt: (objects) => { delete jobContainer(objects).command; } },
+  { broken: 'a migration NetworkPolicy left out of the migration-only apply', fixture: 'service', expected: 'migration-job-applies-alone Job/sessions-migrate-0-1-0',
+    breakIt: (objects) => { delete find<K8sObject>(objects, 'NetworkPolicy', 'sessions-migrate').metadata.labels; } },
   { broken: 'an HPA aimed at a missing Deployment', fixture: 'gateway', expected: 'autoscaler-target-exists HorizontalPodAutoscaler/gateway',
     breakIt: (objects) => { must(find<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler').spec).scaleTargetRef.name = 'gatewy'; } },
   { broken: 'a ScaledObject aimed at a missing Deployment', fixture: 'service', expected: 'autoscaler-target-exists ScaledObject/sessions',
@@ -113,6 +115,8 @@ const cases: BrokenCase[] = [
     breakIt: (objects) => { must(must(find<IScaledObject>(objects, 'ScaledObject').spec).triggers[0].metadata)['consumer'] = 'scoring'; } },
   { broken: 'a redis trigger on a list BullMQ does not use', fixture: 'service', expected: 'keda-triggers-match-contracts ScaledObject/sessions',
     breakIt: (objects) => { must(find<IScaledObject>(objects, 'ScaledObject').spec).triggers.push({ type: 'redis', metadata: { listName: 'bull:scoring-certificates:wait', listLength: '5' } }); } },
+  { broken: 'a redis trigger watching another Redis than REDIS_URL', fixture: 'service', expected: 'keda-triggers-match-contracts ScaledObject/sessions',
+    breakIt: (objects) => { must(find<IScaledObject>(objects, 'ScaledObject').spec).triggers.push({ type: 'redis', metadata: { address: 'redis.other:6379', listName: 'invigil:scoring-certificates:wait', listLength: '5' } }); } },
 ];
 
 describe('the fixtures', () => {
