@@ -10,6 +10,9 @@ CHROME_PATH="$(bash tools/ensure-chromium.sh)"; export CHROME_PATH
 step() { printf '\n==== %s\n' "$*"; }
 step "lint, typecheck and unit tests"
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
+step "Kubernetes manifests (render every overlay, validate against the schemas and the checklist)"
+bash tools/ensure-kubectl.sh
+node tools/run-ts.js tools/k8s/validate.ts
 step "build the frontend (the browser tests use the built app)"
 npx nx build frontend --outputStyle=static
 step "integration tests"

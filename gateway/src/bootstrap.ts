@@ -16,13 +16,18 @@ export interface RunningGateway {
 
 /** Builds and starts the gateway; tests call this with their own env (port 0 for a free port). */
 export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health/*path', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/*path', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(httpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(

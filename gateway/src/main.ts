@@ -1,3 +1,4 @@
+import './instrumentation';
 import { exitOnStartupFailure, loadEnv } from '@invigil/server-platform';
 import { startGateway } from './bootstrap';
 import { GatewayEnv } from './config/env';

@@ -1,3 +1,4 @@
+import './instrumentation';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { bootstrapService, exitOnStartupFailure, loadEnv, migrateSchema, serviceOrmConfig } from '@invigil/server-platform';
 import { SessionsModule } from './app.module';

@@ -28,3 +28,4 @@ export * from './demo/demo-data';
 export * from './http/public-route';
 export * from './metrics/metrics';
 export * from './metrics/queue-metrics';
+export * from './tracing/trace-context';

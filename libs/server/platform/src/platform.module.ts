@@ -46,11 +46,13 @@ class ConnectionCloser implements OnApplicationShutdown {
   }
 }
 
+/** Registered, not exported: an app-wide interceptor belongs to the module that declares it. */
+const HTTP_METRICS: Provider = { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor };
+
 function connectionProviders(options: PlatformOptions): Provider[] {
   return [
     { provide: PLATFORM_OPTIONS, useValue: options },
     { provide: INVIGIL_METRICS, useFactory: () => new InvigilMetrics(options.service) },
-    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
     { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, `${options.service}-events`) },
     { provide: REDIS_CONNECTION, useFactory: () => createRedis(options.redisUrl, options.service) },
     {
@@ -103,7 +105,7 @@ export class ServicePlatformModule {
         MikroOrmModule.forFeature(settings.entities),
       ],
       controllers: [HealthController, MetricsController],
-      providers,
+      providers: [...providers, HTTP_METRICS],
       exports: [...providers, MikroOrmModule],
     };
   }
@@ -119,7 +121,7 @@ export class GatewayPlatformModule {
       module: GatewayPlatformModule,
       imports: [loggerModule('gateway', env), TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
-      providers,
+      providers: [...providers, HTTP_METRICS],
       exports: providers,
     };
   }

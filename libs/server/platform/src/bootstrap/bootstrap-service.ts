@@ -20,7 +20,8 @@ export interface ServiceBootstrap {
  * readiness off, NATS drained, in-flight work finished, connections closed.
  */
 export async function bootstrapService(service: string, rootModule: Type | ReturnType<typeof Object>, env: PlatformEnv): Promise<ServiceBootstrap> {
-  const app = await NestFactory.create(rootModule as Type, { bufferLogs: true });
+  // abortOnError: false makes a bad module graph throw (and be reported) instead of exiting the process.
+  const app = await NestFactory.create(rootModule as Type, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const metrics = app.get<InvigilMetrics>(INVIGIL_METRICS);

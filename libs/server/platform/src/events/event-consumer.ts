@@ -5,6 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
 import { newCorrelationId, runWithContext } from '../context/request-context';
+import { extractTraceContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { ensureEventStream } from './stream';
 import { NATS_CONNECTION } from '../nats/nats-connection';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -97,15 +98,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       return;
     }
     try {
-      await runWithContext({ correlationId: envelope.correlationId ?? newCorrelationId() }, () =>
-        this.orm.em.fork().transactional(async (em) => {
-          const inserted = await em.execute<{ event_id: string }[]>(
-            'insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing returning event_id',
-            [this.durableName, envelope.eventId],
-          );
-          if (inserted.length === 0) return;
-          await handler(data as EventPayload<EventSubject>, em, envelope);
-        }),
+      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': envelope.subject, 'messaging.operation.type': 'process' };
+      const correlationId = envelope.correlationId ?? newCorrelationId();
+      await inSpan(`event ${envelope.subject}`, SpanKind.CONSUMER, extractTraceContext(message.headers), attributes, () =>
+        runWithContext({ correlationId }, () => this.applyOnce(envelope, data as EventPayload<EventSubject>, handler)),
       );
       this.relay.wake();
       message.ack();
@@ -113,5 +109,17 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       this.logger.error(`Handling ${envelope.subject} ${envelope.eventId} failed, will retry: ${String(error)}`);
       message.nak(RETRY_DELAY_MS);
     }
+  }
+
+  /** The handler's effect and the event id commit together: a redelivery finds the id and does nothing. */
+  private async applyOnce(envelope: EventEnvelope, data: EventPayload<EventSubject>, handler: EventHandler<EventSubject>): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const inserted = await em.execute<{ event_id: string }[]>(
+        'insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing returning event_id',
+        [this.durableName, envelope.eventId],
+      );
+      if (inserted.length === 0) return;
+      await handler(data, em, envelope as EventEnvelope<EventSubject>);
+    });
   }
 }

@@ -1,7 +1,8 @@
 import pino, { Logger } from 'pino';
 import { currentCorrelationId } from '../context/request-context';
+import { currentTraceId } from '../tracing/trace-context';
 
-/** JSON logs; every line written inside a unit of work carries its correlation id. */
+/** JSON logs; every line written inside a unit of work carries its correlation id and trace id. */
 export function createLogger(service: string, level: string): Logger {
   return pino({
     level,
@@ -9,7 +10,8 @@ export function createLogger(service: string, level: string): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const correlationId = currentCorrelationId();
-      return correlationId ? { correlationId } : {};
+      const traceId = currentTraceId();
+      return { ...(correlationId ? { correlationId } : {}), ...(traceId ? { traceId } : {}) };
     },
   });
 }

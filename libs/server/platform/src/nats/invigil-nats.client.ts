@@ -1,8 +1,9 @@
 import { ClientNats } from '@nestjs/microservices';
 import { headers as natsHeaders, MsgHdrs } from 'nats';
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
+import { injectTraceContext } from '../tracing/trace-context';
 
-/** Nest's NATS client with the subject prefix applied and the correlation id sent along. */
+/** Nest's NATS client with the subject prefix applied and the correlation id and trace context sent along. */
 export class InvigilNatsClient extends ClientNats {
   constructor(
     url: string,
@@ -20,6 +21,7 @@ export class InvigilNatsClient extends ClientNats {
     const merged: MsgHdrs = (super.mergeHeaders(requestHeaders) as MsgHdrs | undefined) ?? natsHeaders();
     const correlationId = currentCorrelationId();
     if (correlationId && !merged.has(CORRELATION_HEADER)) merged.set(CORRELATION_HEADER, correlationId);
+    injectTraceContext(merged);
     return merged;
   }
 }

@@ -3,6 +3,7 @@ import { ServerNats } from '@nestjs/microservices';
 import { RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
 import { JSONCodec, Msg, NatsConnection, Subscription } from 'nats';
 import { CORRELATION_HEADER, newCorrelationId, runWithContext } from '../context/request-context';
+import { extractTraceContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { MalformedPayloadError, SafeJsonDeserializer } from './safe-json.deserializer';
 
 export interface InvigilNatsServerOptions {
@@ -63,7 +64,10 @@ export class InvigilNatsServer extends ServerNats {
     const correlationId = message.headers?.get(CORRELATION_HEADER) || newCorrelationId();
     let outcome: 'ok' | 'error' = 'ok';
     try {
-      await runWithContext({ correlationId }, () => this.handleMessage(pattern, message));
+      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': pattern, 'messaging.operation.type': 'process' };
+      await inSpan(`nats ${pattern}`, SpanKind.SERVER, extractTraceContext(message.headers), attributes, () =>
+        runWithContext({ correlationId }, () => this.handleMessage(pattern, message)),
+      );
     } catch (error) {
       outcome = 'error';
       const body: RpcErrorBody =

@@ -4,6 +4,8 @@ import { EmptyResponseException } from '@nestjs/microservices/errors/empty-respo
 import { isRpcErrorBody, RequestOf, RequestSubject, ResponseOf, RpcErrorCode } from '@invigil/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { INVIGIL_METRICS, InvigilMetrics } from '../metrics/metrics';
+import { context } from '@opentelemetry/api';
+import { inSpan, SpanKind } from '../tracing/trace-context';
 import { RemoteCallError } from './rpc-error';
 
 export const NEST_NATS_CLIENT = Symbol('NEST_NATS_CLIENT');
@@ -20,7 +22,10 @@ export class RpcClient implements OnApplicationShutdown {
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = RPC_TIMEOUT_MS): Promise<ResponseOf<S>> {
     const stopTimer = this.metrics.rpcCalls.startTimer({ subject });
     try {
-      const response = await firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'send' };
+      const response = await inSpan(`nats request ${subject}`, SpanKind.CLIENT, context.active(), attributes, () =>
+        firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs))),
+      );
       stopTimer({ outcome: 'ok' });
       return response;
     } catch (error) {

@@ -16,6 +16,10 @@ export class OutboxMessage {
   @Property({ type: 'text', nullable: true })
   correlationId: string | null = null;
 
+  /** W3C traceparent of the work that recorded the event, so consumers continue the same trace. */
+  @Property({ type: 'text', nullable: true })
+  traceParent: string | null = null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();
 

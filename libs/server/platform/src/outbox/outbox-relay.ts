@@ -112,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         };
         const headers = natsHeaders();
         if (row.correlationId) headers.set(CORRELATION_HEADER, row.correlationId);
+        if (row.traceParent) headers.set('traceparent', row.traceParent);
         try {
           await js.publish(this.options.subjectPrefix + row.subject, codec.encode(envelope), { msgID: row.id, headers });
         } catch (error) {

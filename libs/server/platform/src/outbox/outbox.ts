@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EventPayload, EventSubject } from '@invigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '../context/request-context';
+import { currentTraceParent } from '../tracing/trace-context';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 
@@ -15,6 +16,7 @@ export function recordEvent<S extends EventSubject>(em: EntityManager, subject: 
   message.subject = subject;
   message.payload = { ...data };
   message.correlationId = currentCorrelationId() ?? null;
+  message.traceParent = currentTraceParent();
   em.persist(message);
 }
 

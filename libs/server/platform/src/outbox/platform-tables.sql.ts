@@ -8,6 +8,7 @@ export const PLATFORM_TABLES_SQL = [
     "subject" text not null,
     "payload" jsonb not null,
     "correlation_id" text null,
+    "trace_parent" text null,
     "created_at" timestamptz(3) not null,
     "published_at" timestamptz(3) null,
     "publish_attempts" int not null default 0
