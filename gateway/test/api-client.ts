@@ -24,8 +24,8 @@ export class ApiClient {
     return this.token;
   }
 
-  async call<T>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+  async call<T>(method: string, path: string, body?: unknown, rawBody?: string, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(this.baseUrl + path, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });

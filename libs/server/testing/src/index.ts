@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './test-service';
 export * from './raw-nats';
 export * from './garbage';
+export * from './otlp-collector';
