@@ -1,0 +1,44 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+/** The automatic score of one submitted attempt; one per attempt, however often the submission arrives. */
+@Entity({ tableName: 'result' })
+@Index({ properties: ['orgId', 'sessionId', 'userId'] })
+export class Result {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  orgId!: string;
+
+  @Property({ type: 'uuid' })
+  sessionId!: string;
+
+  @Property({ type: 'uuid' })
+  @Unique()
+  attemptId!: string;
+
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'uuid' })
+  assessmentVersionId!: string;
+
+  @Property({ type: 'text' })
+  assessmentTitle!: string;
+
+  @Property({ type: 'integer' })
+  score!: number;
+
+  @Property({ type: 'integer' })
+  maxScore!: number;
+
+  /** Rounded to one decimal place, as the domain rule computes it. */
+  @Property({ type: 'double' })
+  percent!: number;
+
+  @Property({ type: 'boolean' })
+  passed!: boolean;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  scoredAt: Date = new Date();
+}

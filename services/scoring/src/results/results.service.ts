@@ -1,0 +1,33 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { GetMyResultRequest, ResultView } from '@invigil/contracts';
+import { Certificate } from '../certificates/certificate.entity';
+import { Result } from './result.entity';
+
+@Injectable()
+export class ResultsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Null until the submission has been scored: the candidate's page polls or waits for the event. */
+  async getMine(request: GetMyResultRequest): Promise<ResultView | null> {
+    const em = this.em.fork();
+    const result = await em.findOne(
+      Result,
+      { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
+      { orderBy: { scoredAt: 'desc' } },
+    );
+    if (!result) return null;
+    const certificate = await em.findOne(Certificate, { resultId: result.id }, { fields: ['id', 'status'] });
+    return {
+      id: result.id,
+      sessionId: result.sessionId,
+      userId: result.userId,
+      score: result.score,
+      maxScore: result.maxScore,
+      percent: result.percent,
+      passed: result.passed,
+      scoredAt: result.scoredAt.toISOString(),
+      certificate: certificate ? { id: certificate.id, status: certificate.status } : null,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { CertificateFile, CertificateStatus, Requests, RpcErrorCode } from '@invigil/contracts';
+import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { ScoringModule } from '../src/app.module';
+import { Certificate } from '../src/certificates/certificate.entity';
+import { CertificateQueue } from '../src/certificates/certificate-queue';
+import { ScoringEnv } from '../src/config/env';
+import { scoringEntities } from '../src/entities';
+import { scoringMigrations } from '../src/migrations';
+import { Result } from '../src/results/result.entity';
+import { CYRUS, KEY, ORG_ID, SESSION_ID, startPeers } from './support/fixtures';
+
+type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as PdfParse;
+
+describe('scoring: a certificate committed but never enqueued (a crash in between)', () => {
+  const tag = uniqueTag();
+  let service: RunningTestService<ScoringEnv>;
+  let nats: RawNats;
+  let peers: ReturnType<typeof startPeers>;
+  const start = () =>
+    startTestService({
+      service: 'scoring',
+      envClass: ScoringEnv,
+      rootModule: (env) => ScoringModule.forRoot(env),
+      entities: scoringEntities,
+      migrations: scoringMigrations,
+      tag,
+      extraEnv: { QUEUE_PREFIX: tag },
+    });
+
+  beforeAll(async () => {
+    nats = await RawNats.connect(tag);
+    peers = startPeers(nats);
+    service = await start();
+  });
+
+  afterAll(async () => {
+    await service?.app.get(CertificateQueue).queue.obliterate({ force: true });
+    await service?.stop();
+    peers?.scoringKey.stop();
+    peers?.users.stop();
+    await nats?.deleteStream();
+    await nats?.close();
+  });
+
+  it('asks the holder to wait while it is pending, and the start-up sweep issues it after a restart', async () => {
+    const resultId = randomUUID();
+    const certificateId = randomUUID();
+    // Exactly what the submission handler commits; the enqueue that follows the commit never happened.
+    const em = service.app.get(MikroORM).em.fork();
+    em.create(Result, {
+      id: resultId,
+      orgId: ORG_ID,
+      sessionId: SESSION_ID,
+      attemptId: randomUUID(),
+      userId: CYRUS.id,
+      assessmentVersionId: KEY.assessmentVersionId,
+      assessmentTitle: KEY.title,
+      score: 3,
+      maxScore: 3,
+      percent: 100,
+      passed: true,
+      scoredAt: new Date(),
+    });
+    em.create(Certificate, { id: certificateId, orgId: ORG_ID, resultId, userId: CYRUS.id, sessionId: SESSION_ID, status: CertificateStatus.Pending, fileName: 'certificate.pdf', issuedAt: new Date() });
+    await em.flush();
+
+    const request = { orgId: ORG_ID, userId: CYRUS.id, certificateId };
+    const early = await nats.request(Requests.getCertificate, request);
+    expect(early.err).toEqual({ code: RpcErrorCode.Conflict, message: 'The certificate is still being prepared; try again in a few seconds.' });
+
+    await service.close();
+    service = await start();
+    const file = await eventually(async () => (await nats.request<CertificateFile>(Requests.getCertificate, request)).response, 20_000, 'the swept certificate');
+    const { text } = await pdfParse(new Uint8Array(Buffer.from(file.base64, 'base64')));
+    expect(text).toContain('Cyrus Candidate');
+    expect(text).toContain('with a score of 100%');
+  });
+});

@@ -1,0 +1,115 @@
+import { CertificateFile, CertificateStatus, Events, Requests, ResultView, RpcErrorCode } from '@invigil/contracts';
+import { EXPECTED_GARBAGE_CODES, eventually, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import { OutboxMessage } from '@invigil/server-platform';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { ScoringModule } from '../src/app.module';
+import { Certificate } from '../src/certificates/certificate.entity';
+import { CertificateQueue } from '../src/certificates/certificate-queue';
+import { ScoringEnv } from '../src/config/env';
+import { scoringEntities } from '../src/entities';
+import { scoringMigrations } from '../src/migrations';
+import { Result } from '../src/results/result.entity';
+import { CARLA, CHEN, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
+import { envelope, publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
+
+type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
+// The package's main entry runs a debug script when required; its library file does not.
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as PdfParse;
+
+describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
+  const tag = uniqueTag();
+  let service: RunningTestService<ScoringEnv>;
+  let nats: RawNats;
+  let peers: ReturnType<typeof startPeers>;
+  let stream: StreamWatcher;
+  const start = () =>
+    startTestService({
+      service: 'scoring',
+      envClass: ScoringEnv,
+      rootModule: (env) => ScoringModule.forRoot(env),
+      entities: scoringEntities,
+      migrations: scoringMigrations,
+      tag,
+      extraEnv: { QUEUE_PREFIX: tag },
+    });
+  const em = () => service.app.get(MikroORM).em.fork();
+  const myResult = async (userId: string) => (await nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId, sessionId: SESSION_ID })).response;
+
+  beforeAll(async () => {
+    nats = await RawNats.connect(tag);
+    peers = startPeers(nats);
+    stream = await StreamWatcher.start(nats);
+    service = await start();
+  });
+
+  afterAll(async () => {
+    await service?.app.get(CertificateQueue).queue.obliterate({ force: true });
+    await service?.stop();
+    stream?.stop();
+    peers?.scoringKey.stop();
+    peers?.users.stop();
+    await nats?.deleteStream();
+    await nats?.close();
+  });
+
+  it('scores a submission once, however often and under however many event ids it arrives', async () => {
+    const event = envelope(Events.attemptSubmitted, submission(CARLA.id, 2));
+    await publishEnvelope(nats, event);
+    await publishEnvelope(nats, event);
+    await publishEnvelope(nats, event, { dedupe: false });
+    await publishEnvelope(nats, envelope(Events.attemptSubmitted, event.data));
+    await waitUntilConsumed(nats, 'scoring');
+
+    const results = await em().find(Result, { attemptId: event.data.attemptId });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ score: 2, maxScore: 3, percent: 66.7, passed: true, assessmentTitle: 'Safety Basics' });
+    expect(await em().count(OutboxMessage, { subject: Events.resultRecorded })).toBe(1);
+    const recorded = await eventually(() => stream.of(Events.resultRecorded).find((e) => e.data.resultId === results[0].id), 10_000, 'result.recorded');
+    expect(recorded.data).toEqual({ orgId: ORG_ID, sessionId: SESSION_ID, resultId: results[0].id, userId: CARLA.id, percent: 66.7, passed: true });
+  });
+
+  it('renders the passing candidate\'s certificate in a job and gives the PDF to its holder alone', async () => {
+    const ready = await eventually(async () => {
+      const result = await myResult(CARLA.id);
+      return result?.certificate?.status === CertificateStatus.Ready && result;
+    }, 20_000, 'a ready certificate');
+    expect(ready).toMatchObject({ userId: CARLA.id, sessionId: SESSION_ID, score: 2, maxScore: 3, percent: 66.7, passed: true });
+    const certificateId = ready.certificate?.id ?? '';
+    expect(peers.users.received).toContainEqual({ orgId: ORG_ID, userId: CARLA.id });
+
+    const file = await nats.request<CertificateFile>(Requests.getCertificate, { orgId: ORG_ID, userId: CARLA.id, certificateId });
+    expect(file.response).toMatchObject({ fileName: 'certificate-safety-basics.pdf', contentType: 'application/pdf' });
+    // A copy with its own ArrayBuffer: pdf.js ignores the offset of Buffers cut from Node's shared pool.
+    const { text } = await pdfParse(new Uint8Array(Buffer.from(file.response?.base64 ?? '', 'base64')));
+    for (const expected of ['Carla Candidate', 'with a score of 66.7%', 'Safety Basics', 'DEMO ACADEMY', certificateId]) expect(text).toContain(expected);
+    await eventually(() => stream.of(Events.certificateIssued).some((e) => e.data.certificateId === certificateId && e.data.userId === CARLA.id), 10_000, 'certificate.issued');
+
+    const byOther = await nats.request(Requests.getCertificate, { orgId: ORG_ID, userId: CHEN.id, certificateId });
+    expect(byOther.err?.code).toBe(RpcErrorCode.NotFound);
+    const fromOtherOrg = await nats.request(Requests.getCertificate, { orgId: randomUUID(), userId: CARLA.id, certificateId });
+    expect(fromOtherOrg.err?.code).toBe(RpcErrorCode.NotFound);
+  });
+
+  it('records a failing result without a certificate', async () => {
+    const event = envelope(Events.attemptSubmitted, submission(CHEN.id, 1));
+    await publishEnvelope(nats, event);
+    const result = await eventually(async () => (await myResult(CHEN.id)) ?? undefined, 10_000, 'Chen\'s result');
+    expect(result).toMatchObject({ score: 1, maxScore: 3, percent: 33.3, passed: false, certificate: null });
+    expect(await em().count(Certificate, { userId: CHEN.id })).toBe(0);
+    await eventually(() => stream.of(Events.resultRecorded).some((e) => e.data.userId === CHEN.id && !e.data.passed), 10_000, 'failing result.recorded');
+  });
+
+  it('has no result for a candidate who has not submitted', async () => {
+    const reply = await nats.request(Requests.getMyResult, { orgId: ORG_ID, userId: randomUUID(), sessionId: SESSION_ID });
+    expect(reply.err).toBeUndefined();
+    expect(reply.response).toBeNull();
+  });
+
+  it('answers garbage on every subject it listens on with a typed error, then keeps serving', async () => {
+    const subjects = Object.values(Requests).filter((subject) => subject.startsWith('scoring.'));
+    const outcomes = await sendGarbageToEverySubject(nats, subjects);
+    for (const outcome of outcomes) expect(EXPECTED_GARBAGE_CODES).toContain(outcome.code);
+    expect((await myResult(CARLA.id))?.passed).toBe(true);
+  });
+});
