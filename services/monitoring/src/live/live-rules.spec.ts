@@ -1,0 +1,34 @@
+import { ParticipantStatus as S } from '@invigil/contracts';
+import { ActivityText, progressApplies, statusApplies, who } from './live-rules';
+
+const t = (seconds: number) => new Date(Date.UTC(2026, 10, 26, 9, 0, seconds));
+
+describe('live rules', () => {
+  it('lets a newer status replace an older one, and not the other way round', () => {
+    expect(statusApplies(null, null, S.Waiting, t(1))).toBe(true);
+    expect(statusApplies(S.Waiting, t(1), S.InSession, t(2))).toBe(true);
+    expect(statusApplies(S.InSession, t(2), S.Waiting, t(1))).toBe(false);
+    expect(statusApplies(S.Paused, t(3), S.InSession, t(3))).toBe(true);
+  });
+
+  it('never moves a participant out of Complete, and always into it', () => {
+    expect(statusApplies(S.Complete, t(1), S.InSession, t(9))).toBe(false);
+    expect(statusApplies(S.InSession, t(9), S.Complete, t(1))).toBe(true);
+    expect(statusApplies(S.Complete, t(1), S.Complete, t(2))).toBe(false);
+  });
+
+  it('ignores progress older than what is shown', () => {
+    expect(progressApplies(null, t(1))).toBe(true);
+    expect(progressApplies(t(2), t(1))).toBe(false);
+    expect(progressApplies(t(2), t(2))).toBe(true);
+  });
+
+  it('writes the feed as a person reads it', () => {
+    expect(ActivityText.joined('Carla Candidate')).toBe('Carla Candidate joined');
+    expect(ActivityText.status('Carla Candidate', S.InSession)).toBe('Carla Candidate is In Session');
+    expect(ActivityText.progressed('Carla Candidate', 2, 3)).toBe('Carla Candidate answered 2/3');
+    expect(ActivityText.scored('Carla Candidate', 66.7)).toBe('Carla Candidate scored 67%');
+    expect(ActivityText.sessionStarted()).toBe('Session started');
+    expect(who(null)).toBe('A participant');
+  });
+});

@@ -1,0 +1,87 @@
+import { LockMode } from '@mikro-orm/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Events, ParticipantStatus } from '@invigil/contracts';
+import { EventConsumer } from '@invigil/server-platform';
+import { ActivityText, progressApplies, statusApplies, who } from './live-rules';
+import { LiveParticipant } from './live-participant.entity';
+import { lockParticipant, logActivity, occurredAt, touchAndAnnounce } from './live-store';
+import { SessionInfo } from './session-info.entity';
+
+/**
+ * Builds the live read model from what other services report. Every handler tolerates any
+ * arrival order: it records what the event knows and lets newer facts win.
+ */
+@Injectable()
+export class LiveHandlers implements OnModuleInit {
+  constructor(private readonly consumer: EventConsumer) {}
+
+  onModuleInit(): void {
+    this.consumer.on(Events.sessionCreated, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      await em.upsert(SessionInfo, { sessionId: event.sessionId, orgId: event.orgId, name: event.name, questionCount: event.questionCount });
+      // Rows made by events that overtook this one learn the question count now.
+      const early = await em.find(LiveParticipant, { sessionId: event.sessionId, totalQuestions: 0 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      for (const row of early) {
+        row.totalQuestions = event.questionCount;
+        touchAndAnnounce(em, row, at);
+      }
+      logActivity(em, event, null, at, ActivityText.sessionCreated(event.name));
+    });
+
+    this.consumer.on(Events.sessionStarted, async (event, em, envelope) => {
+      logActivity(em, event, null, occurredAt(envelope), ActivityText.sessionStarted());
+    });
+
+    this.consumer.on(Events.participantJoined, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const row = await lockParticipant(em, event, at);
+      row.participantId = event.participantId;
+      row.displayName = event.displayName;
+      if (statusApplies(row.status, row.statusAt, event.status, at)) Object.assign(row, { status: event.status, statusAt: at });
+      logActivity(em, event, event.participantId, at, ActivityText.joined(event.displayName));
+      touchAndAnnounce(em, row, at);
+    });
+
+    this.consumer.on(Events.participantStatusChanged, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const row = await lockParticipant(em, event, at);
+      row.participantId = event.participantId;
+      if (statusApplies(row.status, row.statusAt, event.to, at)) Object.assign(row, { status: event.to, statusAt: at });
+      logActivity(em, event, event.participantId, at, ActivityText.status(who(row.displayName), event.to));
+      touchAndAnnounce(em, row, at);
+    });
+
+    this.consumer.on(Events.attemptProgressed, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const row = await lockParticipant(em, event, at);
+      if (progressApplies(row.progressAt, at)) {
+        Object.assign(row, { answeredCount: event.answeredCount, totalQuestions: event.totalQuestions, progressAt: at });
+      } else if (row.totalQuestions === 0) {
+        // An older count of answers is stale, but the number of questions does not change.
+        row.totalQuestions = event.totalQuestions;
+      }
+      logActivity(em, event, row.participantId, at, ActivityText.progressed(who(row.displayName), event.answeredCount, event.totalQuestions));
+      touchAndAnnounce(em, row, at);
+    });
+
+    this.consumer.on(Events.attemptSubmitted, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const row = await lockParticipant(em, event, at);
+      // The submission is the final word on how many questions were answered.
+      if (progressApplies(row.progressAt, at)) Object.assign(row, { answeredCount: event.answers.length, progressAt: at });
+      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at)) Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
+      logActivity(em, event, row.participantId, at, ActivityText.submitted(who(row.displayName)));
+      touchAndAnnounce(em, row, at);
+    });
+
+    this.consumer.on(Events.resultRecorded, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const row = await lockParticipant(em, event, at);
+      row.scorePercent = event.percent;
+      // A result exists only for a submitted attempt, even if the submission's event is still on its way.
+      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at)) Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
+      logActivity(em, event, row.participantId, at, ActivityText.scored(who(row.displayName), event.percent));
+      touchAndAnnounce(em, row, at);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import { Events, LiveSessionView, ParticipantStatus, Requests } from '@invigil/contracts';
+import { OutboxMessage } from '@invigil/server-platform';
+import { EXPECTED_GARBAGE_CODES, eventually, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { MonitoringModule } from '../src/app.module';
+import { MonitoringEnv } from '../src/config/env';
+import { monitoringEntities } from '../src/entities';
+import { monitoringMigrations } from '../src/migrations';
+import { publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
+import { carlaTakesASession, ORG_ID } from './support/timeline';
+
+describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
+  const tag = uniqueTag();
+  let service: RunningTestService<MonitoringEnv>;
+  let nats: RawNats;
+  let stream: StreamWatcher;
+  const live = async (sessionId: string) => (await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: ORG_ID, sessionId })).response;
+  const updatesOf = (participantId: string) => stream.of(Events.liveParticipantUpdated).filter((event) => event.data.participantId === participantId);
+  const outboxRows = () => service.app.get(MikroORM).em.fork().count(OutboxMessage, { subject: Events.liveParticipantUpdated });
+
+  beforeAll(async () => {
+    nats = await RawNats.connect(tag);
+    stream = await StreamWatcher.start(nats);
+    service = await startTestService({
+      service: 'monitoring',
+      envClass: MonitoringEnv,
+      rootModule: (env) => MonitoringModule.forRoot(env),
+      entities: monitoringEntities,
+      migrations: monitoringMigrations,
+      tag,
+    });
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    stream?.stop();
+    await nats?.deleteStream();
+    await nats?.close();
+  });
+
+  const inOrder = carlaTakesASession();
+
+  it('follows a session as it happens and tells proctors about every change', async () => {
+    // One at a time, as a session unfolds: each step is handled before the next one happens.
+    for (const event of inOrder.events) {
+      await publishEnvelope(nats, event);
+      await waitUntilConsumed(nats, 'monitoring');
+    }
+
+    const view = await live(inOrder.sessionId);
+    expect(view?.participants).toEqual([inOrder.finalRow]);
+    expect(view?.activity.map((entry) => entry.text)).toEqual([
+      'Carla Candidate scored 67%',
+      'Carla Candidate submitted',
+      'Carla Candidate answered 2/3',
+      'Carla Candidate answered 1/3',
+      'Carla Candidate is In Session',
+      'Session started',
+      'Carla Candidate joined',
+      'Session "Safety Basics, morning" created',
+    ]);
+    expect(view?.activity[0].at).toBe(inOrder.finalRow.lastActivityAt);
+
+    const updates = await eventually(() => updatesOf(inOrder.participantId).length === 6 && updatesOf(inOrder.participantId), 10_000, 'six participant updates');
+    expect(updates.map(({ data }) => [data.status, data.answeredCount, data.totalQuestions, data.scorePercent])).toEqual([
+      [ParticipantStatus.Waiting, 0, 3, null],
+      [ParticipantStatus.InSession, 0, 3, null],
+      [ParticipantStatus.InSession, 1, 3, null],
+      [ParticipantStatus.InSession, 2, 3, null],
+      [ParticipantStatus.Complete, 2, 3, null],
+      [ParticipantStatus.Complete, 2, 3, 66.7],
+    ]);
+    expect(updates.at(-1)?.data).toEqual({ orgId: ORG_ID, ...inOrder.finalRow });
+  });
+
+  it('changes nothing when the same events are delivered again', async () => {
+    const before = await live(inOrder.sessionId);
+    const announced = await outboxRows();
+    for (const event of inOrder.events) await publishEnvelope(nats, event, { dedupe: false });
+    await waitUntilConsumed(nats, 'monitoring');
+    expect(await live(inOrder.sessionId)).toEqual(before);
+    expect(await outboxRows()).toBe(announced);
+  });
+
+  it('ends in the same state when the events arrive in reverse order', async () => {
+    const reversed = carlaTakesASession();
+    for (const event of [...reversed.events].reverse()) await publishEnvelope(nats, event);
+    await waitUntilConsumed(nats, 'monitoring');
+    const view = await live(reversed.sessionId);
+    expect(view?.participants).toEqual([reversed.finalRow]);
+    expect(view?.activity).toHaveLength(reversed.events.length);
+    expect(view?.activity.at(-1)?.text).toBe('Session "Safety Basics, morning" created');
+    // Whatever order they were handled in, the last announcement carries the complete row.
+    await eventually(() => updatesOf(reversed.participantId).some(({ data }) => isDeepStrictEqual(data, { orgId: ORG_ID, ...reversed.finalRow })), 10_000, 'the final row announced');
+  });
+
+  it('shows another organization nothing, and an unknown session as empty', async () => {
+    const other = await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: randomUUID(), sessionId: inOrder.sessionId });
+    expect(other.response).toEqual({ sessionId: inOrder.sessionId, participants: [], activity: [] });
+  });
+
+  it('answers garbage on every subject it listens on with a typed error, then keeps serving', async () => {
+    const subjects = Object.values(Requests).filter((subject) => subject.startsWith('monitoring.'));
+    const outcomes = await sendGarbageToEverySubject(nats, subjects);
+    for (const outcome of outcomes) expect(EXPECTED_GARBAGE_CODES).toContain(outcome.code);
+    expect((await live(inOrder.sessionId))?.participants).toHaveLength(1);
+  });
+});
