@@ -1,0 +1,3 @@
+import { Message } from './messages/message.entity';
+
+export const messagingEntities = [Message];
