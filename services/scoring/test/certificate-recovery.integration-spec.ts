@@ -4,11 +4,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ScoringModule } from '../src/app.module';
 import { Certificate } from '../src/certificates/certificate.entity';
-import { CertificateQueue } from '../src/certificates/certificate-queue';
 import { ScoringEnv } from '../src/config/env';
 import { scoringEntities } from '../src/entities';
 import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
+import { deleteQueueKeys } from './support/queue-keys';
 import { CYRUS, KEY, ORG_ID, SESSION_ID, startPeers } from './support/fixtures';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
@@ -37,8 +37,8 @@ describe('scoring: a certificate committed but never enqueued (a crash in betwee
   });
 
   afterAll(async () => {
-    await service?.app.get(CertificateQueue).queue.obliterate({ force: true });
     await service?.stop();
+    await deleteQueueKeys(tag);
     peers?.scoringKey.stop();
     peers?.users.stop();
     await nats?.deleteStream();

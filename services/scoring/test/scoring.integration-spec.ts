@@ -5,11 +5,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ScoringModule } from '../src/app.module';
 import { Certificate } from '../src/certificates/certificate.entity';
-import { CertificateQueue } from '../src/certificates/certificate-queue';
 import { ScoringEnv } from '../src/config/env';
 import { scoringEntities } from '../src/entities';
 import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
+import { deleteQueueKeys } from './support/queue-keys';
 import { CARLA, CHEN, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
 import { envelope, publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
 
@@ -44,8 +44,8 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
   });
 
   afterAll(async () => {
-    await service?.app.get(CertificateQueue).queue.obliterate({ force: true });
     await service?.stop();
+    await deleteQueueKeys(tag);
     stream?.stop();
     peers?.scoringKey.stop();
     peers?.users.stop();
