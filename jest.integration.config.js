@@ -6,7 +6,7 @@ module.exports = {
   ...preset,
   displayName: 'integration',
   rootDir: '.',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/tools'],
   testMatch: ['**/*.integration-spec.ts'],
   maxWorkers: 1,
   testTimeout: 60_000,
