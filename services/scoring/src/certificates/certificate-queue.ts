@@ -46,7 +46,7 @@ export class CertificateQueue implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // bootstrapService's deferred microservice init runs the bootstrap hooks a second time: sweep once.
+    // One sweep per process, even if the hook were called again.
     if (this.swept) return;
     this.swept = true;
     try {

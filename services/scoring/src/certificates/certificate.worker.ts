@@ -23,7 +23,7 @@ export class CertificateWorker implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    // bootstrapService's deferred microservice init runs the bootstrap hooks a second time: start once.
+    // One worker per process, even if the hook were called again.
     if (this.worker) return;
     this.connection = createRedis(this.env.REDIS_URL, 'scoring-certificate-worker');
     this.worker = new Worker<unknown>(Queues.certificates, (job) => this.process(job), {

@@ -19,7 +19,7 @@ export class AfterCommit implements OnModuleInit, EventSubscriber {
   constructor(private readonly orm: MikroORM) {}
 
   onModuleInit(): void {
-    // bootstrapService's deferred microservice init runs the init hooks a second time: register once.
+    // Register once, even if the hook were called again.
     if (this.registered) return;
     this.registered = true;
     // Forks share (or clone) the root event manager, so every transaction reports to this subscriber.

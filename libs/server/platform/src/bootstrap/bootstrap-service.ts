@@ -1,5 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestMicroservice } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { PlatformEnv } from '../config/env';
 import { INVIGIL_METRICS, InvigilMetrics } from '../metrics/metrics';
@@ -32,8 +33,10 @@ export async function bootstrapService(service: string, rootModule: Type | Retur
     drainTimeoutMs: env.SHUTDOWN_GRACE_MS,
     onRequestHandled: (subject, outcome, seconds) => metrics.recordNatsRequest(subject, outcome, seconds),
   });
-  // Deferred so the pipe and filter below are in place before the handlers are built.
-  const microservice = app.connectMicroservice({ strategy: natsServer }, { deferInitialization: true });
+  // Deferred so the pipe and filter below are in place before the handlers are built…
+  const microservice = app.connectMicroservice({ strategy: natsServer }, { deferInitialization: true }) as unknown as NestMicroservice;
+  // …but the app's own init runs the lifecycle hooks: the deferred listener must not run them a second time.
+  microservice.setIsInitHookCalled(true);
   microservice.useGlobalPipes(rpcValidationPipe());
   microservice.useGlobalFilters(new RpcErrorFilter());
   await app.init();

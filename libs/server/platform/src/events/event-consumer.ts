@@ -45,7 +45,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.handlers.size === 0) return;
+    // Never two consume loops on one durable consumer: order and shutdown depend on it.
+    if (this.handlers.size === 0 || this.messages) return;
     const stream = await ensureEventStream(this.nats, this.options.subjectPrefix);
     const manager = await this.nats.jetstreamManager();
     try {

@@ -2,10 +2,14 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** An event waiting to be published, written in the same transaction as the change it describes. */
 @Entity({ tableName: 'outbox' })
-@Index({ name: 'outbox_unpublished_idx', properties: ['createdAt'], options: { where: 'published_at is null' } })
+@Index({ name: 'outbox_unpublished_idx', properties: ['seq'], options: { where: 'published_at is null' } })
 export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
+
+  /** Commit order within the service: events of the same millisecond still publish in the order written. */
+  @Property({ type: 'bigint', autoincrement: true, persist: false, unique: true })
+  seq!: string;
 
   @Property({ type: 'text' })
   subject!: string;

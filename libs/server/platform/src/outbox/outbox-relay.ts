@@ -13,7 +13,7 @@ const codec = JSONCodec<EventEnvelope>();
 const BATCH_SIZE = 200;
 
 /**
- * Publishes committed outbox rows to JetStream, oldest first, with the row id as the
+ * Publishes committed outbox rows to JetStream, in the order they were written, with the row id as the
  * de-duplication id: a row published twice (crash between publish and mark) is stored once.
  * Replicas share the work through FOR UPDATE SKIP LOCKED.
  */
@@ -99,7 +99,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const rows = await em.find(
         OutboxMessage,
         { publishedAt: null },
-        { orderBy: { createdAt: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        { orderBy: { seq: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
       let published = 0;
       for (const row of rows) {

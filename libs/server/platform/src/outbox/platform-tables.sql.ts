@@ -5,6 +5,7 @@
 export const PLATFORM_TABLES_SQL = [
   `create table "outbox" (
     "id" uuid primary key,
+    "seq" bigserial not null unique,
     "subject" text not null,
     "payload" jsonb not null,
     "correlation_id" text null,
@@ -13,7 +14,7 @@ export const PLATFORM_TABLES_SQL = [
     "published_at" timestamptz(3) null,
     "publish_attempts" int not null default 0
   )`,
-  `create index "outbox_unpublished_idx" on "outbox" ("created_at") where published_at is null`,
+  `create index "outbox_unpublished_idx" on "outbox" ("seq") where published_at is null`,
   `create table "processed_event" (
     "consumer" text not null,
     "event_id" uuid not null,
