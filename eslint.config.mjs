@@ -24,7 +24,7 @@ export default [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:tracing', 'type:testing', 'type:tooling'] },
             { sourceTag: 'type:gateway', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:tracing', 'type:testing', 'type:tooling'] },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:frontend'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling', 'type:testing', 'type:platform'] },
             { sourceTag: 'type:tracing', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:tooling', 'type:platform'] },
           ],
