@@ -8,8 +8,8 @@ export class OutboxMessage {
   id!: string;
 
   /** Commit order within the service: events of the same millisecond still publish in the order written. */
-  @Property({ type: 'bigint', autoincrement: true, persist: false, unique: true })
-  seq!: string;
+  @Property({ type: 'bigint', autoincrement: true, unique: 'outbox_seq_key' })
+  seq?: string;
 
   @Property({ type: 'text' })
   subject!: string;
