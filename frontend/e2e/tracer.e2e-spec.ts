@@ -8,7 +8,7 @@ import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 // pdf-parse's index runs a self-test when required directly; its library file does not.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Uint8Array) => Promise<{ text: string }>;
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[2];
@@ -119,7 +119,8 @@ describe('tracer: one proctored session end to end, two real browsers', () => {
     const [download] = await Promise.all([candidatePage.waitForEvent('download'), downloadButton.click()]);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
-    const pdf = await pdfParse(await readFile(path));
+    // A copy with its own ArrayBuffer: pdf.js misreads Node's pooled buffers (non-zero byteOffset).
+    const pdf = await pdfParse(new Uint8Array(await readFile(path)));
     expect(pdf.text).toContain(candidate.displayName);
     expect(pdf.text).toContain('100%');
   });
