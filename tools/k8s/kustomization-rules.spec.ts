@@ -5,7 +5,7 @@ import { failed } from './rule';
 const disk: Record<string, PathKind> = { '../../base/sessions': 'directory', 'deployment.yaml': 'file', 'patch.yaml': 'file', '../shared/patch.yaml': 'file' };
 
 function problems(kustomization: string): string[] {
-  const results = checkKustomization({ dir: 'deploy/k8s/overlays/dev/sessions', content: yamlObject(kustomization), kindOf: (path) => disk[path] ?? 'missing' });
+  const results = checkKustomization({ dir: 'deploy/overlays/dev/sessions', content: yamlObject(kustomization), kindOf: (path) => disk[path] ?? 'missing' });
   return failed(results).flatMap((result) => result.problems.map((problem) => `${result.rule}: ${problem}`));
 }
 
@@ -47,7 +47,7 @@ commonLabels: { app.kubernetes.io/part-of: invigil }`)).toEqual([]);
 
 describe('every deployable has an overlay per environment', () => {
   it('names the missing overlay', () => {
-    const results = checkOverlaysCoverBases(['sessions', 'gateway'], ['deploy/k8s/overlays/dev/sessions', 'deploy/k8s/overlays/prod/sessions', 'deploy/k8s/overlays/dev/gateway'], ['dev', 'prod']);
-    expect(failed(results).map((result) => result.problems)).toEqual([['no overlay deploy/k8s/overlays/prod/gateway']]);
+    const results = checkOverlaysCoverBases(['sessions', 'gateway'], ['deploy/overlays/dev/sessions', 'deploy/overlays/prod/sessions', 'deploy/overlays/dev/gateway'], ['dev', 'prod']);
+    expect(failed(results).map((result) => result.problems)).toEqual([['no overlay deploy/overlays/prod/gateway']]);
   });
 });

@@ -65,9 +65,9 @@ export function checkKustomization(file: KustomizationFile): CheckResult[] {
 /** Each deployable in base/ has a dev and a prod overlay, so `apply -k overlays/<env>/<name>` exists for it. */
 export function checkOverlaysCoverBases(deployables: readonly string[], overlayDirs: readonly string[], environments: readonly string[]): CheckResult[] {
   return deployables.map((deployable) => ({
-    source: `deploy/k8s/base/${deployable}`,
+    source: `deploy/base/${deployable}`,
     subject: deployable,
     rule: 'overlay-per-environment',
-    problems: environments.filter((env) => !overlayDirs.includes(`deploy/k8s/overlays/${env}/${deployable}`)).map((env) => `no overlay deploy/k8s/overlays/${env}/${deployable}`),
+    problems: environments.filter((env) => !overlayDirs.includes(`deploy/overlays/${env}/${deployable}`)).map((env) => `no overlay deploy/overlays/${env}/${deployable}`),
   }));
 }

@@ -8,7 +8,7 @@ import { runRules, type CheckResult } from './rule';
 import { objectRules } from './rules';
 import { schemaSkipReason } from './schema-registry';
 
-export const MANIFESTS_DIR = 'deploy/k8s';
+export const MANIFESTS_DIR = 'deploy';
 export const ENVIRONMENTS = ['dev', 'prod'];
 
 export interface ValidationReport {

@@ -1,5 +1,5 @@
 /**
- * Validates the Kubernetes manifests: renders every overlay under deploy/k8s with `kubectl kustomize`,
+ * Validates the Kubernetes manifests: renders every overlay under deploy with `kubectl kustomize`,
  * checks each object against its Kubernetes schema (with unknown fields refused) and the deployment
  * checklist (tools/k8s/*-rules.ts). Prints each failure as `<folder> <Kind/name> [rule] problem`, then
  * `N passed, N failed`; exits non-zero on any failure.
