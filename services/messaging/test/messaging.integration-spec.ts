@@ -1,14 +1,12 @@
 import { Events, MessageView, Requests, RpcErrorCode, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, OutboxMessage } from '@invigil/server-platform';
-import { EXPECTED_GARBAGE_CODES, eventually, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import { answerAsPeer, envelope, eventually, EXPECTED_GARBAGE_CODES, Peer, PeerError, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { MessagingModule } from '../src/app.module';
 import { MessagingEnv } from '../src/config/env';
 import { messagingEntities } from '../src/entities';
 import { messagingMigrations } from '../src/migrations';
-import { answerAsPeer, Peer, PeerError } from './support/peer';
-import { envelope, publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
 
 const ORG_ID = DEMO_ORG.id;
 const PAULA = DEMO_USERS[1];

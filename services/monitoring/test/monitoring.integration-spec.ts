@@ -1,6 +1,6 @@
 import { Events, LiveSessionView, ParticipantStatus, Requests } from '@invigil/contracts';
 import { OutboxMessage } from '@invigil/server-platform';
-import { EXPECTED_GARBAGE_CODES, eventually, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import { eventually, EXPECTED_GARBAGE_CODES, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -8,7 +8,6 @@ import { MonitoringModule } from '../src/app.module';
 import { MonitoringEnv } from '../src/config/env';
 import { monitoringEntities } from '../src/entities';
 import { monitoringMigrations } from '../src/migrations';
-import { publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
 import { carlaTakesASession, ORG_ID } from './support/timeline';
 
 describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {

@@ -1,5 +1,5 @@
 import { CertificateFile, CertificateStatus, Events, Requests, ResultView, RpcErrorCode } from '@invigil/contracts';
-import { EXPECTED_GARBAGE_CODES, eventually, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import { envelope, eventually, EXPECTED_GARBAGE_CODES, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
 import { OutboxMessage } from '@invigil/server-platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,6 @@ import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
 import { deleteQueueKeys } from './support/queue-keys';
 import { CARLA, CHEN, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
-import { envelope, publishEnvelope, StreamWatcher, waitUntilConsumed } from './support/stream';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
 // The package's main entry runs a debug script when required; its library file does not.

@@ -1,8 +1,7 @@
 import { AttemptSubmittedEvent, Requests, RpcErrorCode, ScoringKeyView, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
-import { RawNats } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { answerAsPeer, Peer, PeerError } from './peer';
+import { answerAsPeer, Peer, PeerError, RawNats } from '@invigil/server-testing';
 
 export const ORG_ID = DEMO_ORG.id;
 export const [, , CARLA, CHEN, CYRUS] = DEMO_USERS;

@@ -1,6 +1,6 @@
 import { EventEnvelope, EventPayload, EventSubject } from '@invigil/contracts';
 import { ensureEventStream, eventStreamName } from '@invigil/server-platform';
-import { RawNats } from '@invigil/server-testing';
+import { RawNats } from './raw-nats';
 import { ConsumerMessages, JSONCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 

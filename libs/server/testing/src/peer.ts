@@ -1,5 +1,5 @@
 import { RequestOf, RequestSubject, ResponseOf, RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
-import { RawNats } from '@invigil/server-testing';
+import { RawNats } from './raw-nats';
 import { JSONCodec, Subscription } from 'nats';
 
 const codec = JSONCodec();
