@@ -36,6 +36,11 @@ describe('zonedLocalTimeToUtc', () => {
     expect(() => zonedLocalTimeToUtc('2026-12-01 09:30', 'UTC')).toThrow('like 2026-12-01T09:30');
   });
 
+  it('accepts optional seconds', () => {
+    expect(zonedLocalTimeToUtc('2026-12-01T09:30:15', 'Europe/Berlin').toISOString()).toBe('2026-12-01T08:30:15.000Z');
+    expect(() => zonedLocalTimeToUtc('2026-12-01T09:30:61', 'UTC')).toThrow('not a real date');
+  });
+
   it('round-trips with utcToZonedLocalTime', () => {
     expect(utcToZonedLocalTime(zonedLocalTimeToUtc('2026-12-01T23:45', 'Pacific/Auckland'), 'Pacific/Auckland')).toBe('2026-12-01T23:45');
   });

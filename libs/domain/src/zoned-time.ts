@@ -15,7 +15,7 @@ export class ZonedTimeError extends Error {
   }
 }
 
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -61,17 +61,18 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   return wallClockMs(whole, timeZone) - whole;
 }
 
-/** `local` like 2026-12-01T09:30, read in `timeZone`; throws ZonedTimeError naming the field at fault. */
+/** `local` like 2026-12-01T09:30 (or 09:30:15), read in `timeZone`; throws ZonedTimeError naming the field at fault. */
 export function zonedLocalTimeToUtc(local: string, timeZone: string): Date {
   if (!isKnownTimeZone(timeZone)) {
     throw new ZonedTimeError('timeZone', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin, America/New_York or UTC`);
   }
   const match = LOCAL_PATTERN.exec(local);
   if (!match) throw new ZonedTimeError('scheduledLocalTime', `"${local}" is not a local date and time like 2026-12-01T09:30`);
-  const [year, month, day, hour, minute] = match.slice(1).map(Number);
-  const localMs = Date.UTC(year, month - 1, day, hour, minute);
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(localMs);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || check.getUTCHours() !== hour || check.getUTCMinutes() !== minute) {
+  const same = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  if (!same || check.getUTCHours() !== hour || check.getUTCMinutes() !== minute || check.getUTCSeconds() !== second) {
     throw new ZonedTimeError('scheduledLocalTime', `"${local}" is not a real date and time`);
   }
   const offsetBefore = zoneOffsetMs(localMs - DAY_MS, timeZone);

@@ -56,9 +56,9 @@ export class SessionSettingsBody {
   @IsEnum(StartMode, { message: `startMode must be one of: ${Object.values(StartMode).join(', ')}` })
   startMode!: StartMode;
 
-  /** Local date and time in `timeZone`, e.g. 2026-12-01T09:30; required for a scheduled start. */
+  /** Local date and time in `timeZone`, e.g. 2026-12-01T09:30 (seconds optional: 09:30:15); required for a scheduled start. */
   @ValidateIf((body: SessionSettingsBody) => body.startMode === StartMode.Scheduled || body.scheduledLocalTime !== undefined)
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'scheduledLocalTime must look like 2026-12-01T09:30 (local time in timeZone)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: 'scheduledLocalTime must look like 2026-12-01T09:30 (local time in timeZone)' })
   scheduledLocalTime?: string;
 
   /** IANA time zone the proctor entered the time in, e.g. Europe/Berlin; the start is stored in UTC. */
