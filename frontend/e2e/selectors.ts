@@ -49,7 +49,7 @@ export const sel = {
     /** Sessions list: tabs upcoming / active / past, and the search box. */
     sessionsTab: (tab: 'upcoming' | 'active' | 'past') => `sessions-tab-${tab}`,
     sessionsSearch: 'sessions-search',
-    sessionRowStart: 'session-row-start',
+    sessionStartAt: 'session-start-at',
     sessionRow: (sessionId: string) => `session-row-${sessionId}`,
     sessionLink: 'session-link',
     /** On the session page. */

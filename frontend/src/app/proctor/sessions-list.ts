@@ -72,7 +72,7 @@ export function describeStart(session: SessionView, browserZone = Intl.DateTimeF
               <tr [attr.data-testid]="'session-row-' + session.id">
                 <td>{{ session.name }}</td>
                 <td>{{ session.assessmentTitle }}</td>
-                <td data-testid="session-row-start">{{ start(session) }}</td>
+                <td data-testid="session-start-at">{{ start(session) }}</td>
                 <td><span class="chip" [attr.data-status]="session.status">{{ statusLabel(session.status) }}</span></td>
                 <td><code>{{ session.enrollmentCode }}</code></td>
                 <td><a [routerLink]="['/proctor/sessions', session.id]" [attr.aria-label]="'Open ' + session.name" data-testid="session-link">Open</a></td>
