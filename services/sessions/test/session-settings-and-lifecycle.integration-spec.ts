@@ -90,8 +90,9 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       endedAt: null,
     };
     expect(reply.response).toMatchObject(expected);
-    expect(await get(reply.response!.id)).toEqual(reply.response);
-    const job = await service.app.get(ScheduledStartQueue).jobOf(reply.response!.id, 0);
+    const created = reply.response as SessionView;
+    expect(await get(created.id)).toEqual(created);
+    const job = await service.app.get(ScheduledStartQueue).jobOf(created.id, 0);
     expect(job?.opts.delay).toBeGreaterThan(0);
   });
 
@@ -168,7 +169,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       const now = await get(session.id);
       return now.status === SessionStatus.InProgress ? now : undefined;
     }, 15_000);
-    expect(new Date(started.startedAt!).getTime()).toBeGreaterThanOrEqual(new Date(session.scheduledAt!).getTime() - 50);
+    expect(new Date(String(started.startedAt)).getTime()).toBeGreaterThanOrEqual(new Date(String(session.scheduledAt)).getTime() - 50);
     const events = await eventually(async () => {
       const found = (await storedEvents(nats, Events.sessionStarted)).filter((event) => event.data.sessionId === session.id);
       return found.length > 0 ? found : undefined;
