@@ -11,6 +11,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper: {
     '^@invigil/contracts$': path.join(__dirname, '../libs/contracts/src/index.ts'),
+    '^@invigil/domain$': path.join(__dirname, '../libs/domain/src/index.ts'),
   },
   coverageDirectory: '../coverage/frontend',
 };

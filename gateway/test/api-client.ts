@@ -33,3 +33,19 @@ export class ApiClient {
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   }
 }
+
+/** A New Session body with the form's defaults: flexible start, auto enrollment, session-wide limit, security off. */
+export function sessionBody(name: string, assessmentId: string | undefined, durationMinutes: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name,
+    assessmentId,
+    durationMinutes,
+    startMode: 'flexible',
+    timeZone: 'UTC',
+    enrollmentMode: 'auto',
+    lateEntry: false,
+    timeLimitMode: 'session_wide',
+    security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
+    ...extra,
+  };
+}

@@ -16,7 +16,7 @@ import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, unique
 import { JwtService } from '@nestjs/jwt';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
-import { ApiClient } from './api-client';
+import { ApiClient, sessionBody } from './api-client';
 
 const [admin, proctor, candidate, candidate2] = DEMO_USERS;
 const [rivalProctor] = RIVAL_USERS;
@@ -51,7 +51,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
       questions: [{ type: QuestionType.SingleChoice, prompt: 'Pick B', options: ['A', 'B'], correctOption: 1, points: 1 }],
     });
     expect(assessment.status).toBe(201);
-    const created = await staff.call<SessionView>('POST', '/api/sessions', { name: 'Fan-out', assessmentId: assessment.body.id, durationMinutes: 30 });
+    const created = await staff.call<SessionView>('POST', '/api/sessions', sessionBody('Fan-out', assessment.body.id, 30));
     expect(created.status).toBe(201);
     session = created.body;
   });
@@ -135,7 +135,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(expired.body.message).toMatch(/invalid or has expired/);
 
     const asCandidate = await ApiClient.signIn(stack.gatewayUrl(0), candidate2.email);
-    const forbidden = await asCandidate.call<{ message: string }>('POST', '/api/sessions', { name: 'x', assessmentId: session.assessmentId, durationMinutes: 5 });
+    const forbidden = await asCandidate.call<{ message: string }>('POST', '/api/sessions', sessionBody('x', session.assessmentId, 5));
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toMatch(/needs the role admin or proctor; you are signed in as candidate/);
   });
@@ -146,7 +146,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(badJson.status).toBe(400);
     expect(badJson.body.message).toMatch(/not valid JSON/);
 
-    const unknownField = await staff.call<{ details: string[] }>('POST', '/api/sessions', { name: 'x', assessmentId: session.assessmentId, durationMinutes: 5, hacker: 1 });
+    const unknownField = await staff.call<{ details: string[] }>('POST', '/api/sessions', sessionBody('x', session.assessmentId, 5, { hacker: 1 }));
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.details).toContain('hacker: property hacker should not exist');
 

@@ -4,7 +4,7 @@ import { DEMO_USERS, dropSchema } from '@invigil/server-platform';
 import { eventually, InMemoryOtlpCollector, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { ApiClient } from './api-client';
+import { ApiClient, sessionBody } from './api-client';
 
 const root = join(__dirname, '../..');
 const tag = uniqueTag();
@@ -47,7 +47,7 @@ describe('one trace from the browser\'s submit through gateway, sessions and sco
       passingPercent: 0,
       questions: [{ type: QuestionType.SingleChoice, prompt: 'Q', options: ['a', 'b'], correctOption: 0, points: 1 }],
     });
-    const session = (await proctor.call<SessionView>('POST', '/api/sessions', { name: 'Traced', assessmentId: assessment.body.id, durationMinutes: 10 })).body;
+    const session = (await proctor.call<SessionView>('POST', '/api/sessions', sessionBody('Traced', assessment.body.id, 10))).body;
     const candidate = await ApiClient.signIn(url, DEMO_USERS[3].email);
     expect((await candidate.call('POST', '/api/enrollment/join', { code: session.enrollmentCode })).status).toBe(201);
     expect((await proctor.call('POST', `/api/sessions/${session.id}/start`)).status).toBe(201);

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   AccessTokenClaims,
   BroadcastBody,
-  CreateSessionBody,
   LiveSessionView,
   MessageView,
   ParticipantView,
   Requests,
+  SessionSettingsBody,
   SessionView,
 } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
@@ -32,9 +32,21 @@ export class SessionsController {
 
   @Post()
   @Roles(...STAFF)
-  @ApiBody({ type: CreateSessionBody })
-  create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateSessionBody): Promise<SessionView> {
-    return this.rpc.request(Requests.createSession, { orgId: user.orgId, actorId: user.sub, ...body });
+  @ApiBody({ type: SessionSettingsBody })
+  create(@CurrentUser() user: AccessTokenClaims, @Body() body: SessionSettingsBody): Promise<SessionView> {
+    return this.rpc.request(Requests.createSession, { orgId: user.orgId, actorId: user.sub, settings: body });
+  }
+
+  /** Edit or reschedule before the start; the roster and any partial progress are kept. */
+  @Put(':sessionId')
+  @Roles(...STAFF)
+  @ApiBody({ type: SessionSettingsBody })
+  update(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: SessionSettingsBody,
+  ): Promise<SessionView> {
+    return this.rpc.request(Requests.updateSession, { orgId: user.orgId, actorId: user.sub, sessionId, settings: body });
   }
 
   /** Staff of the organization, or a candidate on the session's roster. */
@@ -48,6 +60,30 @@ export class SessionsController {
   @Roles(...STAFF)
   start(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
     return this.rpc.request(Requests.startSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+  }
+
+  @Post(':sessionId/pause')
+  @Roles(...STAFF)
+  pause(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    return this.rpc.request(Requests.pauseSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+  }
+
+  @Post(':sessionId/resume')
+  @Roles(...STAFF)
+  resume(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    return this.rpc.request(Requests.resumeSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+  }
+
+  @Post(':sessionId/end')
+  @Roles(...STAFF)
+  end(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    return this.rpc.request(Requests.endSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+  }
+
+  @Post(':sessionId/cancel')
+  @Roles(...STAFF)
+  cancel(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+    return this.rpc.request(Requests.cancelSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Get(':sessionId/live')

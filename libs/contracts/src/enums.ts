@@ -41,3 +41,22 @@ export enum CertificateStatus {
   Ready = 'ready',
   Failed = 'failed',
 }
+
+/** Who may join: people the proctor added, anyone with the code, or both (the guide's three modes). */
+export enum EnrollmentMode {
+  Manual = 'manual',
+  Auto = 'auto',
+  Hybrid = 'hybrid',
+}
+
+/** Scheduled: starts by itself at its time. Flexible: waits for the proctor. */
+export enum StartMode {
+  Scheduled = 'scheduled',
+  Flexible = 'flexible',
+}
+
+/** Session-wide: everyone has the session's duration. Individual: per-participant limits (accommodations). */
+export enum TimeLimitMode {
+  SessionWide = 'session_wide',
+  Individual = 'individual',
+}

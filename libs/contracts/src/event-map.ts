@@ -7,8 +7,14 @@ import {
   ParticipantJoinedEvent,
   ParticipantStatusChangedEvent,
   ResultRecordedEvent,
+  SessionCancelledEvent,
   SessionCreatedEvent,
+  SessionEndedEvent,
+  SessionPausedEvent,
+  SessionRescheduledEvent,
+  SessionResumedEvent,
   SessionStartedEvent,
+  SessionUpdatedEvent,
 } from './events';
 import { Events, EventSubject } from './subjects';
 
@@ -16,6 +22,12 @@ import { Events, EventSubject } from './subjects';
 export const EventPayloadClasses = {
   [Events.sessionCreated]: SessionCreatedEvent,
   [Events.sessionStarted]: SessionStartedEvent,
+  [Events.sessionUpdated]: SessionUpdatedEvent,
+  [Events.sessionPaused]: SessionPausedEvent,
+  [Events.sessionResumed]: SessionResumedEvent,
+  [Events.sessionEnded]: SessionEndedEvent,
+  [Events.sessionCancelled]: SessionCancelledEvent,
+  [Events.sessionRescheduled]: SessionRescheduledEvent,
   [Events.attemptProgressed]: AttemptProgressedEvent,
   [Events.attemptSubmitted]: AttemptSubmittedEvent,
   [Events.participantJoined]: ParticipantJoinedEvent,

@@ -23,8 +23,10 @@ import type {
   GetSessionRequest,
   ListSessionsRequest,
   ResolveEnrollmentCodeRequest,
+  SessionCommandRequest,
   SessionView,
   StartSessionRequest,
+  UpdateSessionRequest,
 } from './sessions/session';
 import type { Requests } from './subjects';
 
@@ -47,6 +49,11 @@ export interface RequestMap {
   [Requests.getSession]: { request: GetSessionRequest; response: SessionView };
   [Requests.resolveEnrollmentCode]: { request: ResolveEnrollmentCodeRequest; response: SessionView };
   [Requests.startSession]: { request: StartSessionRequest; response: SessionView };
+  [Requests.updateSession]: { request: UpdateSessionRequest; response: SessionView };
+  [Requests.pauseSession]: { request: SessionCommandRequest; response: SessionView };
+  [Requests.resumeSession]: { request: SessionCommandRequest; response: SessionView };
+  [Requests.endSession]: { request: SessionCommandRequest; response: SessionView };
+  [Requests.cancelSession]: { request: SessionCommandRequest; response: SessionView };
   [Requests.openAttempt]: { request: AttemptRequest; response: AttemptView };
   [Requests.saveAnswer]: { request: SaveAnswerRequest; response: SaveAnswerAck };
   [Requests.submitAttempt]: { request: AttemptRequest; response: AttemptView };

@@ -18,6 +18,11 @@ export const Requests = {
   getSession: 'sessions.session.get',
   resolveEnrollmentCode: 'sessions.session.resolve-code',
   startSession: 'sessions.session.start',
+  updateSession: 'sessions.session.update',
+  pauseSession: 'sessions.session.pause',
+  resumeSession: 'sessions.session.resume',
+  endSession: 'sessions.session.end',
+  cancelSession: 'sessions.session.cancel',
   openAttempt: 'sessions.attempt.open',
   saveAnswer: 'sessions.attempt.save-answer',
   submitAttempt: 'sessions.attempt.submit',
@@ -34,6 +39,12 @@ export const Requests = {
 export const Events = {
   sessionCreated: 'sessions.session.created',
   sessionStarted: 'sessions.session.started',
+  sessionUpdated: 'sessions.session.updated',
+  sessionPaused: 'sessions.session.paused',
+  sessionResumed: 'sessions.session.resumed',
+  sessionEnded: 'sessions.session.ended',
+  sessionCancelled: 'sessions.session.cancelled',
+  sessionRescheduled: 'sessions.session.rescheduled',
   attemptProgressed: 'sessions.attempt.progressed',
   attemptSubmitted: 'sessions.attempt.submitted',
   participantJoined: 'enrollment.participant.joined',
@@ -54,4 +65,5 @@ export type ServiceName = (typeof ServiceNames)[number];
 /** BullMQ queue names: permanent, like subjects. */
 export const Queues = {
   certificates: 'scoring-certificates',
+  scheduledSessionStarts: 'sessions-scheduled-starts',
 } as const;

@@ -3,22 +3,38 @@ import { assertTransition, TransitionTable } from './transition';
 
 const S = SessionStatus;
 
-/** draft → scheduled → open → in progress ⇄ paused → ended, plus cancelled (and a reschedule back to scheduled). */
+/**
+ * The guide's session lifecycle, the only place it is written down:
+ *
+ *   draft → scheduled → open → in progress ⇄ paused → ended
+ *   draft | scheduled | open → cancelled            (cancel before it starts; a running one is ended)
+ *   scheduled | open → scheduled                    (rescheduled: a new start time; roster and progress kept)
+ *   scheduled → in progress                         (the scheduled-start job, or the proctor starting early)
+ *
+ * "Rescheduled" is a transition (and the `sessions.session.rescheduled` event), not a state: a
+ * rescheduled session is simply `scheduled` again with a new time. Ended and cancelled are final.
+ * Candidates may wait in a `scheduled` session as well as in an `open` one.
+ */
 export const sessionTransitions: TransitionTable<SessionStatus> = {
   [S.Draft]: [S.Scheduled, S.Open, S.Cancelled],
-  [S.Scheduled]: [S.Open, S.InProgress, S.Cancelled, S.Scheduled],
-  [S.Open]: [S.InProgress, S.Cancelled, S.Scheduled],
+  [S.Scheduled]: [S.Scheduled, S.Open, S.InProgress, S.Cancelled],
+  [S.Open]: [S.Scheduled, S.InProgress, S.Cancelled],
   [S.InProgress]: [S.Paused, S.Ended],
   [S.Paused]: [S.InProgress, S.Ended],
   [S.Ended]: [],
-  [S.Cancelled]: [S.Scheduled],
+  [S.Cancelled]: [],
 };
 
 export function assertSessionTransition(from: SessionStatus, to: SessionStatus): void {
   assertTransition('the session', sessionTransitions, from, to);
 }
 
-/** Candidates may join (and wait) while the session is open; late entry is a later rule. */
+/** Settings may be edited (and the session rescheduled) only before it starts. */
+export function sessionIsEditable(status: SessionStatus): boolean {
+  return status === S.Draft || status === S.Scheduled || status === S.Open;
+}
+
+/** Candidates may join (and wait) while the session is scheduled or open; late entry is a later rule. */
 export function sessionAcceptsParticipants(status: SessionStatus): boolean {
   return status === S.Open || status === S.Scheduled || status === S.InProgress || status === S.Paused;
 }

@@ -11,6 +11,8 @@ import { sessionsEntities } from './entities';
 import { sessionsMigrations } from './migrations';
 import { SessionCreationService } from './sessions/session-creation.service';
 import { SessionsController } from './sessions/sessions.controller';
+import { ScheduledStartQueue } from './sessions/scheduled-start-queue';
+import { ScheduledStartWorker } from './sessions/scheduled-start.worker';
 import { SessionsService } from './sessions/sessions.service';
 
 @Module({})
@@ -28,7 +30,17 @@ export class SessionsModule {
         }),
       ],
       controllers: [AssessmentsController, SessionsController, AttemptsController],
-      providers: [AssessmentsService, SessionsService, SessionCreationService, AttemptsService, AnswerSavingService, EnrollmentRoster],
+      providers: [
+        { provide: SessionsEnv, useValue: env },
+        AssessmentsService,
+        SessionsService,
+        SessionCreationService,
+        ScheduledStartQueue,
+        ScheduledStartWorker,
+        AttemptsService,
+        AnswerSavingService,
+        EnrollmentRoster,
+      ],
     };
   }
 }

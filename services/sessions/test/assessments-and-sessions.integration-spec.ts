@@ -1,4 +1,4 @@
-import { AssessmentView, Events, Requests, RpcErrorCode, ScoringKeyView, SessionStatus, SessionView } from '@invigil/contracts';
+import { AssessmentView, Events, Requests, Role, RpcErrorCode, ScoringKeyView, SessionStatus, SessionView } from '@invigil/contracts';
 import { ENROLLMENT_CODE_ALPHABET } from '@invigil/domain';
 import { OutboxRelay } from '@invigil/server-platform';
 import { eventually, EXPECTED_GARBAGE_CODES, RawNats, RunningTestService, sendGarbageToEverySubject, uniqueTag } from '@invigil/server-testing';
@@ -6,7 +6,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { SessionsEnv } from '../src/config/env';
 import { storedEvents } from './support/events';
-import { threeQuestionAssessment } from './support/fixtures';
+import { EnrollmentPeer } from './support/enrollment-peer';
+import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
 import { databaseOf, startSessionsService } from './support/sessions-under-test';
 
 describe('sessions service: assessments and sessions over NATS (real PostgreSQL, NATS, Redis)', () => {
@@ -16,23 +17,29 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
   const proctorId = randomUUID();
   let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
+  let enrollment: EnrollmentPeer;
   let assessment: AssessmentView;
 
   beforeAll(async () => {
     service = await startSessionsService(tag);
     nats = await RawNats.connect(tag);
+    enrollment = new EnrollmentPeer(nats);
+    enrollment.start();
+    enrollment.addUser(orgId, proctorId, Role.Proctor);
+    enrollment.addUser(otherOrgId, proctorId, Role.Proctor);
     const created = await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() });
     assessment = created.response as AssessmentView;
   });
 
   afterAll(async () => {
+    enrollment?.stop();
     await nats?.deleteStream();
     await nats?.close();
     await service?.stop();
   });
 
   const createSession = (extra: Record<string, unknown> = {}, org = orgId) =>
-    nats.request<SessionView>(Requests.createSession, { orgId: org, actorId: proctorId, name: 'Chemistry, group A', assessmentId: assessment.id, durationMinutes: 45, ...extra });
+    nats.request<SessionView>(Requests.createSession, { orgId: org, actorId: proctorId, settings: flexibleSettings(assessment.id, extra) });
 
   it('migrations build exactly the schema the entities describe', async () => {
     const orm = service.app.get<MikroORM, MikroORM>(MikroORM);
@@ -81,7 +88,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
       startedAt: null,
     });
     const created = await eventually(async () => (await storedEvents(nats, Events.sessionCreated)).find((event) => event.data.sessionId === session.id));
-    expect(created.data).toEqual({ orgId, sessionId: session.id, name: session.name, enrollmentCode: session.enrollmentCode, questionCount: 3 });
+    expect(created.data).toMatchObject({ orgId, sessionId: session.id, name: session.name, enrollmentCode: session.enrollmentCode, questionCount: 3, status: SessionStatus.Open });
   });
 
   it('stores a typed code normalised and refuses it again in any case while that session runs', async () => {
@@ -100,8 +107,9 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     const em = databaseOf(service);
     const [row] = await em.execute<{ assessment_version_id: string }[]>(`select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`, [orgId]);
     const insert = em.execute(
-      `insert into "session" (id, org_id, name, assessment_id, assessment_version_id, proctor_id, enrollment_code, duration_minutes, status, created_at, updated_at)
-       values (?, ?, 'copy', ?, ?, ?, 'CHEM42', 10, 'open', now(), now())`,
+      `insert into "session" (id, org_id, name, assessment_id, assessment_version_id, proctor_id, enrollment_code, duration_minutes, status, created_at, updated_at,
+         start_mode, schedule_version, time_zone, enrollment_mode, late_entry, time_limit_mode, grace_period_seconds, browser_lockdown, screen_monitoring, identity_verification)
+       values (?, ?, 'copy', ?, ?, ?, 'CHEM42', 10, 'open', now(), now(), 'flexible', 0, 'UTC', 'auto', false, 'session_wide', 0, false, false, false)`,
       [randomUUID(), orgId, assessment.id, row.assessment_version_id, proctorId],
     );
     await expect(insert).rejects.toThrow(/session_org_id_enrollment_code_active_unique/);
@@ -116,9 +124,10 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     }
   });
 
-  it('refuses an assessment of another organization as not found', async () => {
+  it('refuses an assessment of another organization, naming the field', async () => {
     const reply = await createSession({}, otherOrgId);
-    expect(reply.err?.code).toBe(RpcErrorCode.NotFound);
+    expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
+    expect(reply.err?.details?.[0]).toMatch(/^settings\.assessmentId: no assessment /);
     expect(reply.err?.message).toContain(assessment.id);
   });
 

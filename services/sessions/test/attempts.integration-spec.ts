@@ -1,11 +1,11 @@
-import { AssessmentView, AttemptStatus, AttemptView, Events, Requests, RpcErrorCode, SaveAnswerAck, SessionView } from '@invigil/contracts';
+import { AssessmentView, AttemptStatus, AttemptView, Events, Requests, Role, RpcErrorCode, SaveAnswerAck, SessionView } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
 import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { SessionsEnv } from '../src/config/env';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
-import { threeQuestionAssessment } from './support/fixtures';
+import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
 import { databaseOf, startSessionsService } from './support/sessions-under-test';
 
 interface AnswerRow {
@@ -31,7 +31,8 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     enrollment = new EnrollmentPeer(nats);
     enrollment.start();
     const assessment = (await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() })).response;
-    session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, name: 'Chemistry', assessmentId: assessment?.id, durationMinutes: 30 }))
+    enrollment.addUser(orgId, proctorId, Role.Proctor);
+    session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(assessment?.id, { name: 'Chemistry', durationMinutes: 30 }) }))
       .response as SessionView;
     enrollment.enroll(orgId, session.id, candidate);
   });

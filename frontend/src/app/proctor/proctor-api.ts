@@ -5,7 +5,6 @@ import {
   AssessmentView,
   BroadcastBody,
   CreateAssessmentBody,
-  CreateSessionBody,
   LiveSessionView,
   MessageView,
   SessionView,
@@ -26,10 +25,6 @@ export class ProctorApi {
 
   listSessions(): Promise<SessionView[]> {
     return firstValueFrom(this.http.get<SessionView[]>('/api/sessions'));
-  }
-
-  createSession(body: CreateSessionBody): Promise<SessionView> {
-    return firstValueFrom(this.http.post<SessionView>('/api/sessions', body));
   }
 
   getSession(sessionId: string): Promise<SessionView> {

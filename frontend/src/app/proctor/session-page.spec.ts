@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView } from '@invigil/contracts';
+import { EnrollmentMode, Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { FakeSocket } from '../../testing/fake-socket';
 import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
 import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
@@ -18,9 +18,20 @@ const session: SessionView = {
   proctorId: 'u0',
   enrollmentCode: 'K7MQ3X',
   durationMinutes: 30,
+  startMode: StartMode.Flexible,
+  scheduledAt: null,
+  timeZone: 'Europe/Berlin',
+  enrollmentMode: EnrollmentMode.Auto,
+  maxUsers: null,
+  lateEntry: false,
+  lateEntryMinutes: null,
+  timeLimitMode: TimeLimitMode.SessionWide,
+  gracePeriodSeconds: 0,
+  security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
   status: SessionStatus.Open,
   questionCount: 2,
   startedAt: null,
+  endedAt: null,
   createdAt: '2026-01-01T09:00:00.000Z',
 };
 
@@ -120,5 +131,50 @@ describe('SessionPage', () => {
     await settle(fixture);
     expect(queryTestId(fixture, 'participant-row-u1')).not.toBeNull();
     expect(textOf(fixture, 'activity-feed')).toContain('Cam Candidate joined');
+  });
+
+  it('shows every setting and enables only the lifecycle buttons the state machine allows', () => {
+    expect(textOf(fixture, 'setting-start')).toBe('Flexible (the proctor starts it)');
+    expect(textOf(fixture, 'setting-time-zone')).toBe('Europe/Berlin');
+    expect(textOf(fixture, 'setting-max-users')).toBe('No limit');
+    expect(textOf(fixture, 'setting-security')).toBe('None');
+    const disabled = (testId: string) => byTestId<HTMLButtonElement>(fixture, testId).disabled;
+    expect([disabled('session-pause'), disabled('session-resume'), disabled('session-end')]).toEqual([true, true, true]);
+    expect([disabled('session-cancel'), disabled('session-reschedule')]).toEqual([false, false]);
+  });
+
+  it('pauses a running session through the gateway and shows the refusal of an illegal step', async () => {
+    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    await settle(fixture);
+    byTestId<HTMLButtonElement>(fixture, 'session-pause').click();
+    const pause = http.expectOne('/api/sessions/s1/pause');
+    expect(pause.request.method).toBe('POST');
+    pause.flush({ ...session, status: SessionStatus.Paused });
+    await settle(fixture);
+    expect(textOf(fixture, 'session-status')).toBe('Paused');
+    expect(byTestId<HTMLButtonElement>(fixture, 'session-resume').disabled).toBe(false);
+    byTestId<HTMLButtonElement>(fixture, 'session-end').click();
+    http
+      .expectOne('/api/sessions/s1/end')
+      .flush({ statusCode: 409, message: 'Cannot move the session from "ended" to "ended"' }, { status: 409, statusText: 'Conflict' });
+    await settle(fixture);
+    expect(textOf(fixture, 'form-error')).toContain('from "ended"');
+  });
+
+  it('asks before cancelling, then cancels', async () => {
+    byTestId<HTMLButtonElement>(fixture, 'session-cancel').click();
+    await settle(fixture);
+    byTestId<HTMLButtonElement>(fixture, 'session-cancel-confirm').click();
+    http.expectOne('/api/sessions/s1/cancel').flush({ ...session, status: SessionStatus.Cancelled });
+    await settle(fixture);
+    expect(textOf(fixture, 'session-status')).toBe('Cancelled');
+  });
+
+  it('reloads the session when another tab pauses it', async () => {
+    socket.push(Events.sessionPaused, { orgId: 'o1', sessionId: 's1', pausedAt: new Date().toISOString() });
+    await settle(fixture);
+    http.expectOne('/api/sessions/s1').flush({ ...session, status: SessionStatus.Paused });
+    await settle(fixture);
+    expect(textOf(fixture, 'session-status')).toBe('Paused');
   });
 });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Events, LiveParticipantView, MessageView, SessionStatus, SessionView } from '@invigil/contracts';
+import { AssessmentView, Events, LiveParticipantView, MessageView, SessionStatus, SessionView } from '@invigil/contracts';
+import { sessionIsEditable, sessionTransitions } from '@invigil/domain';
 import { SocketService } from '../realtime/socket-service';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
@@ -18,19 +19,32 @@ import {
 } from './live-roster';
 import { ProctorApi } from './proctor-api';
 import { RosterTable } from './roster-table';
+import { SessionForm } from './session-form';
+import { SessionSettingsSummary } from './session-settings-summary';
+import { SessionCommand, SessionsApi } from './sessions-api';
 
-/** Sessions in these states cannot be started (again). */
-const notStartable: SessionStatus[] = [SessionStatus.InProgress, SessionStatus.Ended, SessionStatus.Cancelled];
+/** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
+const COMMAND_TARGETS: Record<SessionCommand, SessionStatus> = {
+  start: SessionStatus.InProgress,
+  pause: SessionStatus.Paused,
+  resume: SessionStatus.InProgress,
+  end: SessionStatus.Ended,
+  cancel: SessionStatus.Cancelled,
+};
+
+/** Lifecycle events that change the session's header: each reloads the session. */
+const LIFECYCLE_EVENTS = [Events.sessionPaused, Events.sessionResumed, Events.sessionEnded, Events.sessionCancelled, Events.sessionRescheduled, Events.sessionUpdated] as const;
 
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm],
+  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })
 export class SessionPage implements OnInit {
   private readonly api = inject(ProctorApi);
+  private readonly sessionsApi = inject(SessionsApi);
   private readonly socket = inject(SocketService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -42,11 +56,23 @@ export class SessionPage implements OnInit {
   protected readonly activity = signal<ActivityEntry[]>([]);
   protected readonly error = signal<DisplayedError | null>(null);
   protected readonly starting = signal(false);
+  /** The command in flight, if any. */
+  protected readonly pending = signal<SessionCommand | null>(null);
+  protected readonly editing = signal(false);
+  protected readonly confirmingCancel = signal(false);
+  protected readonly assessments = signal<AssessmentView[]>([]);
   protected readonly live = this.socket.connected;
-  protected readonly canStart = computed(() => {
+  protected readonly canStart = computed(() => this.allowed('start') && !this.starting());
+  protected readonly canEdit = computed(() => {
     const session = this.session();
-    return session !== null && !notStartable.includes(session.status) && !this.starting();
+    return session !== null && sessionIsEditable(session.status);
   });
+  protected readonly commands: { id: Exclude<SessionCommand, 'start'>; label: string; testId: string }[] = [
+    { id: 'pause', label: 'Pause', testId: 'session-pause' },
+    { id: 'resume', label: 'Resume', testId: 'session-resume' },
+    { id: 'end', label: 'End session', testId: 'session-end' },
+    { id: 'cancel', label: 'Cancel session', testId: 'session-cancel' },
+  ];
   protected readonly statusLabel = sessionStatusLabel;
 
   ngOnInit(): void {
@@ -64,6 +90,12 @@ export class SessionPage implements OnInit {
         this.session.update((s) => (s ? { ...s, status: SessionStatus.InProgress, startedAt: data.startedAt } : s));
         this.log(data.startedAt, 'Session started');
       });
+    for (const subject of LIFECYCLE_EVENTS) {
+      this.socket
+        .on(subject, sessionId)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe(() => void this.reloadSession());
+    }
     this.socket
       .on(Events.messageSent, sessionId)
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -73,13 +105,64 @@ export class SessionPage implements OnInit {
 
   protected async start(): Promise<void> {
     this.starting.set(true);
+    try {
+      await this.run('start');
+    } finally {
+      this.starting.set(false);
+    }
+  }
+
+  /** Whether the state machine allows this command from the current status. */
+  protected allowed(command: SessionCommand): boolean {
+    const session = this.session();
+    if (session === null || this.pending() !== null) return false;
+    // Start and resume both lead to "in progress": resume is the way back from a pause, start the first time.
+    if (command === 'resume' && session.status !== SessionStatus.Paused) return false;
+    if (command === 'start' && session.status === SessionStatus.Paused) return false;
+    return sessionTransitions[session.status].includes(COMMAND_TARGETS[command]);
+  }
+
+  protected async run(command: SessionCommand): Promise<void> {
+    // Cancelling is final: the first click asks, the confirm button does it.
+    if (command === 'cancel' && !this.confirmingCancel()) {
+      this.confirmingCancel.set(true);
+      return;
+    }
+    this.confirmingCancel.set(false);
+    this.pending.set(command);
     this.error.set(null);
     try {
-      this.session.set(await this.api.startSession(this.id()));
+      this.session.set(await this.sessionsApi.command(this.id(), command));
     } catch (error) {
       this.error.set(toDisplayedError(error));
     } finally {
-      this.starting.set(false);
+      this.pending.set(null);
+    }
+  }
+
+  protected async toggleEditing(): Promise<void> {
+    if (this.editing()) {
+      this.editing.set(false);
+      return;
+    }
+    try {
+      this.assessments.set(await this.api.listAssessments());
+      this.editing.set(true);
+    } catch (error) {
+      this.error.set(toDisplayedError(error));
+    }
+  }
+
+  protected onSaved(session: SessionView): void {
+    this.session.set(session);
+    this.editing.set(false);
+  }
+
+  private async reloadSession(): Promise<void> {
+    try {
+      this.session.set(await this.api.getSession(this.id()));
+    } catch (error) {
+      this.error.set(toDisplayedError(error));
     }
   }
 

@@ -1,47 +1,120 @@
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { SessionStatus } from '../enums';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
 
-/** Body of POST /api/sessions. */
-export class CreateSessionBody {
+/** Stored now; the exam runtime enforces them. */
+export class SecurityOptions {
+  @IsBoolean({ message: 'browserLockdown must be true or false' })
+  browserLockdown!: boolean;
+
+  @IsBoolean({ message: 'screenMonitoring must be true or false' })
+  screenMonitoring!: boolean;
+
+  @IsBoolean({ message: 'identityVerification must be true or false' })
+  identityVerification!: boolean;
+}
+
+/**
+ * Every field of the guide's "New Session" form. Body of POST /api/sessions and, with the same
+ * rules, of PUT /api/sessions/:id (editing or rescheduling before it starts).
+ */
+export class SessionSettingsBody {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(200)
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
 
   @IsUUID('4', { message: 'assessmentId must be the id of one of your assessments' })
   assessmentId!: string;
 
-  @IsInt()
-  @Min(1, { message: 'durationMinutes must be at least 1' })
-  @Max(1440, { message: 'durationMinutes must be at most 1440 (24 hours)' })
-  durationMinutes!: number;
+  /** The supervising proctor: any proctor (or admin) of the organization; defaults to the creator. */
+  @IsOptional()
+  @IsUUID('4', { message: 'proctorId must be the id of a proctor of your organization' })
+  proctorId?: string;
 
-  /** Leave empty to have one generated. */
+  /** Leave empty to have one generated (unambiguous characters, case-insensitive). */
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9]{4,12}$/, { message: 'enrollmentCode must be 4 to 12 letters or digits' })
   enrollmentCode?: string;
+
+  @IsEnum(StartMode, { message: `startMode must be one of: ${Object.values(StartMode).join(', ')}` })
+  startMode!: StartMode;
+
+  /** Local date and time in `timeZone`, e.g. 2026-12-01T09:30 (seconds optional: 09:30:15); required for a scheduled start. */
+  @ValidateIf((body: SessionSettingsBody) => body.startMode === StartMode.Scheduled || body.scheduledLocalTime !== undefined)
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: 'scheduledLocalTime must look like 2026-12-01T09:30 (local time in timeZone)' })
+  scheduledLocalTime?: string;
+
+  /** IANA time zone the proctor entered the time in, e.g. Europe/Berlin; the start is stored in UTC. */
+  @IsString()
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/, { message: 'timeZone must be an IANA time zone such as Europe/Berlin or UTC' })
+  timeZone!: string;
+
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1, { message: 'durationMinutes must be at least 1' })
+  @Max(1440, { message: 'durationMinutes must be at most 1440 (24 hours)' })
+  durationMinutes!: number;
+
+  @IsEnum(EnrollmentMode, { message: `enrollmentMode must be one of: ${Object.values(EnrollmentMode).join(', ')}` })
+  enrollmentMode!: EnrollmentMode;
+
+  /** Participant limit; omit for no limit. */
+  @IsOptional()
+  @IsInt({ message: 'maxUsers must be a whole number' })
+  @Min(1, { message: 'maxUsers must be at least 1' })
+  @Max(100_000)
+  maxUsers?: number;
+
+  @IsBoolean({ message: 'lateEntry must be true or false' })
+  lateEntry!: boolean;
+
+  /** How long after the start joining stays open; required when lateEntry is true. */
+  @ValidateIf((body: SessionSettingsBody) => body.lateEntry === true)
+  @IsInt({ message: 'lateEntryMinutes must be a whole number of minutes' })
+  @Min(1, { message: 'lateEntryMinutes must be at least 1' })
+  @Max(1440)
+  lateEntryMinutes?: number;
+
+  @IsEnum(TimeLimitMode, { message: `timeLimitMode must be one of: ${Object.values(TimeLimitMode).join(', ')}` })
+  timeLimitMode!: TimeLimitMode;
+
+  /** Extra time after a participant's deadline before the attempt is submitted automatically. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  gracePeriodSeconds?: number;
+
+  @ValidateNested()
+  @Type(() => SecurityOptions)
+  security!: SecurityOptions;
 }
 
 export class CreateSessionRequest extends ActorScopedRequest {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name!: string;
+  @ValidateNested()
+  @Type(() => SessionSettingsBody)
+  settings!: SessionSettingsBody;
+}
 
+export class UpdateSessionRequest extends CreateSessionRequest {
   @IsUUID()
-  assessmentId!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(1440)
-  durationMinutes!: number;
-
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9]{4,12}$/)
-  enrollmentCode?: string;
+  sessionId!: string;
 }
 
 export class ListSessionsRequest extends OrgScopedRequest {}
@@ -58,10 +131,14 @@ export class ResolveEnrollmentCodeRequest extends OrgScopedRequest {
   code!: string;
 }
 
-export class StartSessionRequest extends ActorScopedRequest {
+/** Lifecycle commands: start, pause, resume, end, cancel (one request shape, one subject each). */
+export class SessionCommandRequest extends ActorScopedRequest {
   @IsUUID()
   sessionId!: string;
 }
+
+/** @deprecated name kept for the tracer's handlers; same shape as SessionCommandRequest. */
+export class StartSessionRequest extends SessionCommandRequest {}
 
 export interface SessionView {
   id: string;
@@ -70,11 +147,23 @@ export interface SessionView {
   assessmentId: string;
   assessmentVersionId: string;
   assessmentTitle: string;
+  questionCount: number;
   proctorId: string;
   enrollmentCode: string;
+  startMode: StartMode;
+  /** UTC instant of a scheduled start, else null. */
+  scheduledAt: string | null;
+  timeZone: string;
   durationMinutes: number;
+  enrollmentMode: EnrollmentMode;
+  maxUsers: number | null;
+  lateEntry: boolean;
+  lateEntryMinutes: number | null;
+  timeLimitMode: TimeLimitMode;
+  gracePeriodSeconds: number;
+  security: SecurityOptions;
   status: SessionStatus;
-  questionCount: number;
   startedAt: string | null;
+  endedAt: string | null;
   createdAt: string;
 }

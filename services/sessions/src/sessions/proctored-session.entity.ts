@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { SessionStatus } from '@invigil/contracts';
+import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 
@@ -44,11 +44,56 @@ export class ProctoredSession {
   @Property({ type: 'integer' })
   durationMinutes!: number;
 
+  @Enum({ items: () => StartMode, columnType: 'text' })
+  startMode!: StartMode;
+
+  /** The scheduled start in UTC (converted from the proctor's local time in `timeZone`). */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  scheduledAt: Date | null = null;
+
+  /** Bumped on every reschedule: the delayed job's id carries it, so a moved job replaces the old one. */
+  @Property({ type: 'integer' })
+  scheduleVersion!: number;
+
+  /** IANA zone the proctor entered the time in; shown back to them and used for invitations. */
+  @Property({ type: 'text' })
+  timeZone!: string;
+
+  @Enum({ items: () => EnrollmentMode, columnType: 'text' })
+  enrollmentMode!: EnrollmentMode;
+
+  @Property({ type: 'integer', nullable: true })
+  maxUsers: number | null = null;
+
+  @Property({ type: 'boolean' })
+  lateEntry!: boolean;
+
+  @Property({ type: 'integer', nullable: true })
+  lateEntryMinutes: number | null = null;
+
+  @Enum({ items: () => TimeLimitMode, columnType: 'text' })
+  timeLimitMode!: TimeLimitMode;
+
+  @Property({ type: 'integer' })
+  gracePeriodSeconds!: number;
+
+  @Property({ type: 'boolean' })
+  browserLockdown!: boolean;
+
+  @Property({ type: 'boolean' })
+  screenMonitoring!: boolean;
+
+  @Property({ type: 'boolean' })
+  identityVerification!: boolean;
+
   @Enum({ items: () => SessionStatus, columnType: 'text' })
   status!: SessionStatus;
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  endedAt: Date | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();

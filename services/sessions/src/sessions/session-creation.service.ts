@@ -1,36 +1,49 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CreateSessionRequest, Events, SessionStatus, SessionView } from '@invigil/contracts';
-import { generateEnrollmentCode, normalizeEnrollmentCode } from '@invigil/domain';
-import { EmitEvent, Outbox, RpcError } from '@invigil/server-platform';
+import { CreateSessionRequest, Events, SessionStatus, SessionView, StartMode } from '@invigil/contracts';
+import { generateEnrollmentCode } from '@invigil/domain';
+import { EmitEvent, Outbox, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 import { codeInUseError, EnrollmentCodeTaken, enrollmentCodeInUse, isEnrollmentCodeTaken } from './enrollment-codes';
 import { ProctoredSession } from './proctored-session.entity';
-import { toSessionView } from './session-view';
+import { ScheduledStartQueue } from './scheduled-start-queue';
+import { assertIsProctor, ResolvedSettings, resolveSettings, settingsColumns, settingsError } from './session-settings';
+import { joiningSettingsOf, toSessionView } from './session-view';
 
 /** A generated code collides about once in millions; a few tries are plenty. */
 const GENERATED_CODE_TRIES = 5;
 
 @Injectable()
 export class SessionCreationService {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly rpc: RpcClient,
+    private readonly scheduledStarts: ScheduledStartQueue,
+  ) {}
 
   /**
+   * A scheduled start becomes `scheduled` (candidates may already join and wait) with a delayed job
+   * that starts it; a flexible start becomes `open` and waits for the proctor.
+   *
    * A typed code is normalised and refused if a running session of the organization holds it;
    * without one, a code is generated and regenerated on collision. The partial unique index
    * settles races between concurrent creates.
    */
   async create(request: CreateSessionRequest): Promise<SessionView> {
-    const typedCode = request.enrollmentCode ? normalizeEnrollmentCode(request.enrollmentCode) : null;
+    const settings = resolveSettings(request.settings, request.actorId, new Date());
+    await assertIsProctor(this.rpc, request.orgId, settings.proctorId);
     for (let attempt = 1; ; attempt++) {
-      const code = typedCode ?? generateEnrollmentCode(randomInt);
+      const code = settings.typedCode ?? generateEnrollmentCode(randomInt);
       try {
-        return await this.outbox.transaction((em, emit) => this.insert(em, emit, request, code));
+        const { view, session } = await this.outbox.transaction((em, emit) => this.insert(em, emit, request.orgId, settings, code));
+        // After the commit; if this fails the start-up sweep enqueues it.
+        await this.scheduledStarts.schedule(session).catch(() => undefined);
+        return view;
       } catch (error) {
         if (!isEnrollmentCodeTaken(error)) throw error;
-        if (typedCode) throw codeInUseError(typedCode);
+        if (settings.typedCode) throw codeInUseError(settings.typedCode);
         if (attempt >= GENERATED_CODE_TRIES) {
           throw RpcError.conflict('Could not find a free enrollment code; try again, or type a code of your own.');
         }
@@ -38,25 +51,29 @@ export class SessionCreationService {
     }
   }
 
-  private async insert(em: EntityManager, emit: EmitEvent, request: CreateSessionRequest, code: string): Promise<SessionView> {
-    const assessment = await em.findOne(Assessment, { id: request.assessmentId, orgId: request.orgId });
+  private async insert(
+    em: EntityManager,
+    emit: EmitEvent,
+    orgId: string,
+    settings: ResolvedSettings,
+    code: string,
+  ): Promise<{ view: SessionView; session: ProctoredSession }> {
+    const assessment = await em.findOne(Assessment, { id: settings.assessmentId, orgId });
     if (!assessment) {
-      throw RpcError.notFound(`No assessment ${request.assessmentId} in your organization. Pick one from your assessments or create it first.`);
+      throw settingsError('assessmentId', `no assessment ${settings.assessmentId} in your organization; pick one from your assessments or create it first`);
     }
     // Checked here so the usual case fails cleanly; the index still catches a concurrent create.
-    if (await enrollmentCodeInUse(em, request.orgId, code)) throw new EnrollmentCodeTaken(code);
+    if (await enrollmentCodeInUse(em, orgId, code)) throw new EnrollmentCodeTaken(code);
     const version = await em.findOneOrFail(AssessmentVersion, { id: assessment.currentVersionId }, { fields: ['id', 'title', 'questionCount'] });
     const session = em.create(ProctoredSession, {
       id: randomUUID(),
-      orgId: request.orgId,
-      name: request.name,
+      orgId,
+      ...settingsColumns(settings),
       assessmentId: assessment.id,
       assessmentVersionId: version.id,
-      proctorId: request.actorId,
       enrollmentCode: code,
-      durationMinutes: request.durationMinutes,
-      // Flexible start: candidates may join and wait until the proctor starts it.
-      status: SessionStatus.Open,
+      scheduleVersion: 0,
+      status: settings.startMode === StartMode.Scheduled ? SessionStatus.Scheduled : SessionStatus.Open,
       startedAt: null,
       createdAt: new Date(),
       updatedAt: new Date(),
@@ -67,7 +84,9 @@ export class SessionCreationService {
       name: session.name,
       enrollmentCode: session.enrollmentCode,
       questionCount: version.questionCount,
+      status: session.status,
+      settings: joiningSettingsOf(session),
     });
-    return toSessionView(session, version);
+    return { view: toSessionView(session, version), session };
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SessionView } from '@invigil/contracts';
+import { SessionJoiningSettings, SessionView } from '@invigil/contracts';
 import { loadVersionSummaries, VersionSummary } from '../assessments/version-summaries';
 import { ProctoredSession } from './proctored-session.entity';
 
@@ -13,11 +13,42 @@ export function toSessionView(session: ProctoredSession, version: Pick<VersionSu
     assessmentTitle: version.title,
     proctorId: session.proctorId,
     enrollmentCode: session.enrollmentCode,
+    startMode: session.startMode,
+    scheduledAt: session.scheduledAt?.toISOString() ?? null,
+    timeZone: session.timeZone,
     durationMinutes: session.durationMinutes,
+    enrollmentMode: session.enrollmentMode,
+    maxUsers: session.maxUsers,
+    lateEntry: session.lateEntry,
+    lateEntryMinutes: session.lateEntryMinutes,
+    timeLimitMode: session.timeLimitMode,
+    gracePeriodSeconds: session.gracePeriodSeconds,
+    security: {
+      browserLockdown: session.browserLockdown,
+      screenMonitoring: session.screenMonitoring,
+      identityVerification: session.identityVerification,
+    },
     status: session.status,
     questionCount: version.questionCount,
     startedAt: session.startedAt?.toISOString() ?? null,
+    endedAt: session.endedAt?.toISOString() ?? null,
     createdAt: session.createdAt.toISOString(),
+  };
+}
+
+/** What the enrollment side needs to decide who may join and when (events created / updated). */
+export function joiningSettingsOf(session: ProctoredSession): SessionJoiningSettings {
+  return {
+    enrollmentCode: session.enrollmentCode,
+    startMode: session.startMode,
+    scheduledAt: session.scheduledAt?.toISOString() ?? null,
+    timeZone: session.timeZone,
+    durationMinutes: session.durationMinutes,
+    enrollmentMode: session.enrollmentMode,
+    maxUsers: session.maxUsers,
+    lateEntry: session.lateEntry,
+    lateEntryMinutes: session.lateEntryMinutes,
+    timeLimitMode: session.timeLimitMode,
   };
 }
 

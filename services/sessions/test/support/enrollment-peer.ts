@@ -1,4 +1,4 @@
-import { ParticipantStatus, ParticipantView, Requests, RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
+import { ParticipantStatus, ParticipantView, Requests, Role, RpcErrorBody, RpcErrorCode, UserView } from '@invigil/contracts';
 import { RawNats } from '@invigil/server-testing';
 import { JSONCodec, Subscription } from 'nats';
 import { randomUUID } from 'node:crypto';
@@ -16,12 +16,23 @@ interface NestRequest {
  */
 export class EnrollmentPeer {
   private readonly roster = new Map<string, ParticipantView>();
+  private readonly users = new Map<string, UserView>();
   private subscription: Subscription | null = null;
+  private userSubscription: Subscription | null = null;
   lookups = 0;
 
   constructor(private readonly nats: RawNats) {}
 
   start(): void {
+    this.userSubscription = this.nats.connection.subscribe(this.nats.prefix + Requests.getUser, {
+      callback: (error, message) => {
+        if (error || !message.reply) return;
+        const request = codec.decode(message.data) as NestRequest;
+        const user = this.users.get(`${request.data?.orgId}/${request.data?.userId}`);
+        const err: RpcErrorBody = { code: RpcErrorCode.NotFound, message: 'No such user in this organization.' };
+        message.respond(codec.encode(user ? { id: request.id, response: user, isDisposed: true } : { id: request.id, err, isDisposed: true }));
+      },
+    });
     this.subscription = this.nats.connection.subscribe(this.nats.prefix + Requests.getMyParticipation, {
       callback: (error, message) => {
         if (error || !message.reply) return;
@@ -31,6 +42,13 @@ export class EnrollmentPeer {
         message.respond(codec.encode(participant ? { id: request.id, response: participant, isDisposed: true } : { id: request.id, err: notEnrolled(), isDisposed: true }));
       },
     });
+  }
+
+  /** A user of the organization, as `Requests.getUser` answers it. */
+  addUser(orgId: string, userId: string, role: Role): UserView {
+    const user: UserView = { id: userId, orgId, orgName: 'Test org', email: `${userId}@example.test`, displayName: `User ${userId.slice(0, 4)}`, role };
+    this.users.set(`${orgId}/${userId}`, user);
+    return user;
   }
 
   enroll(orgId: string, sessionId: string, userId: string): ParticipantView {
@@ -51,6 +69,7 @@ export class EnrollmentPeer {
 
   stop(): void {
     this.subscription?.unsubscribe();
+    this.userSubscription?.unsubscribe();
   }
 }
 

@@ -1,4 +1,4 @@
-import { CreateAssessmentBody, QuestionType } from '@invigil/contracts';
+import { CreateAssessmentBody, EnrollmentMode, QuestionType, SessionSettingsBody, StartMode, TimeLimitMode } from '@invigil/contracts';
 
 /** A three-question assessment; the keys are 1, 0 and 2. */
 export function threeQuestionAssessment(title = 'Chemistry basics'): CreateAssessmentBody {
@@ -12,3 +12,20 @@ export function threeQuestionAssessment(title = 'Chemistry basics'): CreateAsses
     ],
   };
 }
+
+/** The New Session form's defaults: flexible start, auto enrollment, no limit, no late entry, security off. */
+export function flexibleSettings(assessmentId: string | undefined, extra: Partial<SessionSettingsBody> = {}): SessionSettingsBody {
+  return {
+    name: 'Chemistry, group A',
+    assessmentId: assessmentId ?? '',
+    startMode: StartMode.Flexible,
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+    enrollmentMode: EnrollmentMode.Auto,
+    lateEntry: false,
+    timeLimitMode: TimeLimitMode.SessionWide,
+    security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
+    ...extra,
+  };
+}
+

@@ -1,11 +1,12 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { RunningTestService, startTestService } from '@invigil/server-testing';
+import { RunningTestService, startTestService, testRedisUrl } from '@invigil/server-testing';
+import Redis from 'ioredis';
 import { SessionsModule } from '../../src/app.module';
 import { SessionsEnv } from '../../src/config/env';
 import { sessionsEntities } from '../../src/entities';
 import { sessionsMigrations } from '../../src/migrations';
 
-/** The real sessions service on the machine's PostgreSQL, NATS and Redis, under the suite's tag. */
+/** The real sessions service on the machine's PostgreSQL, NATS and Redis, under the suite's tag (BullMQ keys too). */
 export function startSessionsService(tag: string): Promise<RunningTestService<SessionsEnv>> {
   return startTestService({
     service: 'sessions',
@@ -14,10 +15,23 @@ export function startSessionsService(tag: string): Promise<RunningTestService<Se
     entities: sessionsEntities,
     migrations: sessionsMigrations,
     tag,
+    extraEnv: { QUEUE_PREFIX: tag },
   });
 }
 
 /** A fresh EntityManager on the service's own schema, for reading and nudging rows directly. */
 export function databaseOf(service: RunningTestService<SessionsEnv>): EntityManager {
   return service.app.get<MikroORM, MikroORM>(MikroORM).em.fork();
+}
+
+/** Removes every BullMQ key under the suite's QUEUE_PREFIX; run after the service has stopped. */
+export async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}:*`, count: 500 })) keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
 }

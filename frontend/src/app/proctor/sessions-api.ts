@@ -1,0 +1,26 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { SessionSettingsBody, SessionView } from '@invigil/contracts';
+
+/** Lifecycle commands the gateway accepts at POST /api/sessions/:id/<command>. */
+export type SessionCommand = 'start' | 'pause' | 'resume' | 'end' | 'cancel';
+
+/** Session setup and lifecycle endpoints (issue 3). */
+@Injectable({ providedIn: 'root' })
+export class SessionsApi {
+  private readonly http = inject(HttpClient);
+
+  create(body: SessionSettingsBody): Promise<SessionView> {
+    return firstValueFrom(this.http.post<SessionView>('/api/sessions', body));
+  }
+
+  /** Edit or reschedule before the start. */
+  update(sessionId: string, body: SessionSettingsBody): Promise<SessionView> {
+    return firstValueFrom(this.http.put<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}`, body));
+  }
+
+  command(sessionId: string, command: SessionCommand): Promise<SessionView> {
+    return firstValueFrom(this.http.post<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}/${command}`, {}));
+  }
+}

@@ -1,0 +1,36 @@
+import { SessionStatus as S } from '@invigil/contracts';
+import { assertSessionTransition, sessionIsEditable, sessionTransitions } from './session-lifecycle';
+
+describe('session lifecycle (the guide)', () => {
+  it('walks draft → scheduled → open → in progress ⇄ paused → ended', () => {
+    const path: S[] = [S.Draft, S.Scheduled, S.Open, S.InProgress, S.Paused, S.InProgress, S.Ended];
+    for (let i = 1; i < path.length; i++) expect(() => assertSessionTransition(path[i - 1], path[i])).not.toThrow();
+  });
+
+  it('lets the scheduled-start job move scheduled straight to in progress', () => {
+    expect(() => assertSessionTransition(S.Scheduled, S.InProgress)).not.toThrow();
+  });
+
+  it('reschedules a scheduled or open session back to scheduled', () => {
+    expect(() => assertSessionTransition(S.Scheduled, S.Scheduled)).not.toThrow();
+    expect(() => assertSessionTransition(S.Open, S.Scheduled)).not.toThrow();
+    expect(() => assertSessionTransition(S.InProgress, S.Scheduled)).toThrow('Cannot move the session from "in_progress" to "scheduled"');
+  });
+
+  it('cancels only before the start; ended and cancelled are final', () => {
+    for (const from of [S.Draft, S.Scheduled, S.Open]) expect(() => assertSessionTransition(from, S.Cancelled)).not.toThrow();
+    expect(() => assertSessionTransition(S.InProgress, S.Cancelled)).toThrow('from "in_progress"');
+    expect(sessionTransitions[S.Ended]).toEqual([]);
+    expect(sessionTransitions[S.Cancelled]).toEqual([]);
+    expect(() => assertSessionTransition(S.Cancelled, S.InProgress)).toThrow('Cannot move the session from "cancelled" to "in_progress"');
+  });
+
+  it('refuses to pause a session that is not running, naming the current state', () => {
+    expect(() => assertSessionTransition(S.Open, S.Paused)).toThrow('Cannot move the session from "open" to "paused"');
+  });
+
+  it('allows editing only before the start', () => {
+    expect([S.Draft, S.Scheduled, S.Open].every(sessionIsEditable)).toBe(true);
+    expect([S.InProgress, S.Paused, S.Ended, S.Cancelled].some(sessionIsEditable)).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { plainToInstance } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Min, validate } from 'class-validator';
+import { describeValidationErrors } from '@invigil/contracts';
+import { UnrecoverableError } from 'bullmq';
+
+/** What a job on `Queues.scheduledSessionStarts` carries; validated on the way out of Redis. */
+export class ScheduledStartJobData {
+  @IsUUID()
+  orgId!: string;
+
+  @IsUUID()
+  sessionId!: string;
+
+  /** The session's schedule version when the job was made: a rescheduled session ignores older jobs. */
+  @IsInt()
+  @Min(0)
+  scheduleVersion!: number;
+
+  @IsOptional()
+  @IsString()
+  correlationId?: string;
+}
+
+export async function parseScheduledStartJob(raw: unknown): Promise<ScheduledStartJobData> {
+  const data = plainToInstance(ScheduledStartJobData, raw ?? {});
+  const problems = describeValidationErrors(await validate(data));
+  if (problems.length > 0) throw new UnrecoverableError(`Invalid scheduled-start job: ${problems.join('; ')}`);
+  return data;
+}
+
+export const SCHEDULED_START_JOB_NAME = 'start';
+
+/** BullMQ refuses ":" in custom ids; the version makes a moved job a different job. */
+export function scheduledStartJobId(sessionId: string, scheduleVersion: number): string {
+  return `${sessionId}-v${scheduleVersion}`;
+}
+
+/** Retries ride out a restarting database; completed jobs stay a day so a re-add of the same id is a no-op. */
+export const SCHEDULED_START_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
