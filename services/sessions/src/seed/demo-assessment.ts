@@ -9,7 +9,10 @@ const DEMO_PROCTOR = DEMO_USERS[1];
 export const DEMO_ASSESSMENT_CONTENT: CreateAssessmentBody = {
   title: 'Demo: Exam Basics',
   passingPercent: 50,
-  questions: [
+  sections: [
+    {
+      title: 'Basics',
+      questions: [
     {
       type: QuestionType.SingleChoice,
       prompt: 'Who may see the answer keys of an assessment?',
@@ -30,6 +33,8 @@ export const DEMO_ASSESSMENT_CONTENT: CreateAssessmentBody = {
       options: ["The candidate's browser", "The proctor's watch", "The server's"],
       correctOption: 2,
       points: 1,
+    },
+  ],
     },
   ],
 };
