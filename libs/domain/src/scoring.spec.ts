@@ -1,14 +1,14 @@
-import { QuestionType } from '@invigil/contracts';
+import { QuestionType, ScoringKeyQuestion } from '@invigil/contracts';
 import { isCorrect, scoreAnswers } from './scoring';
 import { ENROLLMENT_CODE_ALPHABET, generateEnrollmentCode, normalizeEnrollmentCode } from './enrollment-code';
 
 describe('scoreAnswers', () => {
   const single = { id: 'q1', type: QuestionType.SingleChoice, correctOption: 1, points: 2 } as const;
-  const multi = { id: 'q2', type: QuestionType.MultipleChoice, correctOptions: [0, 2], points: 3 } as const;
+  const multi = { id: 'q2', type: QuestionType.MultipleChoice, correctOptions: [0, 2], points: 3 } as ScoringKeyQuestion;
   const truth = { id: 'q3', type: QuestionType.TrueFalse, correctBoolean: false, points: 1 } as const;
   const numeric = { id: 'q4', type: QuestionType.Numeric, correctNumber: 9.81, tolerance: 0.05, points: 2 } as const;
-  const shortText = { id: 'q5', type: QuestionType.ShortText, acceptedAnswers: ['Paris'], caseSensitive: false, points: 1 } as const;
-  const strictText = { id: 'q6', type: QuestionType.ShortText, acceptedAnswers: ['NaCl'], caseSensitive: true, points: 1 } as const;
+  const shortText = { id: 'q5', type: QuestionType.ShortText, acceptedAnswers: ['Paris'], caseSensitive: false, points: 1 } as ScoringKeyQuestion;
+  const strictText = { id: 'q6', type: QuestionType.ShortText, acceptedAnswers: ['NaCl'], caseSensitive: true, points: 1 } as ScoringKeyQuestion;
   const essay = { id: 'q7', type: QuestionType.Essay, points: 5 } as const;
   const a = (questionId: string, answer: object) => ({ questionId, answer });
 
