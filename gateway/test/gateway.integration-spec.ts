@@ -48,7 +48,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     const assessment = await staff.call<AssessmentView>('POST', '/api/assessments', {
       title: 'Gateway suite',
       passingPercent: 50,
-      questions: [{ type: QuestionType.SingleChoice, prompt: 'Pick B', options: ['A', 'B'], correctOption: 1, points: 1 }],
+      sections: [{ title: 'Only', questions: [{ type: QuestionType.SingleChoice, prompt: 'Pick B', options: ['A', 'B'], correctOption: 1, points: 1 }] }],
     });
     expect(assessment.status).toBe(201);
     const created = await staff.call<SessionView>('POST', '/api/sessions', sessionBody('Fan-out', assessment.body.id, 30));
@@ -161,6 +161,35 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     const unknownCode = await joiner.call<{ message: string }>('POST', '/api/enrollment/join', { code: 'ZZZZZZ' });
     expect(unknownCode.status).toBe(404);
     expect(unknownCode.body.message).toMatch(/No session has the enrollment code "ZZZZZZ"/);
+  });
+
+  it('edits an assessment into a new version, exports it and imports it back, staff only', async () => {
+    const id = session.assessmentId;
+    const asCandidate = await ApiClient.signIn(stack.gatewayUrl(0), candidate2.email);
+    expect((await asCandidate.call('GET', `/api/assessments/${id}`)).status).toBe(403);
+    expect((await asCandidate.call('GET', `/api/assessments/${id}/export`)).status).toBe(403);
+
+    const content = {
+      title: 'Gateway suite, edited',
+      passingPercent: 50,
+      sections: [{ title: 'Only', questions: [{ type: QuestionType.Numeric, prompt: 'Pi?', correctNumber: 3.14, tolerance: 0.01, points: 2 }] }],
+    };
+    const edited = await staff.call<AssessmentView>('PUT', `/api/assessments/${id}`, content);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id, version: 2, questionCount: 1 });
+    const detail = await staff.call<{ sections: { questions: { correctNumber: number }[] }[] }>('GET', `/api/assessments/${id}`);
+    expect(detail.body.sections[0].questions[0].correctNumber).toBe(3.14);
+
+    const exported = await staff.call<Record<string, unknown>>('GET', `/api/assessments/${id}/export`);
+    expect(exported.body).toEqual({ format: 'invigil.assessment', formatVersion: 1, ...content });
+    const imported = await staff.call<AssessmentView>('POST', '/api/assessments/import', exported.body);
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ title: 'Gateway suite, edited', version: 1 });
+
+    const broken = { ...exported.body, sections: [{ title: 'Only', questions: [{ ...content.sections[0].questions[0], tolerance: -1 }] }] };
+    const refused = await staff.call<{ details: string[] }>('POST', '/api/assessments/import', broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual(['sections.0.questions.0.tolerance: must be zero or more']);
   });
 
   it('publishes an OpenAPI document of the API', async () => {

@@ -45,7 +45,7 @@ describe('one trace from the browser\'s submit through gateway, sessions and sco
     const assessment = await proctor.call<AssessmentView>('POST', '/api/assessments', {
       title: 'Traced',
       passingPercent: 0,
-      questions: [{ type: QuestionType.SingleChoice, prompt: 'Q', options: ['a', 'b'], correctOption: 0, points: 1 }],
+      sections: [{ title: 'Only', questions: [{ type: QuestionType.SingleChoice, prompt: 'Q', options: ['a', 'b'], correctOption: 0, points: 1 }] }],
     });
     const session = (await proctor.call<SessionView>('POST', '/api/sessions', sessionBody('Traced', assessment.body.id, 10))).body;
     const candidate = await ApiClient.signIn(url, DEMO_USERS[3].email);
@@ -55,7 +55,7 @@ describe('one trace from the browser\'s submit through gateway, sessions and sco
       const response = await candidate.call<AttemptView>('GET', `/api/sessions/${session.id}/attempt`);
       return response.status === 200 ? response.body : undefined;
     }, 10_000, 'the attempt to open');
-    await candidate.call('PUT', `/api/sessions/${session.id}/attempt/answers/${attempt.questions[0].id}`, { clientSeq: 1, selectedOption: 0 });
+    await candidate.call('PUT', `/api/sessions/${session.id}/attempt/answers/${attempt.questions[0].id}`, { clientSeq: 1, answer: { selectedOption: 0 } });
 
     const traceId = randomBytes(16).toString('hex');
     const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;

@@ -34,6 +34,11 @@ export enum AttemptStatus {
 
 export enum QuestionType {
   SingleChoice = 'single_choice',
+  MultipleChoice = 'multiple_choice',
+  TrueFalse = 'true_false',
+  Numeric = 'numeric',
+  ShortText = 'short_text',
+  Essay = 'essay',
 }
 
 export enum CertificateStatus {

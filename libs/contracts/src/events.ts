@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { EnrollmentMode, ParticipantStatus, SessionStatus, StartMode, TimeLimitMode } from './enums';
+import { AnswerValue } from './sessions/answer-value';
 
 /**
  * Event payloads. Every event names its organization and session so the gateway can route it to
@@ -174,8 +175,9 @@ export class SubmittedAnswer {
   @IsUUID()
   questionId!: string;
 
-  @IsInt()
-  selectedOption!: number;
+  @ValidateNested()
+  @Type(() => AnswerValue)
+  answer!: AnswerValue;
 }
 
 export class AttemptSubmittedEvent extends SessionEvent {

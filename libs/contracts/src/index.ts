@@ -13,6 +13,7 @@ export * from './enrollment/participant';
 export * from './sessions/assessment';
 export * from './sessions/session';
 export * from './sessions/attempt';
+export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './monitoring/live';
 export * from './messaging/message';

@@ -11,9 +11,14 @@ import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messa
 import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
 import type { CertificateFile, GetCertificateRequest, GetMyResultRequest, ResultView } from './scoring/result';
 import type {
+  AssessmentDetailView,
+  AssessmentDocument,
   AssessmentView,
   CreateAssessmentRequest,
+  GetAssessmentRequest,
   GetScoringKeyRequest,
+  ImportAssessmentRequest,
+  UpdateAssessmentRequest,
   ListAssessmentsRequest,
   ScoringKeyView,
 } from './sessions/assessment';
@@ -44,6 +49,10 @@ export interface RequestMap {
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };
+  [Requests.getAssessment]: { request: GetAssessmentRequest; response: AssessmentDetailView };
+  [Requests.updateAssessment]: { request: UpdateAssessmentRequest; response: AssessmentView };
+  [Requests.exportAssessment]: { request: GetAssessmentRequest; response: AssessmentDocument };
+  [Requests.importAssessment]: { request: ImportAssessmentRequest; response: AssessmentView };
   [Requests.createSession]: { request: CreateSessionRequest; response: SessionView };
   [Requests.listSessions]: { request: ListSessionsRequest; response: SessionView[] };
   [Requests.getSession]: { request: GetSessionRequest; response: SessionView };

@@ -10,7 +10,7 @@ import { scoringEntities } from '../src/entities';
 import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
 import { deleteQueueKeys } from './support/queue-keys';
-import { CARLA, CHEN, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
+import { CARLA, CHEN, CYRUS, ESSAY_KEY, MIXED_KEY, mixedSubmission, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
 // The package's main entry runs a debug script when required; its library file does not.
@@ -97,6 +97,25 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
     expect(result).toMatchObject({ score: 1, maxScore: 3, percent: 33.3, passed: false, certificate: null });
     expect(await em().count(Certificate, { userId: CHEN.id })).toBe(0);
     await eventually(() => stream.of(Events.resultRecorded).some((e) => e.data.userId === CHEN.id && !e.data.passed), 10_000, 'failing result.recorded');
+  });
+
+  it('scores a submission of every auto-scored type: multiple choice all or nothing, numeric within tolerance, text trimmed with its case rule', async () => {
+    const sessionId = randomUUID();
+    await publishEnvelope(nats, envelope(Events.attemptSubmitted, mixedSubmission(CYRUS.id, sessionId, MIXED_KEY)));
+    const mine = () => nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CYRUS.id, sessionId });
+    const result = await eventually(async () => (await mine()).response ?? undefined, 10_000, 'the mixed result');
+    // 7 of 8: everything but the case-sensitive short text; 87.5% passes 75%.
+    expect(result).toMatchObject({ score: 7, maxScore: 8, percent: 87.5, pendingReview: 0, awaitingReview: false, passed: true });
+  });
+
+  it('does not auto-score essays: their points await review and the result is not passed, so no certificate', async () => {
+    const sessionId = randomUUID();
+    const event = mixedSubmission(CHEN.id, sessionId, ESSAY_KEY);
+    await publishEnvelope(nats, envelope(Events.attemptSubmitted, event));
+    const mine = () => nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CHEN.id, sessionId });
+    const result = await eventually(async () => (await mine()).response ?? undefined, 10_000, 'the essay result');
+    expect(result).toMatchObject({ score: 7, maxScore: 12, percent: 58.3, pendingReview: 4, awaitingReview: true, passed: false, certificate: null });
+    expect(await em().count(Certificate, { resultId: result.id })).toBe(0);
   });
 
   it('has no result for a candidate who has not submitted', async () => {

@@ -1,4 +1,4 @@
-import { AssessmentView, Events, Requests, Role, RpcErrorCode, ScoringKeyView, SessionStatus, SessionView } from '@invigil/contracts';
+import { AssessmentView, Events, QuestionType, Requests, Role, RpcErrorCode, ScoringKeyView, SessionStatus, SessionView } from '@invigil/contracts';
 import { ENROLLMENT_CODE_ALPHABET } from '@invigil/domain';
 import { OutboxRelay } from '@invigil/server-platform';
 import { eventually, EXPECTED_GARBAGE_CODES, RawNats, RunningTestService, sendGarbageToEverySubject, uniqueTag } from '@invigil/server-testing';
@@ -56,17 +56,18 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
 
   it('refuses an answer key outside the options, naming its path', async () => {
     const content = threeQuestionAssessment();
-    content.questions[1].correctOption = 2;
+    content.sections[0].questions[1].correctOption = 2;
     const reply = await nats.request(Requests.createAssessment, { orgId, actorId: proctorId, assessment: content });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    expect(reply.err?.details).toEqual(['assessment.questions.1.correctOption: must be between 0 and 1']);
-    expect(reply.err?.message).toContain('assessment.questions.1.correctOption: must be between 0 and 1');
+    const problem = "assessment.sections.0.questions.1.correctOption: must be between 0 and 1, the index of one of the question's options";
+    expect(reply.err?.details).toEqual([problem]);
+    expect(reply.err?.message).toContain(problem);
   });
 
   it('gives the scoring key of the pinned version only to its organization', async () => {
     const key = await nats.request<ScoringKeyView>(Requests.getScoringKey, { orgId, assessmentVersionId: assessment.currentVersionId });
     expect(key.response).toMatchObject({ assessmentVersionId: assessment.currentVersionId, title: 'Chemistry basics', passingPercent: 60 });
-    expect(key.response?.questions.map((question) => [question.correctOption, question.points])).toEqual([[1, 1], [0, 2], [2, 3]]);
+    expect(key.response?.questions.map((question) => [question.type === QuestionType.SingleChoice && question.correctOption, question.points])).toEqual([[1, 1], [0, 2], [2, 3]]);
     const foreign = await nats.request(Requests.getScoringKey, { orgId: otherOrgId, assessmentVersionId: assessment.currentVersionId });
     expect(foreign.err?.code).toBe(RpcErrorCode.NotFound);
   });

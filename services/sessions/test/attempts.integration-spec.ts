@@ -46,9 +46,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
 
   const attemptOf = (userId: string) => ({ orgId, userId, sessionId: session.id });
   const save = (questionId: string, clientSeq: number, selectedOption: number, userId = candidate) =>
-    nats.request<SaveAnswerAck>(Requests.saveAnswer, { ...attemptOf(userId), questionId, clientSeq, selectedOption });
+    nats.request<SaveAnswerAck>(Requests.saveAnswer, { ...attemptOf(userId), questionId, clientSeq, answer: { selectedOption } });
   const storedAnswer = async (questionId: string): Promise<AnswerRow | undefined> => {
-    const sql = 'select selected_option, client_seq, change_count from answer where attempt_id = ? and question_id = ?';
+    const sql = `select (value->>'selectedOption')::int as selected_option, client_seq, change_count from answer where attempt_id = ? and question_id = ?`;
     const rows = await databaseOf(service).execute<AnswerRow[]>(sql, [attempt.id, questionId]);
     return rows[0];
   };
@@ -117,7 +117,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     expect(unknown.err?.message).toContain(stranger);
     const badOption = await save(attempt.questions[1].id, 9, 2);
     expect(badOption.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    expect(badOption.err?.details).toEqual(['selectedOption: must be between 0 and 1']);
+    expect(badOption.err?.details).toEqual(['answer.selectedOption: must be between 0 and 1']);
   });
 
   it('resumes at the last saved point when the attempt is opened again', async () => {
@@ -125,9 +125,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     expect(resumed?.answeredCount).toBe(3);
     expect(resumed?.answers).toEqual(
       expect.arrayContaining([
-        { questionId: attempt.questions[0].id, selectedOption: 2, clientSeq: 1 },
-        { questionId: attempt.questions[1].id, selectedOption: 1, clientSeq: 5 },
-        { questionId: attempt.questions[2].id, selectedOption: 50 % 4, clientSeq: 50 },
+        { questionId: attempt.questions[0].id, answer: { selectedOption: 2 }, clientSeq: 1 },
+        { questionId: attempt.questions[1].id, answer: { selectedOption: 1 }, clientSeq: 5 },
+        { questionId: attempt.questions[2].id, answer: { selectedOption: 50 % 4 }, clientSeq: 50 },
       ]),
     );
   });
@@ -164,7 +164,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     }
     await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0, 10_000, 'the outbox to be published');
     const [event] = (await storedEvents(nats, Events.attemptSubmitted)).filter((candidate) => candidate.data.attemptId === opened.id);
-    const expected = [...acknowledged].map(([questionId, write]) => ({ questionId, selectedOption: write.selectedOption }));
+    const expected = [...acknowledged].map(([questionId, write]) => ({ questionId, answer: { selectedOption: write.selectedOption } }));
     expect(event.data.answers).toHaveLength(expected.length);
     expect(event.data.answers).toEqual(expect.arrayContaining(expected));
   });
@@ -197,9 +197,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     expect(events[0].data).toMatchObject({ orgId, sessionId: session.id, userId: candidate, assessmentVersionId: session.assessmentVersionId, submittedAt: submitted.response?.submittedAt });
     expect(events[0].data.answers).toEqual(
       expect.arrayContaining([
-        { questionId: attempt.questions[0].id, selectedOption: 2 },
-        { questionId: attempt.questions[1].id, selectedOption: 1 },
-        { questionId: attempt.questions[2].id, selectedOption: 50 % 4 },
+        { questionId: attempt.questions[0].id, answer: { selectedOption: 2 } },
+        { questionId: attempt.questions[1].id, answer: { selectedOption: 1 } },
+        { questionId: attempt.questions[2].id, answer: { selectedOption: 50 % 4 } },
       ]),
     );
     expect(events[0].data.answers).toHaveLength(3);

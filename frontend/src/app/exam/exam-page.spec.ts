@@ -9,6 +9,7 @@ import {
   Events,
   ParticipantStatus,
   ParticipantView,
+  QuestionType,
   ResultView,
   Role,
 } from '@invigil/contracts';
@@ -34,9 +35,10 @@ const attempt: AttemptView = {
   sessionId: 's1',
   sessionName: 'Morning exam',
   status: AttemptStatus.InProgress,
+  sections: [{ id: 'sec1', title: 'Basics' }],
   questions: [
-    { id: 'q1', prompt: 'What is 2 + 2?', options: ['3', '4'], points: 1 },
-    { id: 'q2', prompt: 'Sky colour?', options: ['Blue', 'Green'], points: 1 },
+    { id: 'q1', sectionId: 'sec1', type: QuestionType.SingleChoice, prompt: 'What is 2 + 2?', options: ['3', '4'], points: 1, maxWords: null },
+    { id: 'q2', sectionId: 'sec1', type: QuestionType.SingleChoice, prompt: 'Sky colour?', options: ['Blue', 'Green'], points: 1, maxWords: null },
   ],
   answers: [],
   answeredCount: 0,
@@ -105,7 +107,7 @@ describe('ExamPage', () => {
     expect(textOf(fixture, 'answered-count')).toBe('1/2');
 
     const save = http.expectOne({ method: 'PUT', url: '/api/sessions/s1/attempt/answers/q1' });
-    expect(save.request.body).toEqual({ clientSeq: 1, selectedOption: 1 });
+    expect(save.request.body).toEqual({ clientSeq: 1, answer: { selectedOption: 1 } });
     save.flush({ questionId: 'q1', clientSeq: 1, storedSeq: 1, answeredCount: 1, savedAt: new Date().toISOString() });
     await settle(fixture);
     expect(textOf(fixture, 'save-state')).toBe('Saved');
@@ -133,7 +135,7 @@ describe('ExamPage', () => {
     expect(textOf(fixture, 'my-status')).toBe('Complete');
 
     const result: ResultView = {
-      id: 'r1', sessionId: 's1', userId: 'u1', score: 2, maxScore: 2, percent: 100, passed: true,
+      id: 'r1', sessionId: 's1', userId: 'u1', score: 2, maxScore: 2, percent: 100, passed: true, pendingReview: 0, awaitingReview: false,
       scoredAt: new Date().toISOString(), certificate: { id: 'c1', status: CertificateStatus.Ready },
     };
     http.expectOne('/api/sessions/s1/result').flush(result);

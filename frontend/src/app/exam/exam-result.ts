@@ -17,10 +17,20 @@ import { ExamApi } from './exam-api';
         <p class="score">
           <strong data-testid="exam-result-score">{{ percent(result.percent) }}</strong>
           <span class="muted">({{ result.score }} of {{ result.maxScore }} points)</span>
-          <span class="chip" [attr.data-status]="result.passed ? 'passed' : 'failed'">
-            {{ result.passed ? 'Passed' : 'Not passed' }}
-          </span>
+          @if (result.awaitingReview) {
+            <span class="chip" data-status="pending" data-testid="exam-result-review">Awaiting review</span>
+          } @else {
+            <span class="chip" [attr.data-status]="result.passed ? 'passed' : 'failed'">
+              {{ result.passed ? 'Passed' : 'Not passed' }}
+            </span>
+          }
         </p>
+        @if (result.awaitingReview) {
+          <p class="muted">
+            {{ result.pendingReview }} {{ result.pendingReview === 1 ? 'point' : 'points' }} of written answers await a reviewer;
+            your score is provisional until then.
+          </p>
+        }
         @switch (result.certificate?.status) {
           @case (certificateStatus.Ready) {
             <button type="button" class="primary" [disabled]="downloading()" (click)="download(result)" data-testid="certificate-download">

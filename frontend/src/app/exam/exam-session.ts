@@ -2,6 +2,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter, fromEvent, merge } from 'rxjs';
 import {
+  AnswerValue,
   AttemptStatus,
   AttemptView,
   CertificateStatus,
@@ -39,16 +40,15 @@ export class ExamSession {
   readonly status = signal<ParticipantStatus | null>(null);
   readonly notJoined = signal(false);
   readonly attempt = signal<AttemptView | null>(null);
-  /** questionId → chosen option, including answers not acknowledged yet. */
-  readonly selections = signal<ReadonlyMap<string, number>>(new Map());
+  /** questionId → the candidate's answer, including answers not acknowledged yet. */
+  readonly selections = signal<ReadonlyMap<string, AnswerValue>>(new Map());
   readonly result = signal<ResultView | null>(null);
   readonly messages = signal<MessageView[]>([]);
   readonly error = signal<DisplayedError | null>(null);
   readonly submitting = signal(false);
   readonly countdown = new Countdown();
   readonly saves = new SaveQueue({
-    send: ({ questionId, clientSeq, selectedOption }) =>
-      this.api.saveAnswer(this.sessionId, questionId, { clientSeq, selectedOption }),
+    send: ({ questionId, clientSeq, answer }) => this.api.saveAnswer(this.sessionId, questionId, { clientSeq, answer }),
     isTransient: isTransientHttpError,
     onRejected: (_save, error) => this.error.set(toDisplayedError(error)),
   });
@@ -57,10 +57,10 @@ export class ExamSession {
     () => this.status() === ParticipantStatus.Complete || this.attempt()?.status === AttemptStatus.Submitted,
   );
   readonly questions = computed(() => this.attempt()?.questions ?? []);
-  readonly answeredCount = computed(() => this.questions().filter((q) => this.selections().has(q.id)).length);
+  readonly answeredCount = computed(() => this.questions().filter((q) => isAnswered(this.selections().get(q.id))).length);
   /** 1-based numbers of the questions without an answer, for the submit confirmation. */
   readonly unanswered = computed(() =>
-    this.questions().flatMap((q, index) => (this.selections().has(q.id) ? [] : [{ number: index + 1, prompt: q.prompt }])),
+    this.questions().flatMap((q, index) => (isAnswered(this.selections().get(q.id)) ? [] : [{ number: index + 1, prompt: q.prompt }])),
   );
   private readonly resultFinal = computed(() => isFinal(this.result()));
 
@@ -99,9 +99,9 @@ export class ExamSession {
     void this.refresh();
   }
 
-  answer(questionId: string, option: number): void {
-    this.selections.update((current) => new Map(current).set(questionId, option));
-    this.saves.enqueue(questionId, option);
+  answer(questionId: string, answer: AnswerValue): void {
+    this.selections.update((current) => new Map(current).set(questionId, answer));
+    this.saves.enqueue(questionId, answer);
   }
 
   async submit(): Promise<void> {
@@ -161,9 +161,9 @@ export class ExamSession {
       return;
     }
     for (const answer of attempt.answers) this.saves.seed(answer.questionId, answer.clientSeq);
-    const selections = new Map(attempt.answers.map((a) => [a.questionId, a.selectedOption]));
+    const selections = new Map(attempt.answers.map((a) => [a.questionId, a.answer]));
     // Answers still in the queue are newer than what the server returned.
-    for (const save of this.saves.pending()) selections.set(save.questionId, save.selectedOption);
+    for (const save of this.saves.pending()) selections.set(save.questionId, save.answer);
     this.selections.set(selections);
     this.attempt.set(attempt);
     if (attempt.status === AttemptStatus.Submitted) {
@@ -207,4 +207,12 @@ function isFinal(result: ResultView | null): boolean {
   if (!result) return false;
   if (!result.certificate) return !result.passed;
   return result.certificate.status !== CertificateStatus.Pending;
+}
+
+/** An empty text or an empty set of options counts as unanswered, for the count and the submit confirmation. */
+export function isAnswered(answer: AnswerValue | undefined): boolean {
+  if (!answer) return false;
+  if (answer.text !== undefined) return answer.text.trim() !== '';
+  if (answer.selectedOptions !== undefined) return answer.selectedOptions.length > 0;
+  return true;
 }

@@ -39,7 +39,7 @@ describe('SaveQueue', () => {
     const queue = queueWith(server);
     expect(queue.state()).toBe('saved');
 
-    queue.enqueue('q1', 2);
+    queue.enqueue('q1', { selectedOption: 2 });
     expect(queue.state()).toBe('saving');
 
     server.ack();
@@ -50,41 +50,41 @@ describe('SaveQueue', () => {
   it('sends one save at a time, in the order the answers were given, numbering each question', async () => {
     const server = manualServer();
     const queue = queueWith(server);
-    queue.enqueue('q1', 0);
-    queue.enqueue('q2', 1);
+    queue.enqueue('q1', { selectedOption: 0 });
+    queue.enqueue('q2', { selectedOption: 1 });
     expect(server.requests).toHaveLength(1);
 
     server.ack(0);
     await settle();
     server.ack(1);
     await settle();
-    queue.enqueue('q1', 3);
+    queue.enqueue('q1', { selectedOption: 3 });
 
     expect(server.requests.map((r) => r.save)).toEqual([
-      { questionId: 'q1', clientSeq: 1, selectedOption: 0 },
-      { questionId: 'q2', clientSeq: 1, selectedOption: 1 },
-      { questionId: 'q1', clientSeq: 2, selectedOption: 3 },
+      { questionId: 'q1', clientSeq: 1, answer: { selectedOption: 0 } },
+      { questionId: 'q2', clientSeq: 1, answer: { selectedOption: 1 } },
+      { questionId: 'q1', clientSeq: 2, answer: { selectedOption: 3 } },
     ]);
   });
 
   it('replaces an unsent older answer to the same question instead of sending both', async () => {
     const server = manualServer();
     const queue = queueWith(server);
-    queue.enqueue('q1', 0); // in flight
-    queue.enqueue('q2', 0); // waiting
-    queue.enqueue('q2', 1); // supersedes the waiting one
+    queue.enqueue('q1', { selectedOption: 0 }); // in flight
+    queue.enqueue('q2', { selectedOption: 0 }); // waiting
+    queue.enqueue('q2', { selectedOption: 1 }); // supersedes the waiting one
     server.ack(0);
     await settle();
 
-    expect(server.requests[1].save).toEqual({ questionId: 'q2', clientSeq: 2, selectedOption: 1 });
+    expect(server.requests[1].save).toEqual({ questionId: 'q2', clientSeq: 2, answer: { selectedOption: 1 } });
     expect(queue.pending()).toHaveLength(1);
   });
 
   it('shows Offline while the network is down and retries the same save in order', async () => {
     const server = manualServer();
     const queue = queueWith(server);
-    queue.enqueue('q1', 1);
-    queue.enqueue('q2', 0);
+    queue.enqueue('q1', { selectedOption: 1 });
+    queue.enqueue('q2', { selectedOption: 0 });
 
     server.requests[0].reject(new NetworkDown());
     await settle();
@@ -92,7 +92,7 @@ describe('SaveQueue', () => {
     expect(server.requests).toHaveLength(1);
 
     jest.advanceTimersByTime(1_000);
-    expect(server.requests[1].save).toEqual({ questionId: 'q1', clientSeq: 1, selectedOption: 1 });
+    expect(server.requests[1].save).toEqual({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } });
     server.ack(1);
     await settle();
 
@@ -106,7 +106,7 @@ describe('SaveQueue', () => {
   it('backs off between retries but retries at once when told the browser is online', async () => {
     const server = manualServer();
     const queue = queueWith(server);
-    queue.enqueue('q1', 1);
+    queue.enqueue('q1', { selectedOption: 1 });
     server.requests[0].reject(new NetworkDown());
     await settle();
     jest.advanceTimersByTime(1_000);
@@ -123,13 +123,13 @@ describe('SaveQueue', () => {
     const server = manualServer();
     const onRejected = jest.fn();
     const queue = queueWith(server, onRejected);
-    queue.enqueue('q1', 1);
-    queue.enqueue('q2', 1);
+    queue.enqueue('q1', { selectedOption: 1 });
+    queue.enqueue('q2', { selectedOption: 1 });
 
     server.requests[0].reject(new Refused('attempt already submitted'));
     await settle();
 
-    expect(onRejected).toHaveBeenCalledWith({ questionId: 'q1', clientSeq: 1, selectedOption: 1 }, expect.any(Refused));
+    expect(onRejected).toHaveBeenCalledWith({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } }, expect.any(Refused));
     expect(server.requests[1].save.questionId).toBe('q2');
     expect(queue.state()).toBe('saving');
   });
@@ -138,14 +138,14 @@ describe('SaveQueue', () => {
     const server = manualServer();
     const queue = queueWith(server);
     queue.seed('q1', 7);
-    queue.enqueue('q1', 0);
+    queue.enqueue('q1', { selectedOption: 0 });
     expect(server.requests[0].save.clientSeq).toBe(8);
   });
 
   it('tells a submit to wait until every save is acknowledged', async () => {
     const server = manualServer();
     const queue = queueWith(server);
-    queue.enqueue('q1', 1);
+    queue.enqueue('q1', { selectedOption: 1 });
     let idle = false;
     void queue.whenIdle().then(() => (idle = true));
     await settle();

@@ -1,10 +1,10 @@
 import { computed, signal } from '@angular/core';
-import { SaveAnswerAck } from '@invigil/contracts';
+import { AnswerValue, SaveAnswerAck } from '@invigil/contracts';
 
 export interface PendingSave {
   questionId: string;
   clientSeq: number;
-  selectedOption: number;
+  answer: AnswerValue;
 }
 
 export type SaveState = 'saved' | 'saving' | 'offline';
@@ -50,10 +50,10 @@ export class SaveQueue {
     this.lastSeq.set(questionId, Math.max(this.lastSeq.get(questionId) ?? 0, storedSeq));
   }
 
-  enqueue(questionId: string, selectedOption: number): PendingSave {
+  enqueue(questionId: string, answer: AnswerValue): PendingSave {
     const clientSeq = (this.lastSeq.get(questionId) ?? 0) + 1;
     this.lastSeq.set(questionId, clientSeq);
-    const save: PendingSave = { questionId, clientSeq, selectedOption };
+    const save: PendingSave = { questionId, clientSeq, answer };
     // An unsent older answer to the same question is obsolete; the one in flight must stay tracked.
     this.queue.update((list) => [
       ...list.filter((queued) => queued === this.inFlight || queued.questionId !== questionId),

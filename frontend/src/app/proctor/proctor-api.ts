@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  AssessmentDetailView,
+  AssessmentDocument,
   AssessmentView,
   BroadcastBody,
   CreateAssessmentBody,
@@ -21,6 +23,24 @@ export class ProctorApi {
 
   createAssessment(body: CreateAssessmentBody): Promise<AssessmentView> {
     return firstValueFrom(this.http.post<AssessmentView>('/api/assessments', body));
+  }
+
+  /** The current version with its answer keys. */
+  getAssessment(id: string): Promise<AssessmentDetailView> {
+    return firstValueFrom(this.http.get<AssessmentDetailView>(`/api/assessments/${encodeURIComponent(id)}`));
+  }
+
+  /** Adds a new version; sessions already created keep theirs. */
+  updateAssessment(id: string, body: CreateAssessmentBody): Promise<AssessmentView> {
+    return firstValueFrom(this.http.put<AssessmentView>(`/api/assessments/${encodeURIComponent(id)}`, body));
+  }
+
+  exportAssessment(id: string): Promise<AssessmentDocument> {
+    return firstValueFrom(this.http.get<AssessmentDocument>(`/api/assessments/${encodeURIComponent(id)}/export`));
+  }
+
+  importAssessment(document: unknown): Promise<AssessmentView> {
+    return firstValueFrom(this.http.post<AssessmentView>('/api/assessments/import', document));
   }
 
   listSessions(): Promise<SessionView[]> {

@@ -3,20 +3,22 @@ import { Router } from '@angular/router';
 import { AssessmentView, SessionView } from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { AssessmentForm } from './assessment-form';
+import { AssessmentEditor } from './assessment-editor';
 import { ProctorApi } from './proctor-api';
 import { SessionForm } from './session-form';
 import { SessionsList } from './sessions-list';
 
 @Component({
   selector: 'app-proctor-dashboard',
-  imports: [AssessmentForm, SessionForm, SessionsList, FormError],
+  imports: [AssessmentEditor, SessionForm, SessionsList, FormError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Proctor dashboard</h1>
     <app-form-error [error]="loadError()" testId="dashboard-error" />
     <div class="columns">
-      <app-assessment-form (created)="reloadAssessments()" />
+      <div class="stack">
+        <app-assessment-editor [assessments]="assessments()" (created)="reloadAssessments()" />
+      </div>
       <div class="stack">
         <app-session-form [assessments]="assessments()" (created)="openSession($event)" />
         <app-sessions-list [sessions]="sessions()" />

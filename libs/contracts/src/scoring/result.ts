@@ -25,7 +25,12 @@ export interface ResultView {
   score: number;
   maxScore: number;
   percent: number;
+  /** False while essays await review, whatever the percentage. */
   passed: boolean;
+  /** Points of essays not marked yet (0 for an assessment without essays). */
+  pendingReview: number;
+  /** True while essays await manual review: score and percent are provisional. */
+  awaitingReview: boolean;
   scoredAt: string;
   certificate: { id: string; status: CertificateStatus } | null;
 }

@@ -1,5 +1,7 @@
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { AttemptStatus } from '../enums';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { AnswerValue } from './answer-value';
+import { AttemptStatus, QuestionType } from '../enums';
 import { OrgScopedRequest } from '../scoped';
 
 export class AttemptRequest extends OrgScopedRequest {
@@ -18,10 +20,10 @@ export class SaveAnswerBody {
   @Max(2_147_483_647)
   clientSeq!: number;
 
-  @IsInt({ message: 'selectedOption must be the index of one option' })
-  @Min(0)
-  @Max(50)
-  selectedOption!: number;
+  @ValidateNested()
+  @Type(() => AnswerValue)
+  @IsDefined({ message: 'answer is required' })
+  answer!: AnswerValue;
 }
 
 export class SaveAnswerRequest extends AttemptRequest {
@@ -33,10 +35,10 @@ export class SaveAnswerRequest extends AttemptRequest {
   @Max(2_147_483_647)
   clientSeq!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(50)
-  selectedOption!: number;
+  @ValidateNested()
+  @Type(() => AnswerValue)
+  @IsDefined({ message: 'answer is required' })
+  answer!: AnswerValue;
 }
 
 /** Sent only after the answer is committed in PostgreSQL. */
@@ -51,9 +53,19 @@ export interface SaveAnswerAck {
 
 export interface CandidateQuestionView {
   id: string;
+  sectionId: string;
+  type: QuestionType;
   prompt: string;
+  /** Choice questions only; empty otherwise. */
   options: string[];
   points: number;
+  /** Essays only: the word limit, or null for none. */
+  maxWords: number | null;
+}
+
+export interface CandidateSectionView {
+  id: string;
+  title: string;
 }
 
 export interface AttemptView {
@@ -61,8 +73,9 @@ export interface AttemptView {
   sessionId: string;
   sessionName: string;
   status: AttemptStatus;
+  sections: CandidateSectionView[];
   questions: CandidateQuestionView[];
-  answers: { questionId: string; selectedOption: number; clientSeq: number }[];
+  answers: { questionId: string; answer: AnswerValue; clientSeq: number }[];
   answeredCount: number;
   remainingSeconds: number;
   submittedAt: string | null;

@@ -21,7 +21,7 @@ export function carlaTakesASession() {
   const base = Date.UTC(2026, 10, 26, 9, 0, 0);
   const scope = { orgId: ORG_ID, sessionId };
   const carla = { ...scope, userId: CARLA.id };
-  const answers = [randomUUID(), randomUUID()].map((questionId) => ({ questionId, selectedOption: 1 }));
+  const answers = [randomUUID(), randomUUID()].map((questionId) => ({ questionId, answer: { selectedOption: 1 } }));
   const events = [
     at(base, 0, Events.sessionCreated, { ...scope, name: 'Safety Basics, morning', enrollmentCode: 'SAFE01', questionCount: 3 }),
     at(base, 10, Events.participantJoined, { ...carla, participantId, displayName: CARLA.displayName, status: ParticipantStatus.Waiting }),

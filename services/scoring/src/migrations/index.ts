@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126210000_initial } from './Migration20261126210000_initial';
+import { Migration20261127120000_pending_review } from './Migration20261127120000_pending_review';
 
 /** Every migration, oldest first. Append; never edit one that has been released. */
-export const scoringMigrations: MigrationObject[] = [{ name: 'Migration20261126210000_initial', class: Migration20261126210000_initial }];
+export const scoringMigrations: MigrationObject[] = [
+  { name: 'Migration20261126210000_initial', class: Migration20261126210000_initial },
+  { name: 'Migration20261127120000_pending_review', class: Migration20261127120000_pending_review },
+];

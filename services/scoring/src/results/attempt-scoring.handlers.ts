@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AttemptSubmittedEvent, CertificateStatus, Events, Requests, RpcErrorCode, ScoringKeyView } from '@invigil/contracts';
-import { scoreChoiceAnswers } from '@invigil/domain';
+import { scoreAnswers } from '@invigil/domain';
 import { EventConsumer, recordEvent, RemoteCallError, RpcClient } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { CertificateQueue } from '../certificates/certificate-queue';
@@ -31,7 +31,9 @@ export class AttemptScoringHandlers implements OnModuleInit {
     if ((await em.count(Result, { attemptId: event.attemptId })) > 0) return;
     const key = await this.scoringKey(event);
     if (!key) return;
-    const outcome = scoreChoiceAnswers(key.questions, event.answers, key.passingPercent);
+    // Essays are not auto-scored: their points are recorded as pending review and the result is not
+    // passed (so no certificate) until a reviewer marks them. Auto-only assessments pass as before.
+    const outcome = scoreAnswers(key.questions, event.answers, key.passingPercent);
     const result = em.create(Result, {
       id: randomUUID(),
       orgId: event.orgId,

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
 
 /** The automatic score of one submitted attempt; one per attempt, however often the submission arrives. */
 @Entity({ tableName: 'result' })
@@ -35,6 +35,10 @@ export class Result {
   /** Rounded to one decimal place, as the domain rule computes it. */
   @Property({ type: 'double' })
   percent!: number;
+
+  /** Points of essays waiting for a reviewer; while above zero the result is provisional and not passed. */
+  @Property({ type: 'integer' })
+  pendingReview: Opt<number> = 0;
 
   @Property({ type: 'boolean' })
   passed!: boolean;

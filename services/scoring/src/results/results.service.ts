@@ -26,6 +26,8 @@ export class ResultsService {
       maxScore: result.maxScore,
       percent: result.percent,
       passed: result.passed,
+      pendingReview: result.pendingReview,
+      awaitingReview: result.pendingReview > 0,
       scoredAt: result.scoredAt.toISOString(),
       certificate: certificate ? { id: certificate.id, status: certificate.status } : null,
     };

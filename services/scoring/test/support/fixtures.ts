@@ -1,4 +1,4 @@
-import { AttemptSubmittedEvent, Requests, RpcErrorCode, ScoringKeyView, UserView } from '@invigil/contracts';
+import { AttemptSubmittedEvent, QuestionType, Requests, RpcErrorCode, ScoringKeyView, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { answerAsPeer, Peer, PeerError, RawNats } from '@invigil/server-testing';
@@ -13,11 +13,57 @@ export const KEY: ScoringKeyView = {
   title: 'Safety Basics',
   passingPercent: 60,
   questions: [
-    { id: randomUUID(), correctOption: 1, points: 1 },
-    { id: randomUUID(), correctOption: 0, points: 1 },
-    { id: randomUUID(), correctOption: 2, points: 1 },
+    { id: randomUUID(), type: QuestionType.SingleChoice, correctOption: 1, points: 1 },
+    { id: randomUUID(), type: QuestionType.SingleChoice, correctOption: 0, points: 1 },
+    { id: randomUUID(), type: QuestionType.SingleChoice, correctOption: 2, points: 1 },
   ],
 };
+
+/** One auto-scored question of every type (1 + 2 + 1 + 2 + 1 + 1 = 8 points), 75% to pass. */
+export const MIXED_KEY: ScoringKeyView = {
+  assessmentVersionId: randomUUID(),
+  title: 'Mixed types',
+  passingPercent: 75,
+  questions: [
+    { id: randomUUID(), type: QuestionType.SingleChoice, correctOption: 1, points: 1 },
+    { id: randomUUID(), type: QuestionType.MultipleChoice, correctOptions: [0, 2], points: 2 },
+    { id: randomUUID(), type: QuestionType.TrueFalse, correctBoolean: false, points: 1 },
+    { id: randomUUID(), type: QuestionType.Numeric, correctNumber: 9.81, tolerance: 0.05, points: 2 },
+    { id: randomUUID(), type: QuestionType.ShortText, acceptedAnswers: ['Paris'], caseSensitive: false, points: 1 },
+    { id: randomUUID(), type: QuestionType.ShortText, acceptedAnswers: ['NaCl'], caseSensitive: true, points: 1 },
+  ],
+};
+
+/** The mixed questions plus a 4-point essay. */
+export const ESSAY_KEY: ScoringKeyView = {
+  assessmentVersionId: randomUUID(),
+  title: 'With an essay',
+  passingPercent: 50,
+  questions: [...MIXED_KEY.questions, { id: randomUUID(), type: QuestionType.Essay, points: 4 }],
+};
+
+/** Right on single, multiple, true/false, numeric (within tolerance) and case-insensitive text; wrong case on the strict one. */
+export function mixedSubmission(userId: string, sessionId: string, key: ScoringKeyView): AttemptSubmittedEvent {
+  const [single, multi, truth, numeric, text, strict, essay] = key.questions;
+  const answers = [
+    { questionId: single.id, answer: { selectedOption: 1 } },
+    { questionId: multi.id, answer: { selectedOptions: [2, 0] } },
+    { questionId: truth.id, answer: { booleanValue: false } },
+    { questionId: numeric.id, answer: { numberValue: 9.77 } },
+    { questionId: text.id, answer: { text: '  paris ' } },
+    { questionId: strict.id, answer: { text: 'nacl' } },
+    ...(essay ? [{ questionId: essay.id, answer: { text: 'Osmosis moves water across a membrane.' } }] : []),
+  ];
+  return {
+    orgId: ORG_ID,
+    sessionId,
+    attemptId: randomUUID(),
+    userId,
+    assessmentVersionId: key.assessmentVersionId,
+    submittedAt: new Date().toISOString(),
+    answers,
+  };
+}
 
 /** Answers `right` questions correctly and the rest wrongly. */
 export function submission(userId: string, right: number, attemptId: string = randomUUID()): AttemptSubmittedEvent {
@@ -28,17 +74,19 @@ export function submission(userId: string, right: number, attemptId: string = ra
     userId,
     assessmentVersionId: KEY.assessmentVersionId,
     submittedAt: new Date().toISOString(),
-    answers: KEY.questions.map((question, index) => ({ questionId: question.id, selectedOption: index < right ? question.correctOption : question.correctOption + 1 })),
+    answers: KEY.questions.map((question, index) => {
+      const correctOption = question.type === QuestionType.SingleChoice ? question.correctOption : 0;
+      return { questionId: question.id, answer: { selectedOption: index < right ? correctOption : correctOption + 1 } };
+    }),
   };
 }
 
 /** The sessions and enrollment services, as far as scoring needs them. */
 export function startPeers(nats: RawNats): { scoringKey: Peer<typeof Requests.getScoringKey>; users: Peer<typeof Requests.getUser> } {
   const scoringKey = answerAsPeer(nats, Requests.getScoringKey, (request) => {
-    if (request.orgId !== ORG_ID || request.assessmentVersionId !== KEY.assessmentVersionId) {
-      throw new PeerError({ code: RpcErrorCode.NotFound, message: 'No such assessment version' });
-    }
-    return KEY;
+    const key = [KEY, MIXED_KEY, ESSAY_KEY].find((candidate) => candidate.assessmentVersionId === request.assessmentVersionId);
+    if (request.orgId !== ORG_ID || !key) throw new PeerError({ code: RpcErrorCode.NotFound, message: 'No such assessment version' });
+    return key;
   });
   const users = answerAsPeer(nats, Requests.getUser, (request): UserView => {
     const user = DEMO_USERS.find((candidate) => candidate.id === request.userId);

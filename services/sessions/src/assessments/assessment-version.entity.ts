@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Assessment } from './assessment.entity';
-import { StoredQuestion } from './questions';
+import { StoredQuestion, StoredSection } from './questions';
 
 /** One immutable version of an assessment's content, answer keys included. Sessions pin one. */
 @Entity({ tableName: 'assessment_version' })
@@ -21,6 +21,9 @@ export class AssessmentVersion {
   @Property({ type: 'text' })
   title!: string;
 
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
   @Property({ type: 'integer' })
   passingPercent!: number;
 
@@ -28,6 +31,11 @@ export class AssessmentVersion {
   @Property({ type: 'integer' })
   questionCount!: number;
 
+  /** Empty for versions written before sections: they have one implicit section. */
+  @Property({ type: 'json', columnType: 'jsonb' })
+  sections: StoredSection[] = [];
+
+  /** In order, each naming its section. */
   @Property({ type: 'json', columnType: 'jsonb' })
   questions!: StoredQuestion[];
 

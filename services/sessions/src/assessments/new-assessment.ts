@@ -4,7 +4,7 @@ import { RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { AssessmentVersion } from './assessment-version.entity';
 import { Assessment } from './assessment.entity';
-import { answerKeyProblems, toStoredQuestions } from './questions';
+import { answerKeyProblems, toStoredContent } from './questions';
 
 export interface NewAssessment {
   /** Fixed only by the demo seed; otherwise generated. */
@@ -14,27 +14,40 @@ export interface NewAssessment {
   content: CreateAssessmentBody;
 }
 
-/**
- * Persists (on the caller's flush) an assessment and its version 1. Refuses answer keys outside
- * their options, naming each field, in the format of the validation pipe's errors.
- */
-export function persistNewAssessment(em: EntityManager, input: NewAssessment): { assessment: Assessment; version: AssessmentVersion } {
-  const problems = answerKeyProblems(input.content.questions);
+/** Refuses keys outside their options, naming each field, in the format of the validation pipe's errors. */
+export function assertAnswerKeys(content: CreateAssessmentBody, path = 'assessment.sections'): void {
+  const problems = answerKeyProblems(content.sections, path);
   if (problems.length > 0) throw RpcError.invalid(`The request is invalid: ${problems.join('; ')}`, problems);
-  const now = new Date();
-  const assessmentId = input.id ?? randomUUID();
-  const questions = toStoredQuestions(input.content.questions, randomUUID);
-  const version = em.create(AssessmentVersion, {
+}
+
+/** A new immutable version row (persisted on the caller's flush). */
+export function createVersion(em: EntityManager, input: { assessmentId: string; orgId: string; version: number; content: CreateAssessmentBody; now: Date }): AssessmentVersion {
+  const { sections, questions } = toStoredContent(input.content.sections, randomUUID);
+  return em.create(AssessmentVersion, {
     id: randomUUID(),
-    assessmentId,
+    assessmentId: input.assessmentId,
     orgId: input.orgId,
-    version: 1,
+    version: input.version,
     title: input.content.title,
+    description: input.content.description ?? null,
     passingPercent: input.content.passingPercent,
     questionCount: questions.length,
+    sections,
     questions,
-    createdAt: now,
+    createdAt: input.now,
   });
+}
+
+/** Persists (on the caller's flush) an assessment and its version 1. */
+export function persistNewAssessment(
+  em: EntityManager,
+  input: NewAssessment,
+  keyPath = 'assessment.sections',
+): { assessment: Assessment; version: AssessmentVersion } {
+  assertAnswerKeys(input.content, keyPath);
+  const now = new Date();
+  const assessmentId = input.id ?? randomUUID();
+  const version = createVersion(em, { assessmentId, orgId: input.orgId, version: 1, content: input.content, now });
   const assessment = em.create(Assessment, {
     id: assessmentId,
     orgId: input.orgId,

@@ -5,6 +5,7 @@ import { AttemptStatus, Events, SaveAnswerAck, SaveAnswerRequest } from '@invigi
 import { remainingMs } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
+import { checkAnswer } from '../assessments/questions';
 import { FINISHED_SESSION_STATUSES, ProctoredSession } from '../sessions/proctored-session.entity';
 import { countAnswers, upsertAnswer } from './answer-store';
 import { attemptClock } from './attempt-clock';
@@ -32,13 +33,11 @@ export class AnswerSavingService {
           `questionId: ${request.questionId} is not a question of this assessment`,
         ]);
       }
-      if (request.selectedOption >= question.options.length) {
-        const range = `must be between 0 and ${question.options.length - 1}`;
-        throw RpcError.invalid(`selectedOption ${range} for this question.`, [`selectedOption: ${range}`]);
-      }
+      const checked = checkAnswer(question, request.answer);
+      if ('problems' in checked) throw RpcError.invalid(`This answer does not fit the question: ${checked.problems.join('; ')}`, checked.problems);
       const now = new Date();
       if (remainingMs(attemptClock(attempt, session, now)) <= 0) throw RpcError.conflict('Time is over; this answer was not saved.');
-      const stored = await upsertAnswer(em, { attemptId: attempt.id, questionId: question.id, selectedOption: request.selectedOption, clientSeq: request.clientSeq, savedAt: now });
+      const stored = await upsertAnswer(em, { attemptId: attempt.id, questionId: question.id, value: checked.value, clientSeq: request.clientSeq, savedAt: now });
       const answeredCount = await countAnswers(em, attempt.id);
       // A stale or replayed save changed nothing, so there is no progress to announce.
       if (stored.accepted) {

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { AnswerValue } from '@invigil/contracts';
 
 export interface AnswerWrite {
   attemptId: string;
   questionId: string;
-  selectedOption: number;
+  value: AnswerValue;
   clientSeq: number;
   savedAt: Date;
 }
@@ -20,10 +21,10 @@ export interface StoredAnswer {
  * One statement decides, under the row's lock, whether this save is newer than what is stored:
  * concurrent saves of one question settle on the highest sequence whatever order they arrive in.
  */
-const GUARDED_UPSERT = `insert into "answer" ("attempt_id", "question_id", "selected_option", "client_seq", "change_count", "saved_at")
-  values (?, ?, ?, ?, 1, ?)
+const GUARDED_UPSERT = `insert into "answer" ("attempt_id", "question_id", "value", "client_seq", "change_count", "saved_at")
+  values (?, ?, ?::jsonb, ?, 1, ?)
   on conflict ("attempt_id", "question_id") do update
-    set "selected_option" = excluded."selected_option",
+    set "value" = excluded."value",
         "client_seq" = excluded."client_seq",
         "change_count" = "answer"."change_count" + 1,
         "saved_at" = excluded."saved_at"
@@ -36,7 +37,7 @@ interface SeqRow {
 }
 
 export async function upsertAnswer(em: EntityManager, write: AnswerWrite): Promise<StoredAnswer> {
-  const params = [write.attemptId, write.questionId, write.selectedOption, write.clientSeq, write.savedAt];
+  const params = [write.attemptId, write.questionId, JSON.stringify(write.value), write.clientSeq, write.savedAt];
   const [written] = await em.execute<SeqRow[]>(GUARDED_UPSERT, params);
   if (written) return { clientSeq: written.client_seq, savedAt: new Date(written.saved_at), accepted: true };
   // Refused: the conflicting row stays locked by this transaction, so this read is what will be stored.

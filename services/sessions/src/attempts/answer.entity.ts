@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { AnswerValue } from '@invigil/contracts';
 import { Attempt } from './attempt.entity';
 
 /**
@@ -13,8 +14,9 @@ export class Answer {
   @PrimaryKey({ type: 'uuid' })
   questionId!: string;
 
-  @Property({ type: 'integer' })
-  selectedOption!: number;
+  /** The candidate's answer, reduced to the one field its question's type uses. */
+  @Property({ type: 'json', columnType: 'jsonb' })
+  value!: AnswerValue;
 
   /** The client's sequence number of the stored answer; only a higher one replaces it. */
   @Property({ type: 'integer' })

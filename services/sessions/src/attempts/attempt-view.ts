@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AttemptStatus, AttemptView } from '@invigil/contracts';
 import { remainingSeconds } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
-import { toCandidateQuestions } from '../assessments/questions';
+import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { Answer } from './answer.entity';
 import { attemptClock } from './attempt-clock';
@@ -18,8 +18,9 @@ export async function buildAttemptView(em: EntityManager, attempt: Attempt, sess
     sessionId: session.id,
     sessionName: session.name,
     status: attempt.status,
-    questions: toCandidateQuestions(version.questions),
-    answers: answers.map((answer) => ({ questionId: answer.questionId, selectedOption: answer.selectedOption, clientSeq: answer.clientSeq })),
+    sections: toCandidateSections(sectionsOf(version)),
+    questions: toCandidateQuestions(version.questions, sectionsOf(version)),
+    answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value, clientSeq: answer.clientSeq })),
     answeredCount: answers.length,
     remainingSeconds: submitted ? 0 : remainingSeconds(attemptClock(attempt, session, now)),
     submittedAt: attempt.submittedAt?.toISOString() ?? null,

@@ -63,7 +63,7 @@ export class AttemptsService {
           userId: attempt.userId,
           assessmentVersionId: session.assessmentVersionId,
           submittedAt: attempt.submittedAt.toISOString(),
-          answers: answers.map((answer) => ({ questionId: answer.questionId, selectedOption: answer.selectedOption })),
+          answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value })),
         });
       }
       return buildAttemptView(em, attempt, session);

@@ -9,27 +9,32 @@ const DEMO_PROCTOR = DEMO_USERS[1];
 export const DEMO_ASSESSMENT_CONTENT: CreateAssessmentBody = {
   title: 'Demo: Exam Basics',
   passingPercent: 50,
-  questions: [
+  sections: [
     {
-      type: QuestionType.SingleChoice,
-      prompt: 'Who may see the answer keys of an assessment?',
-      options: ['Candidates during the exam', 'Only the proctor and the scoring service', 'Anyone with the enrollment code'],
-      correctOption: 1,
-      points: 1,
-    },
-    {
-      type: QuestionType.SingleChoice,
-      prompt: 'When is an answer safe?',
-      options: ['When it is clicked', 'When the server has acknowledged it', 'When the exam ends'],
-      correctOption: 1,
-      points: 1,
-    },
-    {
-      type: QuestionType.SingleChoice,
-      prompt: 'Whose clock decides the time left?',
-      options: ["The candidate's browser", "The proctor's watch", "The server's"],
-      correctOption: 2,
-      points: 1,
+      title: 'Basics',
+      questions: [
+        {
+          type: QuestionType.SingleChoice,
+          prompt: 'Who may see the answer keys of an assessment?',
+          options: ['Candidates during the exam', 'Only the proctor and the scoring service', 'Anyone with the enrollment code'],
+          correctOption: 1,
+          points: 1,
+        },
+        {
+          type: QuestionType.SingleChoice,
+          prompt: 'When is an answer safe?',
+          options: ['When it is clicked', 'When the server has acknowledged it', 'When the exam ends'],
+          correctOption: 1,
+          points: 1,
+        },
+        {
+          type: QuestionType.SingleChoice,
+          prompt: 'Whose clock decides the time left?',
+          options: ["The candidate's browser", "The proctor's watch", "The server's"],
+          correctOption: 2,
+          points: 1,
+        },
+      ],
     },
   ],
 };
