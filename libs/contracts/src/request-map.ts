@@ -1,7 +1,12 @@
 import type { LoginRequest, UserView } from './auth/login';
 import type {
+  AddParticipantsRequest,
   GetMyParticipationRequest,
   JoinWithCodeRequest,
+  RemoveParticipantRequest,
+  SearchUsersRequest,
+  UpdateTimeLimitRequest,
+  UserSearchPage,
   ListMyParticipationsRequest,
   ListParticipantsRequest,
   ParticipantView,
@@ -39,6 +44,10 @@ export interface RequestMap {
   [Requests.listParticipants]: { request: ListParticipantsRequest; response: ParticipantView[] };
   [Requests.getMyParticipation]: { request: GetMyParticipationRequest; response: ParticipantView };
   [Requests.listMyParticipations]: { request: ListMyParticipationsRequest; response: ParticipantView[] };
+  [Requests.searchUsers]: { request: SearchUsersRequest; response: UserSearchPage };
+  [Requests.addParticipants]: { request: AddParticipantsRequest; response: ParticipantView[] };
+  [Requests.removeParticipant]: { request: RemoveParticipantRequest; response: ParticipantView };
+  [Requests.updateParticipantTimeLimit]: { request: UpdateTimeLimitRequest; response: ParticipantView };
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };

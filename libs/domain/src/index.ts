@@ -4,3 +4,4 @@ export * from './participant-status';
 export * from './clock';
 export * from './scoring';
 export * from './enrollment-code';
+export * from './enrollment-rules';

@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_initial } from './Migration20261126000000_initial';
+import { Migration20261126100000_roster_details } from './Migration20261126100000_roster_details';
 
 /** Every migration, oldest first. Append; never edit one that has been released. */
-export const enrollmentMigrations: MigrationObject[] = [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }];
+export const enrollmentMigrations: MigrationObject[] = [
+  { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+  { name: 'Migration20261126100000_roster_details', class: Migration20261126100000_roster_details },
+];
