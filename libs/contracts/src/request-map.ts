@@ -1,3 +1,4 @@
+import type { InvitationRedemption, RedeemInvitationRequest } from './auth/invitation';
 import type { LoginRequest, UserView } from './auth/login';
 import type {
   AddParticipantsRequest,
@@ -48,6 +49,7 @@ export interface RequestMap {
   [Requests.addParticipants]: { request: AddParticipantsRequest; response: ParticipantView[] };
   [Requests.removeParticipant]: { request: RemoveParticipantRequest; response: ParticipantView };
   [Requests.updateParticipantTimeLimit]: { request: UpdateTimeLimitRequest; response: ParticipantView };
+  [Requests.redeemInvitation]: { request: RedeemInvitationRequest; response: InvitationRedemption };
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };

@@ -13,6 +13,7 @@ export const Requests = {
   addParticipants: 'enrollment.participant.add',
   removeParticipant: 'enrollment.participant.remove',
   updateParticipantTimeLimit: 'enrollment.participant.update-time-limit',
+  redeemInvitation: 'enrollment.auth.redeem-invitation',
 
   createAssessment: 'sessions.assessment.create',
   listAssessments: 'sessions.assessment.list',

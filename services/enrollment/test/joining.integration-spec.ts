@@ -3,6 +3,9 @@ import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
 import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
@@ -15,6 +18,7 @@ const CANDIDATES = 50;
 
 describe('joining rules and manual addition (real PostgreSQL, NATS; sessions answered by a peer)', () => {
   const tag = uniqueTag();
+  const outbox = mkdtempSync(joinPath(tmpdir(), 'invigil-outbox-'));
   let service: RunningTestService<EnrollmentEnv>;
   let nats: RawNats;
   let sessions: SessionsPeer;
@@ -30,6 +34,7 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       entities: enrollmentEntities,
       migrations: enrollmentMigrations,
       tag,
+      extraEnv: { MAIL_OUTBOX_DIR: outbox },
     });
     const em = service.app.get(EntityManager).fork();
     await seedDemoAccounts(em);
@@ -57,6 +62,7 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     await nats?.deleteStream();
     await nats?.close();
     await service?.stop();
+    rmSync(outbox, { recursive: true, force: true });
   });
 
   const join = (userId: string, code: string) => nats.request<ParticipantView>(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId, code }, 30_000);
@@ -164,6 +170,17 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     const inSession = (await join(candidates[11], running.enrollmentCode)).response!;
     const refused = await nats.request(Requests.removeParticipant, { orgId: DEMO_ORG.id, actorId: proctor.id, sessionId: running.id, participantId: inSession.id });
     expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: `${inSession.displayName} is in session; only Invited or Waiting participants can be removed.` });
+  });
+
+  it('without SMTP_URL writes invitations as .eml files to the outbox folder', async () => {
+    const session = sessions.put({ enrollmentCode: 'OUTBOX7' });
+    const added = await add(session.id, [{ userId: candidates[12] }], true);
+    expect(added.response![0].invitationSentAt).toEqual(expect.any(String));
+    const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    const raw = readFileSync(joinPath(outbox, files[0]), 'utf8');
+    expect(raw).toContain(`To: ${added.response![0].email}`);
+    expect(raw).toContain('OUTBOX7');
   });
 
   it('searches the organization\'s users by name or email, paged', async () => {

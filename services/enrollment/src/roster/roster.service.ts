@@ -20,6 +20,7 @@ import { joinRefusal, normalizeEnrollmentCode, sessionIsRunning, statusOnJoin } 
 import { Outbox, RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
+import { InvitationService } from '../invitations/invitation.service';
 import { Participant } from './participant.entity';
 import { moveTo } from './roster-status.handlers';
 
@@ -38,6 +39,7 @@ export class RosterService {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     private readonly rpc: RpcClient,
+    private readonly invitations: InvitationService,
   ) {}
 
   /**
@@ -96,7 +98,7 @@ export class RosterService {
     const session = await this.getSession(request.orgId, request.sessionId);
     assertRosterOpen(session);
     const entries = new Map(request.entries.map((entry) => [entry.userId, entry]));
-    return this.outbox.transaction(async (em, emit) => {
+    const { views, addedIds } = await this.outbox.transaction(async (em, emit) => {
       await lockSessionRoster(em, session.id);
       const users = await em.find(UserAccount, { id: { $in: [...entries.keys()] }, orgId: request.orgId });
       const missing = [...entries.keys()].filter((id) => !users.some((user) => user.id === id));
@@ -141,8 +143,15 @@ export class RosterService {
         });
         return participant;
       });
-      return [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((row) => row.toView());
+      return {
+        views: [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((row) => row.toView()),
+        addedIds: added.map((row) => row.id),
+      };
     });
+    if (!request.sendInvitation || addedIds.length === 0) return views;
+    // Mail only after the roster committed; the views returned then show who got one.
+    await this.invitations.invite(session, addedIds);
+    return this.list({ orgId: request.orgId, sessionId: session.id }).then((all) => views.map((view) => all.find((row) => row.id === view.id) ?? view));
   }
 
   /** Takes someone off the roster while they are still Invited or Waiting. */
