@@ -2,7 +2,11 @@ import type { InvitationRedemption, RedeemInvitationRequest } from './auth/invit
 import type { LoginRequest, UserView } from './auth/login';
 import type {
   AddParticipantsRequest,
+  CommitImportRequest,
   GetMyParticipationRequest,
+  ImportPreview,
+  ImportResult,
+  ImportRosterRequest,
   JoinWithCodeRequest,
   RemoveParticipantRequest,
   SearchUsersRequest,
@@ -50,6 +54,8 @@ export interface RequestMap {
   [Requests.removeParticipant]: { request: RemoveParticipantRequest; response: ParticipantView };
   [Requests.updateParticipantTimeLimit]: { request: UpdateTimeLimitRequest; response: ParticipantView };
   [Requests.redeemInvitation]: { request: RedeemInvitationRequest; response: InvitationRedemption };
+  [Requests.previewImport]: { request: ImportRosterRequest; response: ImportPreview };
+  [Requests.commitImport]: { request: CommitImportRequest; response: ImportResult };
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };

@@ -14,6 +14,8 @@ export const Requests = {
   removeParticipant: 'enrollment.participant.remove',
   updateParticipantTimeLimit: 'enrollment.participant.update-time-limit',
   redeemInvitation: 'enrollment.auth.redeem-invitation',
+  previewImport: 'enrollment.import.preview',
+  commitImport: 'enrollment.import.commit',
 
   createAssessment: 'sessions.assessment.create',
   listAssessments: 'sessions.assessment.list',

@@ -4,6 +4,8 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { EnrollmentEnv } from './config/env';
 import { enrollmentEntities } from './entities';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
 import { InvitationService } from './invitations/invitation.service';
 import { InvitationsController } from './invitations/invitations.controller';
 import { Mailer } from './invitations/mailer';
@@ -26,8 +28,8 @@ export class EnrollmentModule {
           startOutboxRelay: options.startOutboxRelay,
         }),
       ],
-      controllers: [AccountsController, RosterController, InvitationsController],
-      providers: [{ provide: EnrollmentEnv, useValue: env }, AccountsService, RosterService, RosterStatusHandlers, Mailer, InvitationService],
+      controllers: [AccountsController, RosterController, InvitationsController, ImportController],
+      providers: [{ provide: EnrollmentEnv, useValue: env }, AccountsService, RosterService, RosterStatusHandlers, Mailer, InvitationService, ImportService],
     };
   }
 }

@@ -192,3 +192,55 @@ export interface UserSearchPage {
   page: number;
   pageSize: number;
 }
+
+/**
+ * Bulk import: the gateway stores the uploaded file in Redis under `uploadKey` (it is too big for
+ * a NATS message) and names it here; the enrollment service reads, parses and validates it.
+ */
+export class ImportRosterRequest extends ActorScopedRequest {
+  @IsUUID()
+  sessionId!: string;
+
+  @IsString()
+  @Matches(/^invigil:import:[0-9a-f-]{36}$/)
+  uploadKey!: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName!: string;
+}
+
+export class CommitImportRequest extends ImportRosterRequest {
+  @IsBoolean()
+  sendInvitation!: boolean;
+}
+
+export interface ImportIssueView {
+  /** 1-based row as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportPreview {
+  uploadKey: string;
+  fileName: string;
+  totalRows: number;
+  validRows: number;
+  /** Valid rows whose email has no account yet: they become candidates of the organization. */
+  newAccounts: number;
+  issues: ImportIssueView[];
+  /** The first valid rows, to show in the preview table. */
+  sample: { row: number; email: string; displayName: string; timeLimitMinutes: number | null; timeLimitMultiplier: number | null; newAccount: boolean }[];
+}
+
+export interface ImportResult {
+  added: number;
+  createdAccounts: number;
+  skipped: number;
+  issues: ImportIssueView[];
+}
+
+/** Redis key the gateway stores an upload under; the enrollment service reads it. */
+export const importUploadKey = (id: string) => `invigil:import:${id}`;
+export const IMPORT_UPLOAD_TTL_SECONDS = 3600;

@@ -232,7 +232,7 @@ export class RosterService {
     }
   }
 
-  private async getSession(orgId: string, sessionId: string): Promise<SessionView> {
+  async getSession(orgId: string, sessionId: string): Promise<SessionView> {
     try {
       return await this.rpc.request(Requests.getSession, { orgId, sessionId });
     } catch (error) {

@@ -1,0 +1,169 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommitImportRequest, Events, ImportPreview, ImportResult, ImportRosterRequest, ParticipantStatus, Role, SessionStatus, SessionView } from '@invigil/contracts';
+import { Outbox, REDIS_CONNECTION, RpcError } from '@invigil/server-platform';
+import type { Redis } from 'ioredis';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { UserAccount } from '../accounts/user.entity';
+import { InvitationService } from '../invitations/invitation.service';
+import { Participant } from '../roster/participant.entity';
+import { lockSessionRoster, RosterService } from '../roster/roster.service';
+import { ImportFileError, ImportReport, mapHeader, readTable, RosterFacts, validateTable } from './roster-file';
+
+const SAMPLE_ROWS = 50;
+const MAX_ISSUES_SHOWN = 1000;
+
+/**
+ * Bulk import of a session's roster from an uploaded CSV/XLSX (stored in Redis by the gateway).
+ * Preview validates without writing; commit validates again against the database as it is then
+ * and adds every valid row in ONE transaction, so no partial import ever commits and importing
+ * the same file twice adds nobody twice (those rows are "already enrolled").
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly roster: RosterService,
+    private readonly invitations: InvitationService,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+  ) {}
+
+  async preview(request: ImportRosterRequest): Promise<ImportPreview> {
+    const session = await this.openSession(request);
+    const table = await this.readUpload(request);
+    const em = this.em.fork();
+    const report = await this.validate(em, request.orgId, session, table);
+    const known = await this.knownEmails(em, request.orgId, report.valid.map((row) => row.email));
+    return {
+      uploadKey: request.uploadKey,
+      fileName: request.fileName,
+      totalRows: report.totalRows,
+      validRows: report.valid.length,
+      newAccounts: report.valid.filter((row) => !known.has(row.email)).length,
+      issues: report.issues.slice(0, MAX_ISSUES_SHOWN),
+      sample: report.valid.slice(0, SAMPLE_ROWS).map((row) => ({ ...row, newAccount: !known.has(row.email) })),
+    };
+  }
+
+  async commit(request: CommitImportRequest): Promise<ImportResult> {
+    const session = await this.openSession(request);
+    const table = await this.readUpload(request);
+    const { result, participantIds } = await this.outbox.transaction(async (em, emit) => {
+      await lockSessionRoster(em, session.id);
+      const report = await this.validate(em, request.orgId, session, table);
+      const existing = await em.find(UserAccount, { orgId: request.orgId, email: { $in: report.valid.map((row) => row.email) } });
+      const byEmail = new Map(existing.map((user) => [user.email, user]));
+      const now = new Date();
+      let createdAccounts = 0;
+      const participantIds: string[] = [];
+      for (const row of report.valid) {
+        if (byEmail.has(row.email)) continue;
+        createdAccounts++;
+        byEmail.set(
+          row.email,
+          em.create(UserAccount, {
+            id: randomUUID(),
+            orgId: request.orgId,
+            email: row.email,
+            displayName: row.displayName,
+            role: Role.Candidate,
+            // A random value that is no password hash at all: password sign-in stays impossible
+            // until a password is set; the invitation link signs the candidate in.
+            passwordHash: `!imported:${randomBytes(24).toString('base64url')}`,
+            createdAt: now,
+          }),
+        );
+      }
+      // Participants reference accounts by id only: the new accounts go in first (same transaction).
+      await em.flush();
+      for (const row of report.valid) {
+        const user = byEmail.get(row.email)!;
+        const participant = em.create(Participant, {
+          id: randomUUID(),
+          orgId: request.orgId,
+          sessionId: session.id,
+          userId: user.id,
+          displayName: user.displayName,
+          email: user.email,
+          status: ParticipantStatus.Invited,
+          timeLimitMinutes: row.timeLimitMinutes,
+          timeLimitMultiplier: row.timeLimitMultiplier,
+          invitedAt: now,
+          addedBy: request.actorId,
+          updatedAt: now,
+        });
+        participantIds.push(participant.id);
+        emit(Events.participantAdded, {
+          orgId: request.orgId,
+          sessionId: session.id,
+          participantId: participant.id,
+          userId: user.id,
+          displayName: user.displayName,
+          status: participant.status,
+          timeLimitMinutes: row.timeLimitMinutes,
+          timeLimitMultiplier: row.timeLimitMultiplier,
+          invitationRequested: request.sendInvitation,
+        });
+      }
+      const result: ImportResult = {
+        added: report.valid.length,
+        createdAccounts,
+        skipped: report.totalRows - report.valid.length,
+        issues: report.issues.slice(0, MAX_ISSUES_SHOWN),
+      };
+      return { result, participantIds };
+    });
+    await this.redis.del(request.uploadKey);
+    if (request.sendInvitation && participantIds.length > 0) await this.invitations.invite(session, participantIds);
+    return result;
+  }
+
+  private async openSession(request: ImportRosterRequest): Promise<SessionView> {
+    const session = await this.roster.getSession(request.orgId, request.sessionId);
+    if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
+      throw RpcError.conflict(`The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`);
+    }
+    return session;
+  }
+
+  private async readUpload(request: ImportRosterRequest): Promise<string[][]> {
+    const bytes = await this.redis.getBuffer(request.uploadKey);
+    if (!bytes) throw RpcError.notFound('The uploaded file is no longer available (uploads are kept for an hour); upload it again.');
+    try {
+      return await readTable(request.fileName, bytes);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw RpcError.invalid(error.message, [`file: ${error.message}`]);
+      throw error;
+    }
+  }
+
+  private async validate(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<ImportReport> {
+    try {
+      const facts = await this.facts(em, orgId, session, table);
+      return validateTable(table, facts);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw RpcError.invalid(error.message, [`file: ${error.message}`]);
+      throw error;
+    }
+  }
+
+  private async facts(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<RosterFacts> {
+    if (table.length === 0) return { enrolled: new Set(), foreign: new Set(), placesLeft: session.maxUsers };
+    const emailIndex = [...mapHeader(table[0]).columns.entries()].find(([, column]) => column === 'email')![0];
+    const emails = [...new Set(table.slice(1).map((row) => (row[emailIndex] ?? '').trim().toLowerCase()).filter((email) => email.includes('@')))];
+    const roster = await em.find(Participant, { sessionId: session.id }, { fields: ['email'] });
+    const foreign = emails.length ? await em.find(UserAccount, { email: { $in: emails }, orgId: { $ne: orgId } }, { fields: ['email'] }) : [];
+    return {
+      enrolled: new Set(roster.map((row) => row.email.toLowerCase())),
+      foreign: new Set(foreign.map((user) => user.email)),
+      placesLeft: session.maxUsers === null ? null : Math.max(0, session.maxUsers - roster.length),
+    };
+  }
+
+  private async knownEmails(em: EntityManager, orgId: string, emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const users = await em.find(UserAccount, { orgId, email: { $in: emails } }, { fields: ['email'] });
+    return new Set(users.map((user) => user.email));
+  }
+}
