@@ -10,6 +10,7 @@ import { CertificatesController } from './api/certificates.controller';
 import { DevMailController } from './api/dev-mail.controller';
 import { EnrollmentController } from './api/enrollment.controller';
 import { InvitationAuthController } from './api/invitation-auth.controller';
+import { RosterImportController } from './api/roster-import.controller';
 import { RosterController } from './api/roster.controller';
 import { SessionAccess } from './api/session-access';
 import { SessionsController } from './api/sessions.controller';
@@ -39,6 +40,7 @@ export class GatewayModule implements NestModule {
         CertificatesController,
         // issue 3, enrollment: manual roster, invitation sign-in, dev outbox (never in production)
         RosterController,
+        RosterImportController,
         InvitationAuthController,
         ...(env.NODE_ENV !== 'production' ? [DevMailController] : []),
       ],

@@ -35,10 +35,4 @@ export class GatewayEnv extends PlatformEnv {
   /** Dev outbox the enrollment service writes invitations to without SMTP_URL; listed at /api/dev/mail outside production. */
   @IsString()
   MAIL_OUTBOX_DIR = 'var/outbox-mail';
-
-  /** Largest accepted upload (bulk import files), in bytes. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 }

@@ -224,6 +224,8 @@ export interface ImportIssueView {
 
 export interface ImportPreview {
   uploadKey: string;
+  /** Names the upload in POST /api/sessions/:sessionId/import/:uploadId/commit. */
+  uploadId: string;
   fileName: string;
   totalRows: number;
   validRows: number;
@@ -244,3 +246,13 @@ export interface ImportResult {
 /** Redis key the gateway stores an upload under; the enrollment service reads it. */
 export const importUploadKey = (id: string) => `invigil:import:${id}`;
 export const IMPORT_UPLOAD_TTL_SECONDS = 3600;
+/** Largest import file; the gateway stops reading an upload past it. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Columns of the import template, in the template's order (uploads may use any order). */
+export const IMPORT_TEMPLATE_COLUMNS = ['email', 'displayName', 'timeLimitMinutes', 'timeLimitMultiplier'] as const;
+
+/** Body of POST /api/sessions/:sessionId/import/:uploadId/commit. */
+export class CommitImportBody {
+  @IsBoolean({ message: 'sendInvitation must be true or false' })
+  sendInvitation!: boolean;
+}
