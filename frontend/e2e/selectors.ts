@@ -93,6 +93,10 @@ export const sel = {
     importResult: 'import-result',
     importClose: 'import-close',
   },
+  waiting: {
+    start: 'waiting-start',
+    countdown: 'waiting-countdown',
+  },
   invite: {
     status: 'invite-status',
     error: 'invite-error',
