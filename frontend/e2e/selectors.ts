@@ -64,6 +64,8 @@ export const sel = {
   },
   /** Issue 3, enrollment: the roster page at /proctor/sessions/:id/roster and the invitation landing page. */
   roster: {
+    /** On the session page: opens the roster page. */
+    link: 'session-roster-link',
     table: 'roster-table',
     row: (userId: string) => `roster-row-${userId}`,
     status: 'roster-status',

@@ -1,3 +1,4 @@
+import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Events, LiveParticipantView, MessageView, SessionStatus, SessionView } from '@invigil/contracts';
@@ -25,7 +26,7 @@ const notStartable: SessionStatus[] = [SessionStatus.InProgress, SessionStatus.E
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm],
+  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })
