@@ -1,19 +1,16 @@
 import { ImportPreview, ImportResult, InvitationLoginResponse, ParticipantStatus, ParticipantView, Role, UserSearchPage } from '@invigil/contracts';
-import { DEMO_USERS, loadEnv } from '@invigil/server-platform';
-import { RawNats, RunningTestService, startTestService, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import { DEMO_USERS, dropSchema, loadEnv } from '@invigil/server-platform';
+import { RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnrollmentModule } from '../../services/enrollment/src/app.module';
-import { EnrollmentEnv } from '../../services/enrollment/src/config/env';
-import { enrollmentEntities } from '../../services/enrollment/src/entities';
-import { enrollmentMigrations } from '../../services/enrollment/src/migrations';
-import { seedDemoAccounts } from '../../services/enrollment/src/seed/demo-seed';
-import { SessionsPeer } from '../../services/enrollment/test/support/sessions-peer';
 import { RunningGateway, startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
+import { SessionsPeer } from './support/sessions-peer';
+
+const root = join(__dirname, '../..');
 
 /**
  * The gateway's issue-3 routes in front of the real enrollment service (real PostgreSQL, NATS,
@@ -22,7 +19,7 @@ import { ApiClient } from './api-client';
 describe('gateway: roster, invitations, dev outbox and import routes', () => {
   const tag = uniqueTag();
   const outbox = mkdtempSync(join(tmpdir(), 'invigil-gw-outbox-'));
-  let enrollment: RunningTestService<EnrollmentEnv>;
+  let enrollment: ManagedProcess;
   let gateway: RunningGateway;
   let nats: RawNats;
   let sessions: SessionsPeer;
@@ -31,16 +28,32 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
   const [, proctorUser, candidate] = DEMO_USERS;
 
   beforeAll(async () => {
-    enrollment = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-      extraEnv: { MAIL_OUTBOX_DIR: outbox, PUBLIC_URL: 'http://exams.test' },
+    // The real enrollment service as its own process (the sessions service is the peer below).
+    const port = await freePort();
+    const spec = (name: string, args: string[]): ProcessSpec => ({
+      name,
+      command: process.execPath,
+      args: [join(root, 'tools/run-ts.js'), join(root, 'services/enrollment/src/main.ts'), ...args],
+      env: {
+        NODE_ENV: 'test',
+        HTTP_PORT: String(port),
+        DATABASE_URL: testDatabaseUrl(),
+        DB_SCHEMA: `enrollment_${tag}`,
+        NATS_URL: testNatsUrl(),
+        NATS_SUBJECT_PREFIX: `${tag}.`,
+        REDIS_URL: testRedisUrl(),
+        QUEUE_PREFIX: `invigil-${tag}`,
+        LOG_LEVEL: 'warn',
+        MAIL_OUTBOX_DIR: outbox,
+        PUBLIC_URL: 'http://exams.test',
+      },
+      cwd: root,
+      logFile: join(root, 'tmp/test-logs', tag, `${name}.log`),
     });
-    await seedDemoAccounts(enrollment.app.get(EntityManager).fork());
+    await runToCompletion(spec('enrollment-migrate', ['migrate']));
+    await runToCompletion(spec('enrollment-seed', ['seed']));
+    enrollment = new ManagedProcess(spec('enrollment', []));
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, enrollment);
     nats = await RawNats.connect(tag);
     sessions = new SessionsPeer(nats);
     gateway = await startGateway(
@@ -66,6 +79,7 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
     await nats?.deleteStream();
     await nats?.close();
     await enrollment?.stop();
+    await dropSchema(testDatabaseUrl(), `enrollment_${tag}`);
     rmSync(outbox, { recursive: true, force: true });
   });
 
