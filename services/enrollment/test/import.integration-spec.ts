@@ -95,7 +95,14 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
       [DEMO_USERS[2].email, ParticipantStatus.Invited, 1.5, true],
       ['new.person@example.com', ParticipantStatus.Invited, null, true],
     ]);
-    const created = await service.app.get(EntityManager).fork().findOneOrFail(UserAccount, { email: 'new.person@example.com' });
+    const em = service.app.get(EntityManager).fork();
+    const events = await em.getConnection().execute<{ payload: { sessionId: string; invitationRequested: boolean } }[]>(
+      `select payload from "${service.env.DB_SCHEMA}"."outbox" where subject = 'enrollment.participant.added' and payload->>'sessionId' = ?`,
+      [session.id],
+    );
+    expect(events).toHaveLength(2);
+    expect(events[0].payload).toMatchObject({ sessionId: session.id, invitationRequested: true });
+    const created = await em.findOneOrFail(UserAccount, { email: 'new.person@example.com' });
     expect(created).toMatchObject({ orgId: DEMO_ORG.id, role: 'candidate', displayName: 'New Person' });
 
     const again = await commit(session.id, await upload(file));

@@ -12,7 +12,27 @@ import { ImportFileError, ImportReport, mapHeader, readTable, RosterFacts, valid
 
 const SAMPLE_ROWS = 50;
 const MAX_ISSUES_SHOWN = 1000;
-const INSERT_CHUNK = 2000;
+
+type Columns = [name: string, type: string][];
+const ACCOUNT_COLUMNS: Columns = [['id', 'uuid'], ['org_id', 'uuid'], ['email', 'text'], ['display_name', 'text'], ['role', 'text'], ['time_zone', 'text'], ['password_hash', 'text'], ['created_at', 'timestamptz']];
+const PARTICIPANT_COLUMNS: Columns = [
+  ['id', 'uuid'], ['org_id', 'uuid'], ['session_id', 'uuid'], ['user_id', 'uuid'], ['display_name', 'text'], ['email', 'text'], ['status', 'text'],
+  ['time_limit_minutes', 'integer'], ['time_limit_multiplier', 'double precision'], ['invited_at', 'timestamptz'], ['added_by', 'uuid'], ['updated_at', 'timestamptz'],
+];
+const OUTBOX_COLUMNS: Columns = [['id', 'uuid'], ['subject', 'text'], ['payload', 'jsonb'], ['correlation_id', 'text'], ['trace_parent', 'text'], ['created_at', 'timestamptz'], ['publish_attempts', 'integer']];
+
+/**
+ * One INSERT … SELECT FROM json_to_recordset per table: 10,000 rows travel as one JSON parameter
+ * instead of tens of thousands of bound values. Runs inside the caller's transaction.
+ */
+async function bulkInsert(em: EntityManager, table: string, columns: Columns, rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const schema = em.config.get('schema');
+  const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  const types = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
+  await em.execute(`insert into ${target} (${names}) select ${names} from json_to_recordset(?::json) as x(${types})`, [JSON.stringify(rows)]);
+}
 
 /**
  * Bulk import of a session's roster from an uploaded CSV/XLSX (stored in Redis by the gateway).
@@ -78,7 +98,9 @@ export class ImportService {
         byEmail.set(row.email, account);
       }
       const createdAccounts = newAccounts.length;
-      for (let i = 0; i < newAccounts.length; i += INSERT_CHUNK) await em.insertMany(UserAccount, newAccounts.slice(i, i + INSERT_CHUNK));
+      await bulkInsert(em, 'user_account', ACCOUNT_COLUMNS, newAccounts.map((a) => ({
+        id: a.id, org_id: a.orgId, email: a.email, display_name: a.displayName, role: a.role, time_zone: a.timeZone, password_hash: a.passwordHash, created_at: now,
+      })));
       const participants = report.valid.map((row) => {
         const user = byEmail.get(row.email)!;
         return Object.assign(new Participant(), {
@@ -98,7 +120,10 @@ export class ImportService {
           updatedAt: now,
         });
       });
-      for (let i = 0; i < participants.length; i += INSERT_CHUNK) await em.insertMany(Participant, participants.slice(i, i + INSERT_CHUNK));
+      await bulkInsert(em, 'participant', PARTICIPANT_COLUMNS, participants.map((p) => ({
+        id: p.id, org_id: p.orgId, session_id: p.sessionId, user_id: p.userId, display_name: p.displayName, email: p.email, status: p.status,
+        time_limit_minutes: p.timeLimitMinutes, time_limit_multiplier: p.timeLimitMultiplier, invited_at: now, added_by: p.addedBy, updated_at: now,
+      })));
       const participantIds = participants.map((participant) => participant.id);
       // The events go into the outbox in the same transaction, in bulk like the rows themselves.
       const correlationId = currentCorrelationId() ?? null;
@@ -117,7 +142,9 @@ export class ImportService {
         };
         return Object.assign(new OutboxMessage(), { id: randomUUID(), subject: Events.participantAdded, payload: { ...data }, correlationId, traceParent, createdAt: now, publishedAt: null, publishAttempts: 0 });
       });
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) await em.insertMany(OutboxMessage, events.slice(i, i + INSERT_CHUNK));
+      await bulkInsert(em, 'outbox', OUTBOX_COLUMNS, events.map((e) => ({
+        id: e.id, subject: e.subject, payload: e.payload, correlation_id: e.correlationId, trace_parent: e.traceParent, created_at: now, publish_attempts: 0,
+      })));
       const result: ImportResult = {
         added: report.valid.length,
         createdAccounts,
