@@ -124,7 +124,7 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
 
   async function upload(sessionId: string, name: string, bytes: Buffer) {
     const form = new FormData();
-    form.append('file', new Blob([bytes]), name);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
     const response = await fetch(`${base}/api/sessions/${sessionId}/import`, { method: 'POST', headers: { authorization: `Bearer ${proctor.accessToken}` }, body: form });
     return { status: response.status, body: (await response.json()) as ImportPreview & { message: string } };
   }
