@@ -72,6 +72,7 @@ export const sel = {
     limit: 'roster-limit',
     invitation: 'roster-invitation',
     remove: (userId: string) => `roster-remove-${userId}`,
+    resend: (userId: string) => `roster-resend-${userId}`,
     error: 'roster-error',
     addOpen: 'roster-add-open',
     addDialog: 'add-users-dialog',

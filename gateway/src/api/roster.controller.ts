@@ -46,6 +46,17 @@ export class RosterController {
     return this.rpc.request(Requests.removeParticipant, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
   }
 
+  /** Mails a fresh one-time sign-in link to a participant who is still Invited. */
+  @Post('sessions/:sessionId/participants/:participantId/invitation')
+  @HttpCode(200)
+  resendInvitation(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('participantId', uuidParam('participantId')) participantId: string,
+  ): Promise<ParticipantView> {
+    return this.rpc.request(Requests.resendInvitation, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
+  }
+
   @Put('sessions/:sessionId/participants/:participantId/time-limit')
   @ApiBody({ type: UpdateTimeLimitBody })
   updateTimeLimit(

@@ -9,6 +9,7 @@ import type {
   ImportRosterRequest,
   JoinWithCodeRequest,
   RemoveParticipantRequest,
+  ResendInvitationRequest,
   SearchUsersRequest,
   UpdateTimeLimitRequest,
   UserSearchPage,
@@ -56,6 +57,7 @@ export interface RequestMap {
   [Requests.redeemInvitation]: { request: RedeemInvitationRequest; response: InvitationRedemption };
   [Requests.previewImport]: { request: ImportRosterRequest; response: ImportPreview };
   [Requests.commitImport]: { request: CommitImportRequest; response: ImportResult };
+  [Requests.resendInvitation]: { request: ResendInvitationRequest; response: ParticipantView };
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };

@@ -16,6 +16,7 @@ export const Requests = {
   redeemInvitation: 'enrollment.auth.redeem-invitation',
   previewImport: 'enrollment.import.preview',
   commitImport: 'enrollment.import.commit',
+  resendInvitation: 'enrollment.participant.resend-invitation',
 
   createAssessment: 'sessions.assessment.create',
   listAssessments: 'sessions.assessment.list',

@@ -109,6 +109,23 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     });
   });
 
+  it('resends a fresh link to someone still Invited, and refuses once they joined', async () => {
+    const session = sessions.put({ name: 'Resend' });
+    const [row] = (
+      await nats.request<ParticipantView[]>(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[4].id }], sendInvitation: false })
+    ).response!;
+    expect(row.invitationSentAt).toBeNull();
+    const before = inbox.length;
+    const command = { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, participantId: row.id };
+    const resent = await nats.request<ParticipantView>(Requests.resendInvitation, command, 15_000);
+    expect(resent.response?.invitationSentAt).toEqual(expect.any(String));
+    expect(inbox).toHaveLength(before + 1);
+    expect(inbox.at(-1)!.to).toEqual([DEMO_USERS[4].email]);
+    await nats.request(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId: DEMO_USERS[4].id, code: session.enrollmentCode });
+    const refused = await nats.request(Requests.resendInvitation, command);
+    expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: `${DEMO_USERS[4].displayName} has already joined; an invitation is only sent to someone still Invited.` });
+  });
+
   it('refuses an expired link and an unknown one', async () => {
     const session = sessions.put({});
     await nats.request(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[3].id }], sendInvitation: true }, 15_000);

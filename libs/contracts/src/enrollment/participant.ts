@@ -142,6 +142,9 @@ export class ParticipantCommandRequest extends ActorScopedRequest {
 
 export class RemoveParticipantRequest extends ParticipantCommandRequest {}
 
+/** Mails a fresh one-time link to someone on the roster who has not joined yet (an older link keeps working until it expires). */
+export class ResendInvitationRequest extends ParticipantCommandRequest {}
+
 /** Body of PUT /api/sessions/:sessionId/participants/:participantId/time-limit: both null clears it. */
 export class UpdateTimeLimitBody extends TimeLimitFields {}
 

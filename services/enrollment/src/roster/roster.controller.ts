@@ -4,6 +4,7 @@ import {
   AddParticipantsRequest,
   GetMyParticipationRequest,
   RemoveParticipantRequest,
+  ResendInvitationRequest,
   UpdateTimeLimitRequest,
   JoinWithCodeRequest,
   ListMyParticipationsRequest,
@@ -30,6 +31,11 @@ export class RosterController {
   @MessagePattern(Requests.removeParticipant)
   remove(@Payload() request: RemoveParticipantRequest): Promise<ParticipantView> {
     return this.roster.remove(request);
+  }
+
+  @MessagePattern(Requests.resendInvitation)
+  resendInvitation(@Payload() request: ResendInvitationRequest): Promise<ParticipantView> {
+    return this.roster.resendInvitation(request);
   }
 
   @MessagePattern(Requests.updateParticipantTimeLimit)

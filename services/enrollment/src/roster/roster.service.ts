@@ -11,6 +11,7 @@ import {
   ParticipantView,
   RemoveParticipantRequest,
   Requests,
+  ResendInvitationRequest,
   RpcErrorCode,
   SessionStatus,
   SessionView,
@@ -173,6 +174,22 @@ export class RosterService {
       });
       return participant.toView();
     });
+  }
+
+  /** A fresh invitation mail for someone still Invited (e.g. the first link expired). */
+  async resendInvitation(request: ResendInvitationRequest): Promise<ParticipantView> {
+    const participant = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    if (participant.status !== ParticipantStatus.Invited) {
+      throw RpcError.conflict(`${participant.displayName} has already joined; an invitation is only sent to someone still Invited.`);
+    }
+    const session = await this.getSession(request.orgId, request.sessionId);
+    assertRosterOpen(session);
+    await this.invitations.invite(session, [participant.id]);
+    const updated = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    if (!updated.invitationSentAt || updated.invitationSentAt.getTime() === participant.invitationSentAt?.getTime()) {
+      throw new RpcError({ code: RpcErrorCode.Unavailable, message: 'The invitation could not be sent; the mail server did not accept it. Try again later.' });
+    }
+    return updated.toView();
   }
 
   /** Sets (or clears, with both null) a participant's individual time limit. */

@@ -26,6 +26,10 @@ export class RosterApi {
     return firstValueFrom(this.http.delete<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}`));
   }
 
+  resendInvitation(sessionId: string, participantId: string): Promise<ParticipantView> {
+    return firstValueFrom(this.http.post<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/invitation`, {}));
+  }
+
   updateTimeLimit(sessionId: string, participantId: string, body: UpdateTimeLimitBody): Promise<ParticipantView> {
     return firstValueFrom(this.http.put<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/time-limit`, body));
   }

@@ -47,10 +47,12 @@ describe('RosterManager', () => {
     const row = byTestId(fixture, 'roster-row-u1');
     expect(row.querySelector('[data-testid="roster-status"]')?.textContent?.trim()).toBe('Invited');
     expect(row.querySelector('[data-testid="roster-limit"]')?.textContent?.trim()).toBe('1.5× (68 min)');
-    expect(row.querySelector('[data-testid="roster-invitation"]')?.textContent?.trim()).toBe('Added, no email (code handed out)');
+    expect(row.querySelector('[data-testid="roster-invitation"]')?.textContent).toContain('Added, no email (code handed out)');
     expect(queryTestId(fixture, 'roster-remove-u1')).not.toBeNull();
     expect(queryTestId(fixture, 'roster-remove-u2')).toBeNull();
     expect(byTestId(fixture, 'roster-row-u2').querySelector('[data-testid="roster-invitation"]')?.textContent?.trim()).toBe('Joined with the code');
+    expect(textOf(fixture, 'roster-resend-u1')).toBe('Email invitation');
+    expect(queryTestId(fixture, 'roster-resend-u2')).toBeNull();
   });
 
   it('adds searched users with a multiplier and an invitation', async () => {

@@ -52,7 +52,12 @@ interface Selected {
                 <th scope="row">{{ p.displayName }}<br /><span class="muted">{{ p.email }}</span></th>
                 <td><span class="chip" [attr.data-status]="p.status" data-testid="roster-status">{{ statusLabel(p.status) }}</span></td>
                 <td data-testid="roster-limit">{{ limit(p) }}</td>
-                <td data-testid="roster-invitation">{{ invitation(p) }}</td>
+                <td data-testid="roster-invitation">
+                  {{ invitation(p) }}
+                  @if (p.status === invitedStatus) {
+                    <button type="button" (click)="resend(p)" [attr.data-testid]="'roster-resend-' + p.userId">{{ p.invitationSentAt ? 'Resend' : 'Email invitation' }}</button>
+                  }
+                </td>
                 <td>
                   @if (removable(p)) {
                     <button type="button" (click)="remove(p)" [attr.data-testid]="'roster-remove-' + p.userId">Remove</button>
@@ -175,6 +180,7 @@ export class RosterManager implements OnInit {
   protected query = '';
   protected sendInvitation = true;
   protected readonly statusLabel = participantStatusLabel;
+  protected readonly invitedStatus = ParticipantStatus.Invited;
   private readonly duration = computed(() => this.session()?.durationMinutes ?? null);
 
   async ngOnInit(): Promise<void> {
@@ -196,6 +202,11 @@ export class RosterManager implements OnInit {
 
   protected async remove(p: ParticipantView): Promise<void> {
     await this.run(() => this.api.remove(this.id(), p.id), this.error);
+    await this.reload();
+  }
+
+  protected async resend(p: ParticipantView): Promise<void> {
+    await this.run(() => this.api.resendInvitation(this.id(), p.id), this.error);
     await this.reload();
   }
 
