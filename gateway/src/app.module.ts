@@ -7,7 +7,11 @@ import { AssessmentsController } from './api/assessments.controller';
 import { AttemptController } from './api/attempt.controller';
 import { AuthController } from './api/auth.controller';
 import { CertificatesController } from './api/certificates.controller';
+import { DevMailController } from './api/dev-mail.controller';
 import { EnrollmentController } from './api/enrollment.controller';
+import { InvitationAuthController } from './api/invitation-auth.controller';
+import { RosterImportController } from './api/roster-import.controller';
+import { RosterController } from './api/roster.controller';
 import { SessionAccess } from './api/session-access';
 import { SessionsController } from './api/sessions.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -27,7 +31,19 @@ export class GatewayModule implements NestModule {
         JwtModule.register({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'invigil' }, verifyOptions: { issuer: 'invigil' } }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, AssessmentsController, SessionsController, EnrollmentController, AttemptController, CertificatesController],
+      controllers: [
+        AuthController,
+        AssessmentsController,
+        SessionsController,
+        EnrollmentController,
+        AttemptController,
+        CertificatesController,
+        // issue 3, enrollment: manual roster, invitation sign-in, dev outbox (never in production)
+        RosterController,
+        RosterImportController,
+        InvitationAuthController,
+        ...(env.NODE_ENV !== 'production' ? [DevMailController] : []),
+      ],
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,

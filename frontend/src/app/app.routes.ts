@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { Role } from '@invigil/contracts';
 import { homeRedirect, requireRole, skipLoginWhenSignedIn } from './auth/auth-guards';
+import { InvitePage } from './auth/invite-page';
 import { LoginPage } from './auth/login-page';
 
 export const appRoutes: Routes = [
@@ -15,6 +16,8 @@ export const appRoutes: Routes = [
     canMatch: [requireRole(Role.Candidate)],
     loadChildren: () => import('./exam/exam.routes').then((m) => m.examRoutes),
   },
+  // The one-time sign-in link of an email invitation (issue 3); works signed out.
+  { path: 'invite/:token', component: InvitePage, title: 'Invitation · Invigil' },
   // Anything else (including "/") goes to the signed-in user's own area, or to the login page.
   { path: '**', redirectTo: homeRedirect },
 ];

@@ -31,4 +31,8 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Dev outbox the enrollment service writes invitations to without SMTP_URL; listed at /api/dev/mail outside production. */
+  @IsString()
+  MAIL_OUTBOX_DIR = 'var/outbox-mail';
 }

@@ -268,3 +268,54 @@ export class LiveParticipantUpdatedEvent extends SessionEvent {
   @IsISO8601()
   lastActivityAt!: string;
 }
+
+/** The proctor put a user on a session's roster (status Invited). */
+export class ParticipantAddedEvent extends SessionEvent {
+  @IsUUID()
+  participantId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsString()
+  displayName!: string;
+
+  @IsEnum(ParticipantStatus)
+  status!: ParticipantStatus;
+
+  @IsOptional()
+  @IsInt()
+  timeLimitMinutes!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  timeLimitMultiplier!: number | null;
+
+  @IsBoolean()
+  invitationRequested!: boolean;
+}
+
+/** The proctor took a participant off the roster (only while Invited or Waiting). */
+export class ParticipantRemovedEvent extends SessionEvent {
+  @IsUUID()
+  participantId!: string;
+
+  @IsUUID()
+  userId!: string;
+}
+
+export class ParticipantTimeLimitChangedEvent extends SessionEvent {
+  @IsUUID()
+  participantId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsOptional()
+  @IsInt()
+  timeLimitMinutes!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  timeLimitMultiplier!: number | null;
+}

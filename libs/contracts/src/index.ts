@@ -8,6 +8,7 @@ export * from './request-map';
 export * from './socket';
 export * from './auth/login';
 export * from './auth/token';
+export * from './auth/invitation';
 export * from './enrollment/user';
 export * from './enrollment/participant';
 export * from './sessions/assessment';

@@ -1,7 +1,18 @@
+import type { InvitationRedemption, RedeemInvitationRequest } from './auth/invitation';
 import type { LoginRequest, UserView } from './auth/login';
 import type {
+  AddParticipantsRequest,
+  CommitImportRequest,
   GetMyParticipationRequest,
+  ImportPreview,
+  ImportResult,
+  ImportRosterRequest,
   JoinWithCodeRequest,
+  RemoveParticipantRequest,
+  ResendInvitationRequest,
+  SearchUsersRequest,
+  UpdateTimeLimitRequest,
+  UserSearchPage,
   ListMyParticipationsRequest,
   ListParticipantsRequest,
   ParticipantView,
@@ -46,6 +57,14 @@ export interface RequestMap {
   [Requests.listParticipants]: { request: ListParticipantsRequest; response: ParticipantView[] };
   [Requests.getMyParticipation]: { request: GetMyParticipationRequest; response: ParticipantView };
   [Requests.listMyParticipations]: { request: ListMyParticipationsRequest; response: ParticipantView[] };
+  [Requests.searchUsers]: { request: SearchUsersRequest; response: UserSearchPage };
+  [Requests.addParticipants]: { request: AddParticipantsRequest; response: ParticipantView[] };
+  [Requests.removeParticipant]: { request: RemoveParticipantRequest; response: ParticipantView };
+  [Requests.updateParticipantTimeLimit]: { request: UpdateTimeLimitRequest; response: ParticipantView };
+  [Requests.redeemInvitation]: { request: RedeemInvitationRequest; response: InvitationRedemption };
+  [Requests.previewImport]: { request: ImportRosterRequest; response: ImportPreview };
+  [Requests.commitImport]: { request: CommitImportRequest; response: ImportResult };
+  [Requests.resendInvitation]: { request: ResendInvitationRequest; response: ParticipantView };
   [Requests.createAssessment]: { request: CreateAssessmentRequest; response: AssessmentView };
   [Requests.listAssessments]: { request: ListAssessmentsRequest; response: AssessmentView[] };
   [Requests.getScoringKey]: { request: GetScoringKeyRequest; response: ScoringKeyView };

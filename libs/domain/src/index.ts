@@ -5,3 +5,4 @@ export * from './clock';
 export * from './scoring';
 export * from './enrollment-code';
 export * from './zoned-time';
+export * from './enrollment-rules';

@@ -4,6 +4,11 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { EnrollmentEnv } from './config/env';
 import { enrollmentEntities } from './entities';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
+import { InvitationService } from './invitations/invitation.service';
+import { InvitationsController } from './invitations/invitations.controller';
+import { Mailer } from './invitations/mailer';
 import { enrollmentMigrations } from './migrations';
 import { RosterStatusHandlers } from './roster/roster-status.handlers';
 import { RosterController } from './roster/roster.controller';
@@ -23,8 +28,8 @@ export class EnrollmentModule {
           startOutboxRelay: options.startOutboxRelay,
         }),
       ],
-      controllers: [AccountsController, RosterController],
-      providers: [AccountsService, RosterService, RosterStatusHandlers],
+      controllers: [AccountsController, RosterController, InvitationsController, ImportController],
+      providers: [{ provide: EnrollmentEnv, useValue: env }, AccountsService, RosterService, RosterStatusHandlers, Mailer, InvitationService, ImportService],
     };
   }
 }

@@ -2,7 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { HttpClient } from '@angular/common/http';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { LoginRequest, LoginResponse, Role, UserView } from '@invigil/contracts';
+import { InvitationLoginResponse, LoginRequest, LoginResponse, Role, UserView } from '@invigil/contracts';
 
 interface StoredSession {
   accessToken: string;
@@ -36,6 +36,15 @@ export class AuthStore {
     localStorage.setItem(storageKey, JSON.stringify(session));
     this.session.set(session);
     return response.user;
+  }
+
+  /** Signs in with the one-time token of an invitation link; returns the user and the session they were invited to. */
+  async acceptInvitation(token: string): Promise<InvitationLoginResponse> {
+    const response = await firstValueFrom(this.http.post<InvitationLoginResponse>('/api/auth/invitation', { token }));
+    const session: StoredSession = { accessToken: response.accessToken, user: response.user };
+    localStorage.setItem(storageKey, JSON.stringify(session));
+    this.session.set(session);
+    return response;
   }
 
   /** Forgets the token and goes to the login page (also used when the server answers 401). */

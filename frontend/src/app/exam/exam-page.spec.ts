@@ -68,6 +68,8 @@ describe('ExamPage', () => {
   });
 
   afterEach(() => {
+    // The waiting room asks for the session's scheduled start (issue 3); these tests do not look at it.
+    for (const request of http.match('/api/sessions/s1')) request.flush({ scheduledAt: null });
     http.verify();
     localStorage.clear();
   });

@@ -9,12 +9,13 @@ import { ExamSession } from './exam-session';
 import { formatRemainingTime } from './remaining-time';
 import { SaveState } from './save-queue';
 import { SubmitConfirmation } from './submit-confirmation';
+import { WaitingCountdown } from './waiting-countdown';
 
 const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', offline: 'Offline' };
 
 @Component({
   selector: 'app-exam-page',
-  imports: [RouterLink, FormError, ExamQuestions, SubmitConfirmation, ExamResult, ExamMessages],
+  imports: [RouterLink, FormError, ExamQuestions, SubmitConfirmation, ExamResult, ExamMessages, WaitingCountdown],
   providers: [ExamSession],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-page.html',

@@ -1,8 +1,10 @@
 import { Routes } from '@angular/router';
 import { ProctorDashboard } from './proctor-dashboard';
+import { RosterManager } from './roster/roster-manager';
 import { SessionPage } from './session-page';
 
 export const proctorRoutes: Routes = [
   { path: '', component: ProctorDashboard, title: 'Proctor dashboard · Invigil' },
   { path: 'sessions/:id', component: SessionPage, title: 'Live session · Invigil' },
+  { path: 'sessions/:id/roster', component: RosterManager, title: 'Roster · Invigil' },
 ];

@@ -1,3 +1,4 @@
+import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AssessmentView, Events, LiveParticipantView, MessageView, SessionStatus, SessionView } from '@invigil/contracts';
@@ -38,7 +39,7 @@ const LIFECYCLE_EVENTS = [Events.sessionPaused, Events.sessionResumed, Events.se
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary],
+  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })

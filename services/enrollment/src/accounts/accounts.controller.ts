@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetUserRequest, LoginRequest, Requests, UserView } from '@invigil/contracts';
+import { GetUserRequest, LoginRequest, Requests, SearchUsersRequest, UserSearchPage, UserView } from '@invigil/contracts';
 import { AccountsService } from './accounts.service';
 
 @Controller()
@@ -10,6 +10,11 @@ export class AccountsController {
   @MessagePattern(Requests.login)
   login(@Payload() request: LoginRequest): Promise<UserView> {
     return this.accounts.login(request);
+  }
+
+  @MessagePattern(Requests.searchUsers)
+  search(@Payload() request: SearchUsersRequest): Promise<UserSearchPage> {
+    return this.accounts.search(request);
   }
 
   @MessagePattern(Requests.getUser)

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { GetUserRequest, LoginRequest, UserView } from '@invigil/contracts';
+import { GetUserRequest, LoginRequest, SearchUsersRequest, UserSearchPage, UserView } from '@invigil/contracts';
 import { RpcError } from '@invigil/server-platform';
 import { Organization } from './organization.entity';
 import { verifyPassword } from './password';
@@ -25,6 +25,26 @@ export class AccountsService {
     const user = await em.findOne(UserAccount, { id: request.userId, orgId: request.orgId });
     if (!user) throw RpcError.notFound(`No user ${request.userId} in this organization.`);
     return this.toView(em, user);
+  }
+
+  /** The organization's users whose name or email contains `query` (case-insensitive), by name, paged. */
+  async search(request: SearchUsersRequest): Promise<UserSearchPage> {
+    const page = request.page ?? 1;
+    const pageSize = request.pageSize ?? 20;
+    const query = request.query?.trim() ?? '';
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = query ? { orgId: request.orgId, $or: [{ displayName: { $ilike: pattern } }, { email: { $ilike: pattern } }] } : { orgId: request.orgId };
+    const [rows, total] = await this.em.fork().findAndCount(UserAccount, where, {
+      orderBy: { displayName: 'asc', email: 'asc' },
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return {
+      items: rows.map((user) => ({ id: user.id, email: user.email, displayName: user.displayName, role: user.role, timeZone: user.timeZone })),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   private async toView(em: EntityManager, user: UserAccount): Promise<UserView> {

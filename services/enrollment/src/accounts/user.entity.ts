@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '@invigil/contracts';
 
 /** Emails are unique across the platform so that one login form serves every organization. */
@@ -20,6 +20,10 @@ export class UserAccount {
 
   @Enum({ items: () => Role, nativeEnumName: undefined, columnType: 'text' })
   role!: Role;
+
+  /** IANA time zone the user's invitations and waiting room show times in. */
+  @Property({ type: 'text', default: 'UTC' })
+  timeZone: Opt<string> = 'UTC';
 
   @Property({ type: 'text', hidden: true })
   passwordHash!: string;

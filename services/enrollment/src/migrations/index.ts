@@ -1,5 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_initial } from './Migration20261126000000_initial';
+import { Migration20261126100000_roster_details } from './Migration20261126100000_roster_details';
+import { Migration20261126110000_invitations } from './Migration20261126110000_invitations';
 
 /** Every migration, oldest first. Append; never edit one that has been released. */
-export const enrollmentMigrations: MigrationObject[] = [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }];
+export const enrollmentMigrations: MigrationObject[] = [
+  { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+  { name: 'Migration20261126100000_roster_details', class: Migration20261126100000_roster_details },
+  { name: 'Migration20261126110000_invitations', class: Migration20261126110000_invitations },
+];

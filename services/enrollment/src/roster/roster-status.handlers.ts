@@ -12,7 +12,8 @@ export class RosterStatusHandlers implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumer.on(Events.sessionStarted, async (event, em) => {
-      const waiting = await em.find(Participant, { sessionId: event.sessionId, status: { $in: [ParticipantStatus.Waiting, ParticipantStatus.Invited] } });
+      // Only those who joined move in; an Invited roster entry that never joined stays Invited.
+      const waiting = await em.find(Participant, { sessionId: event.sessionId, status: ParticipantStatus.Waiting });
       for (const participant of waiting) moveTo(em, participant, ParticipantStatus.InSession);
     });
     this.consumer.on(Events.attemptSubmitted, async (event, em) => {

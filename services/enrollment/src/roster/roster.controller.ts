@@ -1,7 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AddParticipantsRequest,
   GetMyParticipationRequest,
+  RemoveParticipantRequest,
+  ResendInvitationRequest,
+  UpdateTimeLimitRequest,
   JoinWithCodeRequest,
   ListMyParticipationsRequest,
   ListParticipantsRequest,
@@ -17,6 +21,26 @@ export class RosterController {
   @MessagePattern(Requests.joinWithCode)
   join(@Payload() request: JoinWithCodeRequest): Promise<ParticipantView> {
     return this.roster.join(request);
+  }
+
+  @MessagePattern(Requests.addParticipants)
+  add(@Payload() request: AddParticipantsRequest): Promise<ParticipantView[]> {
+    return this.roster.add(request);
+  }
+
+  @MessagePattern(Requests.removeParticipant)
+  remove(@Payload() request: RemoveParticipantRequest): Promise<ParticipantView> {
+    return this.roster.remove(request);
+  }
+
+  @MessagePattern(Requests.resendInvitation)
+  resendInvitation(@Payload() request: ResendInvitationRequest): Promise<ParticipantView> {
+    return this.roster.resendInvitation(request);
+  }
+
+  @MessagePattern(Requests.updateParticipantTimeLimit)
+  updateTimeLimit(@Payload() request: UpdateTimeLimitRequest): Promise<ParticipantView> {
+    return this.roster.updateTimeLimit(request);
   }
 
   @MessagePattern(Requests.listParticipants)

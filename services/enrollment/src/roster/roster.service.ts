@@ -1,22 +1,38 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  AddParticipantsRequest,
   Events,
   GetMyParticipationRequest,
   JoinWithCodeRequest,
   ListMyParticipationsRequest,
   ListParticipantsRequest,
+  ParticipantStatus,
   ParticipantView,
+  RemoveParticipantRequest,
   Requests,
+  ResendInvitationRequest,
   RpcErrorCode,
   SessionStatus,
   SessionView,
+  UpdateTimeLimitRequest,
 } from '@invigil/contracts';
-import { normalizeEnrollmentCode, sessionIsRunning, statusOnJoin } from '@invigil/domain';
+import { joinRefusal, normalizeEnrollmentCode, sessionIsRunning, statusOnJoin } from '@invigil/domain';
 import { Outbox, RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
+import { InvitationService } from '../invitations/invitation.service';
 import { Participant } from './participant.entity';
+import { moveTo } from './roster-status.handlers';
+
+/**
+ * Serialises every roster change of one session: a transaction-scoped PostgreSQL advisory lock on
+ * the session id, released at commit or rollback. Seat counting happens under it, so concurrent
+ * joins cannot overfill a session.
+ */
+export async function lockSessionRoster(em: EntityManager, sessionId: string): Promise<void> {
+  await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`roster:${sessionId}`]);
+}
 
 @Injectable()
 export class RosterService {
@@ -24,18 +40,32 @@ export class RosterService {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     private readonly rpc: RpcClient,
+    private readonly invitations: InvitationService,
   ) {}
 
-  /** Auto enrollment: a signed-in user enters the code. Joining twice returns the same place. */
+  /**
+   * A signed-in user enters the code. The session's rules decide (see joinRefusal): ended or
+   * cancelled, manual-only, late entry, full. Joining twice returns the same place; an Invited
+   * roster entry that joins keeps its seat and moves on to Waiting (or In Session once it runs).
+   */
   async join(request: JoinWithCodeRequest): Promise<ParticipantView> {
     const code = normalizeEnrollmentCode(request.code);
     const session = await this.resolveSession(request.orgId, code);
-    if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-      throw RpcError.conflict(`The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; it takes no more participants.`);
-    }
     return this.outbox.transaction(async (em, emit) => {
+      await lockSessionRoster(em, session.id);
       const existing = await em.findOne(Participant, { sessionId: session.id, userId: request.userId });
-      if (existing) return existing.toView();
+      const seatsTaken = existing ? 0 : await em.count(Participant, { sessionId: session.id });
+      const refusal = joinRefusal(session, { existingStatus: existing?.status ?? null, seatsTaken, now: new Date() });
+      if (refusal) throw refusal.reason === 'manual_only' ? RpcError.forbidden(refusal.message) : RpcError.conflict(refusal.message);
+      const onJoin = statusOnJoin(sessionIsRunning(session.status));
+      if (existing) {
+        if (existing.status === ParticipantStatus.Invited) {
+          existing.joinedAt = new Date();
+          moveTo(em, existing, onJoin);
+          emit(Events.participantJoined, joinedEvent(existing));
+        }
+        return existing.toView();
+      }
       const user = await em.findOne(UserAccount, { id: request.userId, orgId: request.orgId });
       if (!user) throw RpcError.forbidden('Your account does not belong to this organization.');
       const participant = em.create(Participant, {
@@ -45,17 +75,142 @@ export class RosterService {
         userId: user.id,
         displayName: user.displayName,
         email: user.email,
-        status: statusOnJoin(sessionIsRunning(session.status)),
+        status: onJoin,
         joinedAt: new Date(),
         updatedAt: new Date(),
       });
-      emit(Events.participantJoined, {
+      emit(Events.participantJoined, joinedEvent(participant));
+      return participant.toView();
+    });
+  }
+
+  /**
+   * Manual addition: the proctor puts users of the organization on the roster (status Invited),
+   * each with an optional individual time limit. Users already on the roster are left as they are.
+   */
+  async add(request: AddParticipantsRequest): Promise<ParticipantView[]> {
+    const details: string[] = [];
+    request.entries.forEach((entry, index) => {
+      if (entry.timeLimitMinutes != null && entry.timeLimitMultiplier != null) {
+        details.push(`entries.${index}: give timeLimitMinutes or timeLimitMultiplier, not both`);
+      }
+    });
+    if (details.length > 0) throw RpcError.invalid('Some entries are invalid.', details);
+    const session = await this.getSession(request.orgId, request.sessionId);
+    assertRosterOpen(session);
+    const entries = new Map(request.entries.map((entry) => [entry.userId, entry]));
+    const { views, addedIds } = await this.outbox.transaction(async (em, emit) => {
+      await lockSessionRoster(em, session.id);
+      const users = await em.find(UserAccount, { id: { $in: [...entries.keys()] }, orgId: request.orgId });
+      const missing = [...entries.keys()].filter((id) => !users.some((user) => user.id === id));
+      if (missing.length > 0) throw RpcError.notFound(`No user ${missing.join(', ')} in this organization.`);
+      const existing = await em.find(Participant, { sessionId: session.id, userId: { $in: [...entries.keys()] } });
+      const fresh = users.filter((user) => !existing.some((row) => row.userId === user.id));
+      if (session.maxUsers !== null) {
+        const taken = await em.count(Participant, { sessionId: session.id });
+        if (taken + fresh.length > session.maxUsers) {
+          throw RpcError.conflict(
+            `Adding ${fresh.length} would exceed the session's maximum of ${session.maxUsers} participants (${taken} already on the roster, ${Math.max(0, session.maxUsers - taken)} places left).`,
+          );
+        }
+      }
+      const now = new Date();
+      const added = fresh.map((user) => {
+        const entry = entries.get(user.id)!;
+        const participant = em.create(Participant, {
+          id: randomUUID(),
+          orgId: request.orgId,
+          sessionId: session.id,
+          userId: user.id,
+          displayName: user.displayName,
+          email: user.email,
+          status: ParticipantStatus.Invited,
+          timeLimitMinutes: entry.timeLimitMinutes ?? null,
+          timeLimitMultiplier: entry.timeLimitMultiplier ?? null,
+          invitedAt: now,
+          addedBy: request.actorId,
+          updatedAt: now,
+        });
+        emit(Events.participantAdded, {
+          orgId: request.orgId,
+          sessionId: session.id,
+          participantId: participant.id,
+          userId: user.id,
+          displayName: user.displayName,
+          status: participant.status,
+          timeLimitMinutes: participant.timeLimitMinutes,
+          timeLimitMultiplier: participant.timeLimitMultiplier,
+          invitationRequested: request.sendInvitation,
+        });
+        return participant;
+      });
+      return {
+        views: [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((row) => row.toView()),
+        addedIds: added.map((row) => row.id),
+      };
+    });
+    if (!request.sendInvitation || addedIds.length === 0) return views;
+    // Mail only after the roster committed; the views returned then show who got one.
+    await this.invitations.invite(session, addedIds);
+    return this.list({ orgId: request.orgId, sessionId: session.id }).then((all) => views.map((view) => all.find((row) => row.id === view.id) ?? view));
+  }
+
+  /** Takes someone off the roster while they are still Invited or Waiting. */
+  async remove(request: RemoveParticipantRequest): Promise<ParticipantView> {
+    return this.outbox.transaction(async (em, emit) => {
+      await lockSessionRoster(em, request.sessionId);
+      const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
+      if (participant.status !== ParticipantStatus.Invited && participant.status !== ParticipantStatus.Waiting) {
+        throw RpcError.conflict(
+          `${participant.displayName} is ${participant.status.replace('_', ' ')}; only Invited or Waiting participants can be removed.`,
+        );
+      }
+      em.remove(participant);
+      emit(Events.participantRemoved, {
         orgId: participant.orgId,
         sessionId: participant.sessionId,
         participantId: participant.id,
         userId: participant.userId,
-        displayName: participant.displayName,
-        status: participant.status,
+      });
+      return participant.toView();
+    });
+  }
+
+  /** A fresh invitation mail for someone still Invited (e.g. the first link expired). */
+  async resendInvitation(request: ResendInvitationRequest): Promise<ParticipantView> {
+    const participant = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    if (participant.status !== ParticipantStatus.Invited) {
+      throw RpcError.conflict(`${participant.displayName} has already joined; an invitation is only sent to someone still Invited.`);
+    }
+    const session = await this.getSession(request.orgId, request.sessionId);
+    assertRosterOpen(session);
+    await this.invitations.invite(session, [participant.id]);
+    const updated = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    if (!updated.invitationSentAt || updated.invitationSentAt.getTime() === participant.invitationSentAt?.getTime()) {
+      throw new RpcError({ code: RpcErrorCode.Unavailable, message: 'The invitation could not be sent; the mail server did not accept it. Try again later.' });
+    }
+    return updated.toView();
+  }
+
+  /** Sets (or clears, with both null) a participant's individual time limit. */
+  async updateTimeLimit(request: UpdateTimeLimitRequest): Promise<ParticipantView> {
+    if (request.timeLimitMinutes != null && request.timeLimitMultiplier != null) {
+      throw RpcError.invalid('Give timeLimitMinutes or timeLimitMultiplier, not both.', ['timeLimitMinutes: give it or timeLimitMultiplier, not both']);
+    }
+    return this.outbox.transaction(async (em, emit) => {
+      const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
+      if (participant.status === ParticipantStatus.Complete) {
+        throw RpcError.conflict(`${participant.displayName} has completed the session; the time limit can no longer change.`);
+      }
+      participant.timeLimitMinutes = request.timeLimitMinutes ?? null;
+      participant.timeLimitMultiplier = request.timeLimitMultiplier ?? null;
+      emit(Events.participantTimeLimitChanged, {
+        orgId: participant.orgId,
+        sessionId: participant.sessionId,
+        participantId: participant.id,
+        userId: participant.userId,
+        timeLimitMinutes: participant.timeLimitMinutes,
+        timeLimitMultiplier: participant.timeLimitMultiplier,
       });
       return participant.toView();
     });
@@ -77,6 +232,12 @@ export class RosterService {
     return rows.map((row) => row.toView());
   }
 
+  private async findParticipant(em: EntityManager, orgId: string, sessionId: string, participantId: string): Promise<Participant> {
+    const participant = await em.findOne(Participant, { id: participantId, orgId, sessionId });
+    if (!participant) throw RpcError.notFound(`No participant ${participantId} on this session's roster.`);
+    return participant;
+  }
+
   private async resolveSession(orgId: string, code: string): Promise<SessionView> {
     try {
       return await this.rpc.request(Requests.resolveEnrollmentCode, { orgId, code });
@@ -87,4 +248,32 @@ export class RosterService {
       throw error;
     }
   }
+
+  async getSession(orgId: string, sessionId: string): Promise<SessionView> {
+    try {
+      return await this.rpc.request(Requests.getSession, { orgId, sessionId });
+    } catch (error) {
+      if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
+        throw RpcError.notFound(`No session ${sessionId} in this organization.`);
+      }
+      throw error;
+    }
+  }
+}
+
+function assertRosterOpen(session: SessionView): void {
+  if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
+    throw RpcError.conflict(`The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`);
+  }
+}
+
+function joinedEvent(participant: Participant) {
+  return {
+    orgId: participant.orgId,
+    sessionId: participant.sessionId,
+    participantId: participant.id,
+    userId: participant.userId,
+    displayName: participant.displayName,
+    status: participant.status,
+  };
 }

@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccessTokenClaims, AddParticipantsBody, ParticipantView, Requests, UpdateTimeLimitBody, UserSearchPage } from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { CurrentUser, Roles, STAFF } from '../auth/current-user';
+import { uuidParam } from '../http/uuid-param';
+
+/** Manual roster management (issue 3): search the organization's users, add, remove, individual limits. */
+@ApiTags('enrollment')
+@ApiBearerAuth()
+@Roles(...STAFF)
+@Controller()
+export class RosterController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('users')
+  @ApiQuery({ name: 'query', required: false, description: 'part of a name or email' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  search(
+    @CurrentUser() user: AccessTokenClaims,
+    @Query('query') query?: string,
+    @Query('page', new ParseIntPipe({ optional: true })) page?: number,
+    @Query('pageSize', new ParseIntPipe({ optional: true })) pageSize?: number,
+  ): Promise<UserSearchPage> {
+    return this.rpc.request(Requests.searchUsers, { orgId: user.orgId, query, page, pageSize });
+  }
+
+  @Post('sessions/:sessionId/participants')
+  @ApiBody({ type: AddParticipantsBody })
+  add(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: AddParticipantsBody,
+  ): Promise<ParticipantView[]> {
+    return this.rpc.request(Requests.addParticipants, { orgId: user.orgId, actorId: user.sub, sessionId, entries: body.entries, sendInvitation: body.sendInvitation });
+  }
+
+  @Delete('sessions/:sessionId/participants/:participantId')
+  @HttpCode(200)
+  remove(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('participantId', uuidParam('participantId')) participantId: string,
+  ): Promise<ParticipantView> {
+    return this.rpc.request(Requests.removeParticipant, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
+  }
+
+  /** Mails a fresh one-time sign-in link to a participant who is still Invited. */
+  @Post('sessions/:sessionId/participants/:participantId/invitation')
+  @HttpCode(200)
+  resendInvitation(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('participantId', uuidParam('participantId')) participantId: string,
+  ): Promise<ParticipantView> {
+    return this.rpc.request(Requests.resendInvitation, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
+  }
+
+  @Put('sessions/:sessionId/participants/:participantId/time-limit')
+  @ApiBody({ type: UpdateTimeLimitBody })
+  updateTimeLimit(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('participantId', uuidParam('participantId')) participantId: string,
+    @Body() body: UpdateTimeLimitBody,
+  ): Promise<ParticipantView> {
+    return this.rpc.request(Requests.updateParticipantTimeLimit, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      participantId,
+      timeLimitMinutes: body.timeLimitMinutes ?? null,
+      timeLimitMultiplier: body.timeLimitMultiplier ?? null,
+    });
+  }
+}

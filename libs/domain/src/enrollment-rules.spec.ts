@@ -1,0 +1,64 @@
+import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
+import { effectiveTimeLimitMinutes, JoinableSession, joinRefusal, lateEntryClosedAt } from './enrollment-rules';
+
+const base: JoinableSession = {
+  name: 'Algebra',
+  status: SessionStatus.Open,
+  enrollmentMode: EnrollmentMode.Auto,
+  maxUsers: null,
+  lateEntry: false,
+  lateEntryMinutes: null,
+  startedAt: null,
+};
+const now = new Date('2026-12-01T10:00:00Z');
+const fresh = { existingStatus: null, seatsTaken: 0, now };
+
+describe('joinRefusal', () => {
+  it('lets anyone with the code into an open auto session', () => {
+    expect(joinRefusal(base, fresh)).toBeNull();
+  });
+
+  it('refuses ended and cancelled sessions', () => {
+    expect(joinRefusal({ ...base, status: SessionStatus.Ended }, fresh)?.reason).toBe('ended');
+    expect(joinRefusal({ ...base, status: SessionStatus.Cancelled }, fresh)?.message).toContain('cancelled');
+  });
+
+  it('manual mode refuses users not on the roster, admits invited ones', () => {
+    const manual = { ...base, enrollmentMode: EnrollmentMode.Manual };
+    expect(joinRefusal(manual, fresh)?.message).toBe(
+      'This session is manual enrollment only and you are not on its roster; ask your proctor to add you.',
+    );
+    expect(joinRefusal(manual, { ...fresh, existingStatus: ParticipantStatus.Invited })).toBeNull();
+    expect(joinRefusal({ ...base, enrollmentMode: EnrollmentMode.Hybrid }, fresh)).toBeNull();
+  });
+
+  it('refuses when full, but not an invited roster entry (it holds its seat)', () => {
+    const limited = { ...base, maxUsers: 2 };
+    expect(joinRefusal(limited, { ...fresh, seatsTaken: 1 })).toBeNull();
+    expect(joinRefusal(limited, { ...fresh, seatsTaken: 2 })?.reason).toBe('full');
+    expect(joinRefusal(limited, { ...fresh, seatsTaken: 2, existingStatus: ParticipantStatus.Invited })).toBeNull();
+  });
+
+  it('late entry: closed at the start without it, open for lateEntryMinutes with it', () => {
+    const started = { ...base, status: SessionStatus.InProgress, startedAt: '2026-12-01T09:50:00Z' };
+    expect(joinRefusal(started, fresh)?.reason).toBe('late_entry_closed');
+    const late = { ...started, lateEntry: true, lateEntryMinutes: 15 };
+    expect(joinRefusal(late, fresh)).toBeNull();
+    expect(joinRefusal(late, { ...fresh, now: new Date('2026-12-01T10:05:01Z') })?.reason).toBe('late_entry_closed');
+    expect(lateEntryClosedAt(late)?.toISOString()).toBe('2026-12-01T10:05:00.000Z');
+  });
+
+  it('lets someone who already joined back to their place', () => {
+    const started = { ...base, status: SessionStatus.InProgress, startedAt: '2026-12-01T09:00:00Z', maxUsers: 1 };
+    expect(joinRefusal(started, { ...fresh, existingStatus: ParticipantStatus.InSession, seatsTaken: 1 })).toBeNull();
+  });
+});
+
+describe('effectiveTimeLimitMinutes', () => {
+  it('minutes win, a multiplier scales the duration rounded up, else the duration', () => {
+    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: 90, timeLimitMultiplier: null })).toBe(90);
+    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: null, timeLimitMultiplier: 1.5 })).toBe(68);
+    expect(effectiveTimeLimitMinutes(60, { timeLimitMinutes: null, timeLimitMultiplier: 1.5 })).toBe(90);
+    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: null, timeLimitMultiplier: null })).toBe(45);
+  });
+});

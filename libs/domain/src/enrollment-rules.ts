@@ -1,0 +1,81 @@
+import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
+
+/** The parts of a session the joining rules look at (a subset of SessionView). */
+export interface JoinableSession {
+  name: string;
+  status: SessionStatus;
+  enrollmentMode: EnrollmentMode;
+  maxUsers: number | null;
+  lateEntry: boolean;
+  lateEntryMinutes: number | null;
+  startedAt: string | null;
+}
+
+export type JoinRefusalReason = 'ended' | 'cancelled' | 'manual_only' | 'late_entry_closed' | 'full';
+
+export interface JoinRefusal {
+  reason: JoinRefusalReason;
+  message: string;
+}
+
+export interface JoinContext {
+  /** The caller's roster row, if the proctor added them (or they joined before). */
+  existingStatus: ParticipantStatus | null;
+  /** Rows on the session's roster, every status: each one holds a seat. */
+  seatsTaken: number;
+  now: Date;
+}
+
+/**
+ * Why a user may not join, or null when they may. Order: ended/cancelled, manual-only, late entry,
+ * full. A roster row the proctor made (Invited) already holds its seat, so it never counts as full;
+ * someone who already joined (any later status) is simply let back to their place.
+ */
+export function joinRefusal(session: JoinableSession, context: JoinContext): JoinRefusal | null {
+  if (session.status === SessionStatus.Ended) {
+    return { reason: 'ended', message: `The session "${session.name}" has ended; it takes no more participants.` };
+  }
+  if (session.status === SessionStatus.Cancelled) {
+    return { reason: 'cancelled', message: `The session "${session.name}" has been cancelled; it takes no more participants.` };
+  }
+  if (context.existingStatus !== null && context.existingStatus !== ParticipantStatus.Invited) return null;
+  const onRoster = context.existingStatus === ParticipantStatus.Invited;
+  if (!onRoster && session.enrollmentMode === EnrollmentMode.Manual) {
+    return {
+      reason: 'manual_only',
+      message: 'This session is manual enrollment only and you are not on its roster; ask your proctor to add you.',
+    };
+  }
+  const closed = lateEntryClosedAt(session);
+  if (closed !== null && context.now.getTime() > closed.getTime()) {
+    return {
+      reason: 'late_entry_closed',
+      message: session.lateEntry
+        ? `Late entry to "${session.name}" closed at ${closed.toISOString()} (${session.lateEntryMinutes} minutes after the start); ask your proctor.`
+        : `The session "${session.name}" has already started and does not allow late entry; ask your proctor.`,
+    };
+  }
+  if (!onRoster && session.maxUsers !== null && context.seatsTaken >= session.maxUsers) {
+    return { reason: 'full', message: `The session "${session.name}" is full (${session.maxUsers} participants); ask your proctor for a place.` };
+  }
+  return null;
+}
+
+/** When joining stops after the start: the start itself without late entry, start + minutes with it; null before the start. */
+export function lateEntryClosedAt(session: Pick<JoinableSession, 'startedAt' | 'lateEntry' | 'lateEntryMinutes'>): Date | null {
+  if (!session.startedAt) return null;
+  const started = new Date(session.startedAt);
+  if (!session.lateEntry) return started;
+  return new Date(started.getTime() + (session.lateEntryMinutes ?? 0) * 60_000);
+}
+
+/**
+ * A participant's own time limit. Minutes, when set, are the limit. A multiplier (accommodations,
+ * e.g. 1.5) applies to the session's duration and is rounded up to a whole minute: 1.5 × 45 = 68.
+ * Neither: the session's duration.
+ */
+export function effectiveTimeLimitMinutes(durationMinutes: number, limit: { timeLimitMinutes: number | null; timeLimitMultiplier: number | null }): number {
+  if (limit.timeLimitMinutes !== null) return limit.timeLimitMinutes;
+  if (limit.timeLimitMultiplier !== null) return Math.ceil(durationMinutes * limit.timeLimitMultiplier - 1e-9);
+  return durationMinutes;
+}

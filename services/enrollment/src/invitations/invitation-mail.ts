@@ -1,0 +1,53 @@
+/** What an invitation says; pure so it is unit-tested without a mail server. */
+export interface InvitationMailInput {
+  to: { email: string; displayName: string; timeZone: string };
+  session: { name: string; scheduledAt: string | null; durationMinutes: number; enrollmentCode: string };
+  /** Effective individual limit in minutes, when it differs from the session's duration. */
+  timeLimitMinutes: number | null;
+  link: string;
+  expiresAt: Date;
+}
+
+export interface InvitationMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A UTC instant shown in the reader's IANA time zone, e.g. "Tuesday, 1 December 2026 at 10:30 (Europe/Berlin)". */
+export function formatInZone(instant: Date, timeZone: string): string {
+  let zone = timeZone;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+  } catch {
+    zone = 'UTC';
+  }
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(instant);
+  return `${text} (${zone})`;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function composeInvitation(input: InvitationMailInput): InvitationMail {
+  const when = input.session.scheduledAt
+    ? `It starts ${formatInZone(new Date(input.session.scheduledAt), input.to.timeZone)}.`
+    : 'It starts when your proctor starts it.';
+  const limit = input.timeLimitMinutes !== null ? `Your time limit: ${input.timeLimitMinutes} minutes.` : `Duration: ${input.session.durationMinutes} minutes.`;
+  const lines = [
+    `Hello ${input.to.displayName},`,
+    '',
+    `You are invited to the proctored session "${input.session.name}". ${when}`,
+    limit,
+    '',
+    `Sign in with this link (it works once and expires ${formatInZone(input.expiresAt, input.to.timeZone)}):`,
+    input.link,
+    '',
+    `Or sign in as usual and enter the enrollment code: ${input.session.enrollmentCode}`,
+  ];
+  const html = lines
+    .map((line) => (line === input.link ? `<a href="${escapeHtml(line)}">${escapeHtml(line)}</a>` : escapeHtml(line)))
+    .map((line) => `<p>${line}</p>`)
+    .join('\n');
+  return { to: input.to.email, subject: `Invitation: ${input.session.name}`, text: lines.join('\n'), html };
+}

@@ -1,0 +1,139 @@
+import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { UserAccount } from '../src/accounts/user.entity';
+import { EnrollmentModule } from '../src/app.module';
+import { EnrollmentEnv } from '../src/config/env';
+import { enrollmentEntities } from '../src/entities';
+import { InvitationToken } from '../src/invitations/invitation-token.entity';
+import { enrollmentMigrations } from '../src/migrations';
+import { seedDemoAccounts } from '../src/seed/demo-seed';
+import { SessionsPeer } from './support/sessions-peer';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** Undoes quoted-printable soft breaks and escapes, enough to read the text part of a message. */
+const decodeQuotedPrintable = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+describe('email invitations over a real SMTP server (in-process smtp-server)', () => {
+  const tag = uniqueTag();
+  const inbox: Received[] = [];
+  let smtp: SMTPServer;
+  let service: RunningTestService<EnrollmentEnv>;
+  let nats: RawNats;
+  let sessions: SessionsPeer;
+  const candidate = DEMO_USERS[2];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          inbox.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    service = await startTestService({
+      service: 'enrollment',
+      envClass: EnrollmentEnv,
+      rootModule: (env) => EnrollmentModule.forRoot(env),
+      entities: enrollmentEntities,
+      migrations: enrollmentMigrations,
+      tag,
+      extraEnv: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Invigil Test <invigil@test.local>', PUBLIC_URL: 'http://exams.test' },
+    });
+    const em = service.app.get(EntityManager).fork();
+    await seedDemoAccounts(em);
+    await em.nativeUpdate(UserAccount, { id: candidate.id }, { timeZone: 'America/New_York' });
+    nats = await RawNats.connect(tag);
+    sessions = new SessionsPeer(nats);
+  });
+
+  afterAll(async () => {
+    sessions?.stop();
+    await nats?.deleteStream();
+    await nats?.close();
+    await service?.stop();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  });
+
+  it('mails the session, its time in the candidate\'s zone, the code and a one-time link that signs them in once', async () => {
+    const session = sessions.put({ name: 'Chemistry Final', scheduledAt: '2026-12-01T15:00:00.000Z', enrollmentCode: 'CHEM42' });
+    const added = await nats.request<ParticipantView[]>(
+      Requests.addParticipants,
+      { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: candidate.id, timeLimitMultiplier: 1.5 }], sendInvitation: true },
+      15_000,
+    );
+    expect(added.err).toBeUndefined();
+    expect(added.response![0].invitationSentAt).toEqual(expect.any(String));
+    expect(inbox).toHaveLength(1);
+    const mail = inbox[0];
+    expect(mail.to).toEqual([candidate.email]);
+    expect(mail.from).toBe('invigil@test.local');
+    const text = decodeQuotedPrintable(mail.raw);
+    expect(text).toMatch(/^Subject: Invitation: Chemistry Final$/m);
+    expect(text).toContain('It starts Tuesday, 1 December 2026 at 10:00 (America/New_York).');
+    expect(text).toContain('enrollment code: CHEM42');
+    expect(text).toContain('Your time limit: 68 minutes.');
+    const token = /http:\/\/exams\.test\/invite\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(token).toBeDefined();
+
+    const stored = await service.app.get(EntityManager).fork().findOneOrFail(InvitationToken, { userId: candidate.id });
+    expect(stored.tokenHash).not.toContain(token!);
+
+    const redeemed = await nats.request<InvitationRedemption>(Requests.redeemInvitation, { token });
+    expect(redeemed.response).toMatchObject({ sessionId: session.id, user: { id: candidate.id, email: candidate.email, orgId: DEMO_ORG.id } });
+    const again = await nats.request(Requests.redeemInvitation, { token });
+    expect(again.err).toEqual({
+      code: RpcErrorCode.Unauthenticated,
+      message: 'This invitation link has already been used. Sign in with your password, or ask your proctor to send a new one.',
+    });
+  });
+
+  it('resends a fresh link to someone still Invited, and refuses once they joined', async () => {
+    const session = sessions.put({ name: 'Resend' });
+    const [row] = (
+      await nats.request<ParticipantView[]>(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[4].id }], sendInvitation: false })
+    ).response!;
+    expect(row.invitationSentAt).toBeNull();
+    const before = inbox.length;
+    const command = { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, participantId: row.id };
+    const resent = await nats.request<ParticipantView>(Requests.resendInvitation, command, 15_000);
+    expect(resent.response?.invitationSentAt).toEqual(expect.any(String));
+    expect(inbox).toHaveLength(before + 1);
+    expect(inbox.at(-1)!.to).toEqual([DEMO_USERS[4].email]);
+    await nats.request(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId: DEMO_USERS[4].id, code: session.enrollmentCode });
+    const refused = await nats.request(Requests.resendInvitation, command);
+    expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: `${DEMO_USERS[4].displayName} has already joined; an invitation is only sent to someone still Invited.` });
+  });
+
+  it('refuses an expired link and an unknown one', async () => {
+    const session = sessions.put({});
+    await nats.request(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[3].id }], sendInvitation: true }, 15_000);
+    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(decodeQuotedPrintable(inbox.at(-1)!.raw))![1];
+    await service.app.get(EntityManager).fork().nativeUpdate(InvitationToken, { userId: DEMO_USERS[3].id }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await nats.request(Requests.redeemInvitation, { token });
+    expect(expired.err?.message).toBe('This invitation link has expired. Ask your proctor to send a new one.');
+    const unknown = await nats.request(Requests.redeemInvitation, { token: 'x'.repeat(43) });
+    expect(unknown.err?.message).toBe('This invitation link is not valid. Ask your proctor to send a new one.');
+  });
+});
