@@ -6,6 +6,7 @@ import {
   Events,
   QuestionType,
   Requests,
+  Role,
   RpcErrorCode,
   SaveAnswerAck,
   ScoringKeyView,
@@ -17,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { SessionsEnv } from '../src/config/env';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
-import { everyTypeAssessment, threeQuestionAssessment } from './support/fixtures';
+import { everyTypeAssessment, flexibleSettings, threeQuestionAssessment } from './support/fixtures';
 import { databaseOf, startSessionsService } from './support/sessions-under-test';
 
 describe('sessions service: question types, versions, import and export (real PostgreSQL, NATS, Redis)', () => {
@@ -35,6 +36,8 @@ describe('sessions service: question types, versions, import and export (real Po
     nats = await RawNats.connect(tag);
     enrollment = new EnrollmentPeer(nats);
     enrollment.start();
+    // Sessions checks with enrollment that the session's proctor is a proctor of the organization.
+    enrollment.addUser(orgId, proctorId, Role.Proctor);
   });
 
   afterAll(async () => {
@@ -48,7 +51,7 @@ describe('sessions service: question types, versions, import and export (real Po
     (await databaseOf(service).execute<{ count: number }[]>('select count(*)::int as count from assessment where org_id = ?', [orgId]))[0].count;
 
   const startedSession = async (assessmentId: string, name: string): Promise<SessionView> => {
-    const session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, name, assessmentId, durationMinutes: 30 })).response as SessionView;
+    const session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(assessmentId, { name, durationMinutes: 30 }) })).response as SessionView;
     enrollment.enroll(orgId, session.id, candidate);
     expect((await nats.request(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id })).err).toBeUndefined();
     return session;
@@ -136,7 +139,7 @@ describe('sessions service: question types, versions, import and export (real Po
 
   it('adds a new version on edit, while a session created before keeps serving the version it pinned', async () => {
     const created = (await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment('Pinned') })).response as AssessmentView;
-    const session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, name: 'Before the edit', assessmentId: created.id, durationMinutes: 30 }))
+    const session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(created.id, { name: 'Before the edit', durationMinutes: 30 }) }))
       .response as SessionView;
     const edited = everyTypeAssessment('Pinned, edited');
     const reply = await nats.request<AssessmentView>(Requests.updateAssessment, { orgId, actorId: proctorId, assessmentId: created.id, assessment: edited });
@@ -150,7 +153,7 @@ describe('sessions service: question types, versions, import and export (real Po
     await nats.request(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
     const attempt = (await nats.request<AttemptView>(Requests.openAttempt, { orgId, userId: candidate, sessionId: session.id })).response as AttemptView;
     expect(attempt.questions.map((question) => question.prompt)).toEqual(['H2O is…', 'NaCl is…', 'O2 is…']);
-    const afterEdit = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, name: 'After the edit', assessmentId: created.id, durationMinutes: 30 }))
+    const afterEdit = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(created.id, { name: 'After the edit', durationMinutes: 30 }) }))
       .response as SessionView;
     expect(afterEdit.assessmentVersionId).toBe(reply.response?.currentVersionId);
     expect(session.assessmentVersionId).toBe(created.currentVersionId);
