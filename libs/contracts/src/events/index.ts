@@ -1,0 +1,4 @@
+export * from './session-events';
+export * from './participant-events';
+export * from './attempt-events';
+export * from './outcome-events';
