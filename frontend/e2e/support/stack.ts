@@ -7,8 +7,14 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../..');
 
+/** What a suite may add to the stack: env for every process, fixed gateway ports (e.g. for PUBLIC_URL in mailed links). */
+export interface E2eStackOptions {
+  extraEnv?: Record<string, string>;
+  gatewayPorts?: number[];
+}
+
 /** The whole system for one browser suite, isolated by a tag, serving the built frontend. */
-export async function startE2eStack(gateways = 1): Promise<LocalStack> {
+export async function startE2eStack(gateways = 1, options: E2eStackOptions = {}): Promise<LocalStack> {
   const frontendDist = join(ROOT, 'dist/frontend/browser');
   if (!existsSync(join(frontendDist, 'index.html'))) {
     throw new Error('The frontend is not built: run `npx nx build frontend` first (npm test does).');
@@ -26,6 +32,8 @@ export async function startE2eStack(gateways = 1): Promise<LocalStack> {
     logDir: join(ROOT, 'tmp/test-logs', tag),
     seed: true,
     logLevel: 'info',
+    extraEnv: options.extraEnv,
+    gatewayPorts: options.gatewayPorts,
   });
 }
 
