@@ -245,9 +245,12 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
       await expectContains(candidatePage.getByTestId(e.joinError), 'No session has the enrollment code "ZZZZZZ"');
     });
 
-    // Not covered: a cancelled (or ended) session. Its code no longer resolves (sessions' resolveCode
-    // skips finished sessions), so the form says "No session has the enrollment code" instead of the
-    // "has been cancelled" refusal the issue asks for; that needs a fix in the sessions service.
+    it('refuses a cancelled session', async () => {
+      const session = await createSession('Cancelled Session');
+      await api('POST', `/sessions/${session.id}/cancel`, proctorToken);
+      await candidateJoins(session.enrollmentCode);
+      await expectContains(candidatePage.getByTestId(e.joinError), 'The session "Cancelled Session" has been cancelled; it takes no more participants.');
+    });
 
     it('refuses a full session', async () => {
       const session = await createSession('Full Session', { maxUsers: 1 });

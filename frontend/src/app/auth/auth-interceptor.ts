@@ -3,7 +3,8 @@ import { inject } from '@angular/core';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from './auth-store';
 
-const loginUrl = '/api/auth/login';
+/** Calls whose 401 means "these credentials are wrong", shown by their own page, not "your session ended". */
+const SIGN_IN_URLS = new Set(['/api/auth/login', '/api/auth/invitation']);
 
 /** Adds the bearer token to API calls; an expired or revoked token (401) signs the user out. */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
@@ -15,8 +16,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(authorized).pipe(
     catchError((error: unknown) => {
-      // A 401 from the login call means wrong credentials: the login form shows it instead.
-      if (error instanceof HttpErrorResponse && error.status === 401 && isApiCall && request.url !== loginUrl) {
+      if (error instanceof HttpErrorResponse && error.status === 401 && isApiCall && !SIGN_IN_URLS.has(request.url)) {
         auth.logout();
       }
       return throwError(() => error);

@@ -55,7 +55,11 @@ export class SessionsService {
   async resolveCode(request: ResolveEnrollmentCodeRequest): Promise<SessionView> {
     const em = this.em.fork();
     const code = normalizeEnrollmentCode(request.code);
-    const session = await em.findOne(ProctoredSession, { orgId: request.orgId, enrollmentCode: code, status: { $nin: [...FINISHED_SESSION_STATUSES] } });
+    // A live session owns its code; failing that, the latest finished one, so a candidate holding the
+    // code of an ended or cancelled session is told that rather than "unknown code".
+    const session =
+      (await em.findOne(ProctoredSession, { orgId: request.orgId, enrollmentCode: code, status: { $nin: [...FINISHED_SESSION_STATUSES] } })) ??
+      (await em.findOne(ProctoredSession, { orgId: request.orgId, enrollmentCode: code }, { orderBy: { createdAt: 'desc' } }));
     if (!session) throw RpcError.notFound(`No session has the enrollment code "${code}". Check the code with your proctor.`);
     return toSessionViewOne(em, session);
   }
