@@ -185,10 +185,15 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
     await proctorPage.reload();
     await expectText(row.getByTestId(r.status), 'Waiting');
 
-    // Not asserted here: opening the link a second time. The service refuses it (enrollment's
-    // invitations integration test), but in a fresh browser context the invite page never showed
-    // invite-error within 15 s; the likely cause is the auth interceptor calling logout() on the 401
-    // from /api/auth/invitation (it only exempts /api/auth/login).
+    // The link is one-time: opened again (in another browser) it is refused with a message.
+    const secondContext = await browser.newContext();
+    try {
+      const secondPage = await secondContext.newPage();
+      await secondPage.goto(link);
+      await expectContains(secondPage.getByTestId(sel.invite.error), 'This invitation link has already been used.');
+    } finally {
+      await secondContext.close();
+    }
   });
 
   it('imports a file: the preview lists each bad row with its number and reason; confirming adds only the good rows', async () => {
