@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AddParticipantsBody, ParticipantView, Requests, UpdateTimeLimitBody, UserSearchPage } from '@invigil/contracts';
+import { AccessTokenClaims, AddParticipantsBody, ParticipantView, Requests, Role, UpdateTimeLimitBody, UserSearchPage } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -17,13 +17,17 @@ export class RosterController {
   @ApiQuery({ name: 'query', required: false, description: 'part of a name or email' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiQuery({ name: 'role', required: false, isArray: true, description: 'repeat to allow several roles, e.g. role=proctor&role=admin' })
   search(
     @CurrentUser() user: AccessTokenClaims,
     @Query('query') query?: string,
     @Query('page', new ParseIntPipe({ optional: true })) page?: number,
     @Query('pageSize', new ParseIntPipe({ optional: true })) pageSize?: number,
+    @Query('role') role?: string | string[],
   ): Promise<UserSearchPage> {
-    return this.rpc.request(Requests.searchUsers, { orgId: user.orgId, query, page, pageSize });
+    // Unknown roles are refused by the enrollment service's validation, with the allowed values.
+    const roles = role === undefined ? undefined : ([] as string[]).concat(role);
+    return this.rpc.request(Requests.searchUsers, { orgId: user.orgId, query, page, pageSize, roles: roles as Role[] | undefined });
   }
 
   @Post('sessions/:sessionId/participants')

@@ -192,4 +192,11 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     const rival = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: '00000000-0000-4000-8000-000000000002', query: 'load' });
     expect(rival.response!.total).toBe(0);
   });
+
+  it('lists only the roles asked for (the session form\'s proctor picker) and names a wrong one', async () => {
+    const staff = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: DEMO_ORG.id, roles: [Role.Proctor, Role.Admin], pageSize: 100 });
+    expect(staff.response?.items.map((user) => user.role).sort()).toEqual([Role.Admin, Role.Proctor]);
+    const wrong = await nats.request(Requests.searchUsers, { orgId: DEMO_ORG.id, roles: ['janitor'] });
+    expect(wrong.err?.details?.join(' ')).toMatch(/role must be one of: admin, proctor, candidate/);
+  });
 });

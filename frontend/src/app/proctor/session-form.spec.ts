@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { AssessmentView, SessionSettingsBody } from '@invigil/contracts';
+import { AssessmentView, Role, SessionSettingsBody } from '@invigil/contracts';
 import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../testing/dom';
 import { SessionForm } from './session-form';
 
@@ -16,7 +16,16 @@ describe('SessionForm', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SessionForm);
     fixture.componentRef.setInput('assessments', [assessment]);
+    const supervisors = http.expectOne((request) => request.url === '/api/users');
+    expect(supervisors.request.params.getAll('role')).toEqual(['proctor', 'admin']);
+    supervisors.flush({ items: [{ id: 'p2', email: 'paula@example.com', displayName: 'Paula', role: Role.Proctor, timeZone: 'UTC' }], total: 1, page: 1, pageSize: 100 });
     await settle(fixture);
+  });
+
+  it('offers the organization\'s proctors and admins as the session\'s proctor, "Me" by default', () => {
+    const picker = byTestId<HTMLSelectElement>(fixture, 'session-proctor');
+    expect([...picker.options].map((option) => option.textContent?.trim())).toEqual(['Me', 'Paula (proctor)']);
+    expect(picker.value).toBe('');
   });
 
   afterEach(() => http.verify());

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { AssessmentView, EnrollmentMode, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import { AssessmentView, EnrollmentMode, SessionView, StartMode, TimeLimitMode, UserSearchItem } from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
 import { defaultFormValue, fieldErrors, formValueOf, timeZoneChoices, toSettingsBody } from './session-settings-form';
@@ -48,6 +48,8 @@ export class SessionForm {
   protected readonly busy = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
   protected readonly problems = signal<Record<string, string[]>>({});
+  /** Proctors and admins of the organization, for the Proctor picker; empty until loaded. */
+  protected readonly supervisors = signal<UserSearchItem[]>([]);
   protected readonly timeZones = computed(() => timeZoneChoices(this.existing()?.timeZone ?? ''));
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly scheduled = computed(() => this.value().startMode === StartMode.Scheduled);
@@ -57,6 +59,8 @@ export class SessionForm {
   protected readonly TimeLimitMode = TimeLimitMode;
 
   constructor() {
+    // The picker is a convenience: if the list cannot load, "Me" still works.
+    this.api.supervisors().then((people) => this.supervisors.set(people), () => this.supervisors.set([]));
     effect(() => {
       const session = this.existing();
       if (session) this.form.setValue(formValueOf(session));

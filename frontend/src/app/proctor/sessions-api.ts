@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { SessionSettingsBody, SessionView } from '@invigil/contracts';
+import { Role, SessionSettingsBody, SessionView, UserSearchItem, UserSearchPage } from '@invigil/contracts';
 
 /** Lifecycle commands the gateway accepts at POST /api/sessions/:id/<command>. */
 export type SessionCommand = 'start' | 'pause' | 'resume' | 'end' | 'cancel';
@@ -18,6 +18,12 @@ export class SessionsApi {
   /** Edit or reschedule before the start. */
   update(sessionId: string, body: SessionSettingsBody): Promise<SessionView> {
     return firstValueFrom(this.http.put<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}`, body));
+  }
+
+  /** Who can supervise a session: the organization's proctors and admins. */
+  async supervisors(): Promise<UserSearchItem[]> {
+    const params = { role: [Role.Proctor, Role.Admin], pageSize: 100 };
+    return (await firstValueFrom(this.http.get<UserSearchPage>('/api/users', { params }))).items;
   }
 
   command(sessionId: string, command: SessionCommand): Promise<SessionView> {

@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsEnum,
   IsInt,
   IsNumber,
   IsOptional,
@@ -168,6 +169,11 @@ export class SearchUsersRequest extends OrgScopedRequest {
   @IsString()
   @MaxLength(200)
   query?: string;
+
+  /** Only users with one of these roles, e.g. the proctors and admins a session can be assigned to. */
+  @IsOptional()
+  @IsEnum(Role, { each: true, message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  roles?: Role[];
 
   @IsOptional()
   @IsInt()

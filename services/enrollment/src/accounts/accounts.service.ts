@@ -33,7 +33,11 @@ export class AccountsService {
     const pageSize = request.pageSize ?? 20;
     const query = request.query?.trim() ?? '';
     const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const where = query ? { orgId: request.orgId, $or: [{ displayName: { $ilike: pattern } }, { email: { $ilike: pattern } }] } : { orgId: request.orgId };
+    const where = {
+      orgId: request.orgId,
+      ...(request.roles?.length ? { role: { $in: request.roles } } : {}),
+      ...(query ? { $or: [{ displayName: { $ilike: pattern } }, { email: { $ilike: pattern } }] } : {}),
+    };
     const [rows, total] = await this.em.fork().findAndCount(UserAccount, where, {
       orderBy: { displayName: 'asc', email: 'asc' },
       limit: pageSize,
