@@ -16,8 +16,14 @@ describe('roomsFor', () => {
     expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
   });
 
-  it('tells every candidate of the session that it started', () => {
-    expect(roomsFor(envelope(Events.sessionStarted, {}))).toContain(candidatesRoom(org, session));
+  it('tells every candidate of the session when it starts, pauses, resumes, ends, is cancelled or moved', () => {
+    for (const subject of [Events.sessionStarted, Events.sessionPaused, Events.sessionResumed, Events.sessionEnded, Events.sessionCancelled, Events.sessionRescheduled]) {
+      expect(roomsFor(envelope(subject, {}))).toContain(candidatesRoom(org, session));
+    }
+  });
+
+  it('keeps setting edits with staff', () => {
+    expect(roomsFor(envelope(Events.sessionUpdated, {}))).toEqual([staffRoom(org, session)]);
   });
 
   it('sends a broadcast to all candidates and a private message to its addressee alone', () => {

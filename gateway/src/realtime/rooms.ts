@@ -6,7 +6,14 @@ export const candidatesRoom = (orgId: string, sessionId: string) => `org:${orgId
 export const userRoom = (orgId: string, userId: string) => `org:${orgId}:user:${userId}`;
 
 /** Events a session's candidates all see; everything else about others stays with staff. */
-const FOR_ALL_CANDIDATES = new Set<string>([Events.sessionStarted]);
+const FOR_ALL_CANDIDATES = new Set<string>([
+  Events.sessionStarted,
+  Events.sessionPaused,
+  Events.sessionResumed,
+  Events.sessionEnded,
+  Events.sessionCancelled,
+  Events.sessionRescheduled,
+]);
 
 /** Events a candidate sees about themself. */
 const FOR_THE_USER = new Set<string>([
