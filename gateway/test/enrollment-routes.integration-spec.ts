@@ -1,14 +1,13 @@
 import { ImportPreview, ImportResult, InvitationLoginResponse, ParticipantStatus, ParticipantView, Role, UserSearchPage } from '@invigil/contracts';
 import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { DEMO_USERS, dropSchema, loadEnv } from '@invigil/server-platform';
-import { RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import { RawNats, SessionsPeer, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningGateway, startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
-import { SessionsPeer } from './support/sessions-peer';
 
 const root = join(__dirname, '../..');
 

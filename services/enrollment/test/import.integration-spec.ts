@@ -1,6 +1,6 @@
 import { ImportPreview, ImportResult, importUploadKey, ParticipantStatus, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-platform';
-import { RawNats, RunningTestService, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,6 @@ import { EnrollmentEnv } from '../src/config/env';
 import { enrollmentEntities } from '../src/entities';
 import { enrollmentMigrations } from '../src/migrations';
 import { seedDemoAccounts } from '../src/seed/demo-seed';
-import { SessionsPeer } from './support/sessions-peer';
 
 describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   const tag = uniqueTag();

@@ -1,6 +1,6 @@
 import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
-import { RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, startTestService, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -11,7 +11,6 @@ import { enrollmentEntities } from '../src/entities';
 import { InvitationToken } from '../src/invitations/invitation-token.entity';
 import { enrollmentMigrations } from '../src/migrations';
 import { seedDemoAccounts } from '../src/seed/demo-seed';
-import { SessionsPeer } from './support/sessions-peer';
 
 interface Received {
   from: string;

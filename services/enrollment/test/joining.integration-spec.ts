@@ -1,6 +1,6 @@
 import { EnrollmentMode, ParticipantStatus, ParticipantView, Requests, Role, RpcErrorCode, SessionStatus, UserSearchPage } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
-import { RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, startTestService, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,6 @@ import { EnrollmentEnv } from '../src/config/env';
 import { enrollmentEntities } from '../src/entities';
 import { enrollmentMigrations } from '../src/migrations';
 import { seedDemoAccounts } from '../src/seed/demo-seed';
-import { SessionsPeer } from './support/sessions-peer';
 
 const CANDIDATES = 50;
 

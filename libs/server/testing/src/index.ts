@@ -5,3 +5,4 @@ export * from './garbage';
 export * from './otlp-collector';
 export * from './event-stream';
 export * from './peer';
+export * from './sessions-peer';

@@ -1,6 +1,6 @@
 import { EnrollmentMode, Requests, RpcErrorCode, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { DEMO_ORG } from '@invigil/server-platform';
-import { RawNats } from '@invigil/server-testing';
+import { RawNats } from './raw-nats';
 import { randomUUID } from 'node:crypto';
 import { answerAsPeer, Peer, PeerError } from './peer';
 
