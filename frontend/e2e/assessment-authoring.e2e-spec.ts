@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-platform';
 import { LocalStack } from '@invigil/local-stack';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { destroyE2eStack, startE2eStack } from './support/stack';
 import { sel } from './selectors';
+import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -34,12 +35,7 @@ describe('assessment authoring: every question type through the UI, export, impo
     await destroyE2eStack(stack);
   });
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${stack.gatewayUrl()}/login`);
-    await page.getByTestId(sel.login.email).fill(email);
-    await page.getByTestId(sel.login.password).fill(DEMO_PASSWORD);
-    await page.getByTestId(sel.login.submit).click();
-  }
+  const login = (page: Page, email: string) => signIn(page, stack.gatewayUrl(), email);
 
   it('builds, exports, re-imports and runs an assessment with every question type', async () => {
     const p = sel.proctor;

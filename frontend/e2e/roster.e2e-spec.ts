@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { launchChromium } from './support/browser';
 import { destroyE2eStack, startE2eStack } from './support/stack';
 import { sel } from './selectors';
+import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -82,10 +83,7 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
   });
 
   async function login(page: Page, email: string, displayName: string): Promise<void> {
-    await page.goto(`${stack.gatewayUrl()}/login`);
-    await page.getByTestId(sel.login.email).fill(email);
-    await page.getByTestId(sel.login.password).fill(DEMO_PASSWORD);
-    await page.getByTestId(sel.login.submit).click();
+    await signIn(page, stack.gatewayUrl(), email);
     await expectContains(page.getByTestId(sel.nav.userName), displayName);
   }
 

@@ -1,9 +1,10 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-platform';
 import { LocalStack } from '@invigil/local-stack';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { destroyE2eStack, startE2eStack } from './support/stack';
 import { sel } from './selectors';
+import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -21,10 +22,7 @@ describe('session setup: every option through the UI; a scheduled start that sur
     stack = await startE2eStack();
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
-    await page.goto(`${stack.gatewayUrl()}/login`);
-    await page.getByTestId(sel.login.email).fill(proctor.email);
-    await page.getByTestId(sel.login.password).fill(DEMO_PASSWORD);
-    await page.getByTestId(sel.login.submit).click();
+    await signIn(page, stack.gatewayUrl(), proctor.email);
     await expectContains(page.getByTestId(sel.nav.userName), proctor.displayName);
     // An assessment of our own to pick in the form.
     await page.getByTestId(p.assessmentTitle).fill('Setup Assessment');

@@ -1,9 +1,10 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-platform';
 import { LocalStack } from '@invigil/local-stack';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { destroyE2eStack, startE2eStack } from './support/stack';
 import { sel } from './selectors';
+import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 // pdf-parse's index runs a self-test when required directly; its library file does not.
@@ -35,18 +36,10 @@ describe('tracer: one proctored session end to end, two real browsers', () => {
     await destroyE2eStack(stack);
   });
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${stack.gatewayUrl()}/login`);
-    await page.getByTestId(sel.login.email).fill(email);
-    await page.getByTestId(sel.login.password).fill(DEMO_PASSWORD);
-    await page.getByTestId(sel.login.submit).click();
-  }
+  const login = (page: Page, email: string) => signIn(page, stack.gatewayUrl(), email);
 
   it('shows a clear error for a wrong password', async () => {
-    await proctorPage.goto(`${stack.gatewayUrl()}/login`);
-    await proctorPage.getByTestId(sel.login.email).fill(proctor.email);
-    await proctorPage.getByTestId(sel.login.password).fill('wrong-password');
-    await proctorPage.getByTestId(sel.login.submit).click();
+    await signIn(proctorPage, stack.gatewayUrl(), proctor.email, 'wrong-password');
     await expectContains(proctorPage.getByTestId(sel.login.error), 'Email or password is wrong');
   });
 
