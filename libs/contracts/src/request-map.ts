@@ -33,7 +33,39 @@ import type {
   ListAssessmentsRequest,
   ScoringKeyView,
 } from './sessions/assessment';
-import type { AttemptRequest, AttemptView, SaveAnswerAck, SaveAnswerRequest } from './sessions/attempt';
+import type {
+  AttachViewReply,
+  AttachViewRequest,
+  AttemptPresenceRequest,
+  AttemptRequest,
+  AttemptSummaryView,
+  AttemptView,
+  ExtendAttemptRequest,
+  FlagQuestionRequest,
+  ListAttemptsRequest,
+  NavigateAttemptRequest,
+  ProctorAttemptRequest,
+  SaveAnswerAck,
+  SaveAnswerRequest,
+} from './sessions/attempt';
+import type {
+  DecideIdentityRequest,
+  GetIdentityPhotoRequest,
+  IdentityCheckView,
+  IdentityPhotoFile,
+  ListIdentityChecksRequest,
+  SubmitIdentityRequest,
+} from './enrollment/identity';
+import type {
+  GetSnapshotRequest,
+  ListSignalsRequest,
+  ListSnapshotsRequest,
+  RecordSignalRequest,
+  SignalView,
+  SnapshotFile,
+  SnapshotView,
+  StoreSnapshotRequest,
+} from './monitoring/signals';
 import type {
   CreateSessionRequest,
   GetSessionRequest,
@@ -85,6 +117,23 @@ export interface RequestMap {
   [Requests.openAttempt]: { request: AttemptRequest; response: AttemptView };
   [Requests.saveAnswer]: { request: SaveAnswerRequest; response: SaveAnswerAck };
   [Requests.submitAttempt]: { request: AttemptRequest; response: AttemptView };
+  [Requests.attachAttemptView]: { request: AttachViewRequest; response: AttachViewReply };
+  [Requests.reportAttemptPresence]: { request: AttemptPresenceRequest; response: { recorded: boolean } };
+  [Requests.navigateAttempt]: { request: NavigateAttemptRequest; response: { currentQuestionId: string } };
+  [Requests.flagQuestion]: { request: FlagQuestionRequest; response: { flaggedQuestionIds: string[] } };
+  [Requests.pauseAttempt]: { request: ProctorAttemptRequest; response: AttemptSummaryView };
+  [Requests.resumeAttempt]: { request: ProctorAttemptRequest; response: AttemptSummaryView };
+  [Requests.extendAttempt]: { request: ExtendAttemptRequest; response: AttemptSummaryView };
+  [Requests.listAttempts]: { request: ListAttemptsRequest; response: AttemptSummaryView[] };
+  [Requests.submitIdentity]: { request: SubmitIdentityRequest; response: IdentityCheckView };
+  [Requests.listIdentityChecks]: { request: ListIdentityChecksRequest; response: IdentityCheckView[] };
+  [Requests.getIdentityPhoto]: { request: GetIdentityPhotoRequest; response: IdentityPhotoFile };
+  [Requests.decideIdentity]: { request: DecideIdentityRequest; response: IdentityCheckView };
+  [Requests.recordSignal]: { request: RecordSignalRequest; response: SignalView };
+  [Requests.listSignals]: { request: ListSignalsRequest; response: SignalView[] };
+  [Requests.storeSnapshot]: { request: StoreSnapshotRequest; response: SnapshotView };
+  [Requests.listSnapshots]: { request: ListSnapshotsRequest; response: SnapshotView[] };
+  [Requests.getSnapshot]: { request: GetSnapshotRequest; response: SnapshotFile };
   [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
   [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };

@@ -8,6 +8,7 @@ import { ExamResult } from './exam-result';
 import { ExamSession } from './exam-session';
 import { formatRemainingTime } from './remaining-time';
 import { SaveState } from './save-queue';
+import { ExamSecurityGate } from './security/exam-security-gate';
 import { SubmitConfirmation } from './submit-confirmation';
 import { WaitingCountdown } from './waiting-countdown';
 
@@ -15,7 +16,7 @@ const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Sa
 
 @Component({
   selector: 'app-exam-page',
-  imports: [RouterLink, FormError, ExamQuestions, SubmitConfirmation, ExamResult, ExamMessages, WaitingCountdown],
+  imports: [RouterLink, FormError, ExamQuestions, SubmitConfirmation, ExamResult, ExamMessages, WaitingCountdown, ExamSecurityGate],
   providers: [ExamSession],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-page.html',

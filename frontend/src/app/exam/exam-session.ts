@@ -7,6 +7,7 @@ import {
   AttemptView,
   CertificateStatus,
   Events,
+  IdentityStatus,
   MessageView,
   ParticipantStatus,
   ResultView,
@@ -38,6 +39,8 @@ export class ExamSession {
   private pollResultUntil = 0;
 
   readonly status = signal<ParticipantStatus | null>(null);
+  /** From the candidate's participation; the security gate asks for photos while it is not approved. */
+  readonly identityStatus = signal<IdentityStatus | null>(null);
   readonly notJoined = signal(false);
   readonly attempt = signal<AttemptView | null>(null);
   /** questionId → the candidate's answer, including answers not acknowledged yet. */
@@ -126,7 +129,10 @@ export class ExamSession {
       this.messages.update((list) => messages.reduce(addMessage, list));
       const participation = mine.find((p) => p.sessionId === this.sessionId);
       this.notJoined.set(!participation);
-      if (participation) this.applyStatus(participation.status);
+      if (participation) {
+        this.identityStatus.set(participation.identityStatus ?? null);
+        this.applyStatus(participation.status);
+      }
     } catch (error) {
       this.error.set(toDisplayedError(error));
     }

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { ParticipantStatus, Role } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
+import type { IdentityStatus } from './identity';
 
 /** Body of POST /api/enrollment/join. */
 export class JoinWithCodeBody {
@@ -67,6 +68,8 @@ export interface ParticipantView extends ParticipantRosterDetails {
   status: ParticipantStatus;
   joinedAt: string | null;
   updatedAt: string;
+  /** Identity verification of this participant (not_required when the session does not verify). */
+  identityStatus?: IdentityStatus;
 }
 
 /** A participant's own time limit: minutes, or a multiplier of the session's duration (e.g. 1.5), or neither. */

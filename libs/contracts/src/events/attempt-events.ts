@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { AnswerValue } from '../sessions/answer-value';
 import { SessionEvent } from './session-events';
 
@@ -18,6 +18,12 @@ export class AttemptProgressedEvent extends SessionEvent {
   @IsInt()
   @Min(0)
   totalQuestions!: number;
+
+  /** Questions the candidate flagged for review (absent in events from before flags existed). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  flaggedCount?: number;
 }
 
 export class SubmittedAnswer {
@@ -45,4 +51,86 @@ export class AttemptSubmittedEvent extends SessionEvent {
   @ValidateNested({ each: true })
   @Type(() => SubmittedAnswer)
   answers!: SubmittedAnswer[];
+
+  /** True when the deadline or the end of the session submitted it (absent: the candidate did). */
+  @IsOptional()
+  @IsBoolean()
+  automatic?: boolean;
+}
+
+/** Attempt clock and connection events: enrollment moves the participant's status, monitoring shows them. */
+export class AttemptClockEvent extends SessionEvent {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  /** The server's remaining time after the change. */
+  @IsInt()
+  @Min(0)
+  remainingSeconds!: number;
+}
+
+export class AttemptPausedEvent extends AttemptClockEvent {
+  /** 'proctor': this candidate alone; 'session': the whole session was paused. */
+  @IsIn(['proctor', 'session'])
+  pausedBy!: 'proctor' | 'session';
+}
+
+export class AttemptResumedEvent extends AttemptClockEvent {}
+
+export class AttemptExtendedEvent extends AttemptClockEvent {
+  @IsInt()
+  @Min(1)
+  minutes!: number;
+}
+
+export class AttemptDisconnectedEvent extends SessionEvent {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  /** When the view was last heard from. */
+  @IsISO8601()
+  since!: string;
+}
+
+export class AttemptReconnectedEvent extends SessionEvent {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  /** Seconds this disconnection lasted. */
+  @IsInt()
+  @Min(0)
+  disconnectedSeconds!: number;
+
+  /** Seconds disconnected in this attempt so far, which a proctor may credit. */
+  @IsInt()
+  @Min(0)
+  totalDisconnectedSeconds!: number;
+}
+
+/** A second tab or device took the attempt over after the candidate confirmed: a suspicious-activity signal. */
+export class AttemptViewTakenOverEvent extends SessionEvent {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsString()
+  viewId!: string;
+
+  @IsOptional()
+  @IsString()
+  previousViewId!: string | null;
+
+  @IsISO8601()
+  at!: string;
 }

@@ -73,3 +73,60 @@ export class LiveParticipantUpdatedEvent extends SessionEvent {
   @IsISO8601()
   lastActivityAt!: string;
 }
+
+/** A candidate sent identity photos: the proctor has a decision to make. */
+export class IdentitySubmittedEvent extends SessionEvent {
+  @IsUUID()
+  userId!: string;
+
+  @IsUUID()
+  participantId!: string;
+}
+
+export class IdentityDecidedEvent extends SessionEvent {
+  @IsUUID()
+  userId!: string;
+
+  @IsUUID()
+  participantId!: string;
+
+  @IsBoolean()
+  approved!: boolean;
+
+  @IsUUID()
+  decidedBy!: string;
+
+  @IsOptional()
+  @IsString()
+  reason!: string | null;
+}
+
+/** Monitoring raised an alert for a suspicious-activity signal: pushed to the session's proctors. */
+export class AlertRaisedEvent extends SessionEvent {
+  @IsUUID()
+  alertId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsString()
+  kind!: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+
+  @IsOptional()
+  @IsString()
+  detail!: string | null;
+}
+
+export class SnapshotStoredEvent extends SessionEvent {
+  @IsUUID()
+  snapshotId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsISO8601()
+  capturedAt!: string;
+}

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { AnswerValue } from './answer-value';
 import { AttemptStatus, QuestionType } from '../enums';
-import { OrgScopedRequest } from '../scoped';
+import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
+import { SecurityOptions } from './session';
 
 export class AttemptRequest extends OrgScopedRequest {
   @IsUUID()
@@ -26,9 +27,17 @@ export class SaveAnswerBody {
   answer!: AnswerValue;
 }
 
+/** A browser tab's id for one exam view (random, made by the page); one attempt has one live view. */
+export const viewIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
+
 export class SaveAnswerRequest extends AttemptRequest {
   @IsUUID()
   questionId!: string;
+
+  /** The view the save comes from; a view that was taken over may no longer save. Absent: an API client. */
+  @IsOptional()
+  @Matches(viewIdPattern, { message: 'viewId must be 8 to 64 letters, digits, dashes or underscores' })
+  viewId?: string;
 
   @IsInt()
   @Min(1)
@@ -49,6 +58,106 @@ export interface SaveAnswerAck {
   storedSeq: number;
   answeredCount: number;
   savedAt: string;
+}
+
+/** The page says which question the candidate is on: the server keeps time per section from this. */
+export class NavigateBody {
+  @IsUUID('all', { message: 'questionId must be the id of a question of this exam' })
+  questionId!: string;
+}
+
+export class NavigateAttemptRequest extends AttemptRequest {
+  @IsUUID()
+  questionId!: string;
+}
+
+export class FlagQuestionBody {
+  @IsBoolean({ message: 'flagged must be true or false' })
+  flagged!: boolean;
+}
+
+export class FlagQuestionRequest extends AttemptRequest {
+  @IsUUID()
+  questionId!: string;
+
+  @IsBoolean()
+  flagged!: boolean;
+}
+
+/** A page asks to be the attempt's live view; `takeover` confirms replacing another live view. */
+export class AttachViewRequest extends AttemptRequest {
+  @Matches(viewIdPattern, { message: 'viewId must be 8 to 64 letters, digits, dashes or underscores' })
+  viewId!: string;
+
+  @IsBoolean()
+  takeover!: boolean;
+
+  /** Whether the view that holds the attempt now is still connected (the gateway knows, from presence). */
+  @IsBoolean()
+  currentViewConnected!: boolean;
+}
+
+export type AttachViewReply =
+  | { attached: true; attempt: AttemptView }
+  /** Another view is live: the page asks the candidate before taking over. */
+  | { attached: false; reason: 'another-view-live' };
+
+/** The gateway's heartbeat bookkeeping: a view came back (connected) or went silent (disconnected). */
+export class AttemptPresenceRequest extends OrgScopedRequest {
+  @IsUUID()
+  attemptId!: string;
+
+  @Matches(viewIdPattern)
+  viewId!: string;
+
+  @IsBoolean()
+  connected!: boolean;
+
+  /** When the view was last heard from; for a disconnect, when the disconnected time starts. */
+  @IsString()
+  lastSeenAt!: string;
+}
+
+/** A proctor acts on one candidate's attempt (pause, resume, extend, list). */
+export class ProctorAttemptRequest extends ActorScopedRequest {
+  @IsUUID()
+  sessionId!: string;
+
+  @IsUUID()
+  userId!: string;
+}
+
+export class ExtendAttemptBody {
+  @IsInt({ message: 'minutes must be a whole number of minutes' })
+  @Min(1, { message: 'minutes must be at least 1' })
+  @Max(600, { message: 'minutes must be at most 600' })
+  minutes!: number;
+}
+
+export class ExtendAttemptRequest extends ProctorAttemptRequest {
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  minutes!: number;
+}
+
+export class ListAttemptsRequest extends OrgScopedRequest {
+  @IsUUID()
+  sessionId!: string;
+}
+
+/** The proctor's view of one attempt's clock and connection. */
+export interface AttemptSummaryView {
+  attemptId: string;
+  userId: string;
+  status: AttemptStatus;
+  paused: boolean;
+  remainingSeconds: number;
+  extensionMinutes: number;
+  disconnectedSeconds: number;
+  connected: boolean;
+  submittedAt: string | null;
+  autoSubmitted: boolean;
 }
 
 export interface CandidateQuestionView {
@@ -77,6 +186,20 @@ export interface AttemptView {
   questions: CandidateQuestionView[];
   answers: { questionId: string; answer: AnswerValue; clientSeq: number }[];
   answeredCount: number;
+  /** From the server's clock; the page counts down between updates but never decides by itself. */
   remainingSeconds: number;
+  /** The clock is stopped: by the proctor for this candidate, or for the whole session. */
+  paused: boolean;
+  pausedBy: 'proctor' | 'session' | null;
+  /** The deadline passed: no answer is accepted any more (submission follows after the grace period). */
+  timeOver: boolean;
+  flaggedQuestionIds: string[];
+  /** Where the candidate was last: the page resumes here. */
+  currentQuestionId: string | null;
+  /** The view that holds the attempt; null until a page attaches. */
+  liveViewId: string | null;
+  security: SecurityOptions;
   submittedAt: string | null;
+  /** True when the deadline or the end of the session submitted the attempt, not the candidate. */
+  autoSubmitted: boolean;
 }

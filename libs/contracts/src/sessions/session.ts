@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -27,6 +29,23 @@ export class SecurityOptions {
 
   @IsBoolean({ message: 'identityVerification must be true or false' })
   identityVerification!: boolean;
+
+  /** Seconds between screen snapshots when screen monitoring is on (default 15). */
+  @IsOptional()
+  @IsInt({ message: 'snapshotIntervalSeconds must be a whole number of seconds' })
+  @Min(5, { message: 'snapshotIntervalSeconds must be at least 5' })
+  @Max(600, { message: 'snapshotIntervalSeconds must be at most 600' })
+  snapshotIntervalSeconds?: number;
+
+  /**
+   * Safe Exam Browser Config Keys allowed for this session (64 hex characters each). When the list is
+   * not empty every exam request must carry X-SafeExamBrowser-ConfigKeyHash = SHA-256(URL ‖ key).
+   */
+  @IsOptional()
+  @IsArray({ message: 'safeExamBrowserConfigKeys must be a list of Config Keys' })
+  @ArrayMaxSize(20, { message: 'at most 20 Safe Exam Browser Config Keys' })
+  @Matches(/^[0-9a-fA-F]{64}$/, { each: true, message: 'each Safe Exam Browser Config Key must be 64 hexadecimal characters' })
+  safeExamBrowserConfigKeys?: string[];
 }
 
 /**
