@@ -49,6 +49,11 @@ export class SessionJoiningSettings {
 
   @IsEnum(TimeLimitMode)
   timeLimitMode!: TimeLimitMode;
+
+  /** Candidates need an approved identity check before they start (absent in older events: false). */
+  @IsOptional()
+  @IsBoolean()
+  identityVerification?: boolean;
 }
 
 export class SessionCreatedEvent extends SessionEvent {

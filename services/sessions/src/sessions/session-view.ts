@@ -49,6 +49,7 @@ export function joiningSettingsOf(session: ProctoredSession): SessionJoiningSett
     lateEntry: session.lateEntry,
     lateEntryMinutes: session.lateEntryMinutes,
     timeLimitMode: session.timeLimitMode,
+    identityVerification: session.identityVerification,
   };
 }
 
