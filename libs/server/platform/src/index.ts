@@ -29,3 +29,4 @@ export * from './http/public-route';
 export * from './metrics/metrics';
 export * from './metrics/queue-metrics';
 export * from './tracing/trace-context';
+export * from './media/image-data-url';
