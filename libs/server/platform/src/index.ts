@@ -19,6 +19,7 @@ export * from './outbox/outbox-relay';
 export * from './orm/orm-config';
 export * from './orm/migrate';
 export * from './redis/redis';
+export * from './redis/presence';
 export * from './health/readiness';
 export * from './health/health.controller';
 export * from './platform-options';
