@@ -12,6 +12,7 @@ import { EnrollmentController } from './api/enrollment.controller';
 import { IdentityController } from './api/identity.controller';
 import { InvitationAuthController } from './api/invitation-auth.controller';
 import { RosterImportController } from './api/roster-import.controller';
+import { ProctorAttemptsController } from './api/proctor-attempts.controller';
 import { RosterController } from './api/roster.controller';
 import { SafeExamBrowserCheck } from './api/safe-exam-browser';
 import { SafeExamBrowserGuard } from './api/safe-exam-browser.guard';
@@ -24,6 +25,7 @@ import { TokenService } from './auth/token.service';
 import { GatewayEnv } from './config/env';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { EventFanout } from './realtime/event-fanout';
+import { PresenceTracker } from './realtime/presence-tracker';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 
 @Module({})
@@ -47,6 +49,8 @@ export class GatewayModule implements NestModule {
         RosterController,
         RosterImportController,
         InvitationAuthController,
+        // issue 4, exam runtime: the proctor's clock controls
+        ProctorAttemptsController,
         // issue 4, security options: signals, snapshots, identity checks
         SignalsController,
         SnapshotsController,
@@ -60,6 +64,7 @@ export class GatewayModule implements NestModule {
         SafeExamBrowserCheck,
         EventFanout,
         RealtimeGateway,
+        PresenceTracker,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         // After the AuthGuard: it needs to know the caller is a candidate.

@@ -4,7 +4,7 @@ import { RemoteCallError } from '@invigil/server-platform';
 import { JSON_BODY_LIMIT_TEXT } from './body-limit';
 import type { Response } from 'express';
 
-const STATUS_BY_CODE: Record<RpcErrorCode, number> = {
+export const STATUS_BY_CODE: Record<RpcErrorCode, number> = {
   [RpcErrorCode.MalformedPayload]: HttpStatus.BAD_REQUEST,
   [RpcErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
   [RpcErrorCode.NotFound]: HttpStatus.NOT_FOUND,
