@@ -19,16 +19,19 @@ function silentServer() {
 /** Lets IndexedDB (fake-indexeddb schedules with setImmediate) and promise callbacks finish. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-function pageWith(server: ReturnType<typeof silentServer>, userId = 'u1', sessionId = 's1') {
-  return new SaveQueue({ send: server.send, isTransient: (e) => e instanceof Offline, store: new IdbPendingSaveStore(userId, sessionId) });
+/** A page opening: a new queue that takes back what the store holds for this candidate and session. */
+async function pageWith(server: ReturnType<typeof silentServer>, userId = 'u1', sessionId = 's1', sending = true) {
+  const queue = new SaveQueue({ send: server.send, isTransient: (e) => e instanceof Offline });
+  queue.setSending(sending);
+  await queue.restore(new IdbPendingSaveStore(userId, sessionId));
+  return queue;
 }
 
 describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload', () => {
   beforeEach(freshIndexedDb);
 
   it('keeps answers made offline across a reload and resends them in the order they were made', async () => {
-    const before = pageWith(silentServer());
-    before.setSending(false);
+    const before = await pageWith(silentServer(), 'u1', 's1', false);
     before.enqueue('q2', { selectedOption: 1 });
     before.enqueue('q1', { text: 'draft' });
     before.enqueue('q3', { booleanValue: true });
@@ -37,8 +40,7 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
     before.dispose();
 
     const server = silentServer();
-    const after = pageWith(server);
-    await after.restore();
+    const after = await pageWith(server);
 
     expect(server.requests.map((r) => r.save)).toEqual([{ questionId: 'q2', clientSeq: 1, answer: { selectedOption: 1 } }]);
     server.ack(0);
@@ -57,28 +59,25 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
 
   it('forgets a save once acknowledged, so the next page sends nothing again', async () => {
     const server = silentServer();
-    const before = pageWith(server);
+    const before = await pageWith(server);
     before.enqueue('q1', { selectedOption: 0 });
     await flush();
     server.ack(0);
     await flush();
 
     const next = silentServer();
-    await pageWith(next).restore();
+    await pageWith(next);
     expect(next.requests).toHaveLength(0);
   });
 
   it('continues the numbering after a reload past both the waiting saves and what the server stored', async () => {
-    const before = pageWith(silentServer());
-    before.setSending(false);
+    const before = await pageWith(silentServer(), 'u1', 's1', false);
     before.enqueue('q1', { selectedOption: 0 });
     before.enqueue('q1', { selectedOption: 1 });
     await flush();
 
     const server = silentServer();
-    const after = pageWith(server);
-    after.setSending(false);
-    await after.restore();
+    const after = await pageWith(server, 'u1', 's1', false);
     after.seed('q1', 1);
     after.seed('q2', 4);
     after.enqueue('q2', { selectedOption: 2 });
@@ -92,15 +91,12 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
   });
 
   it('drops a waiting save the server had already stored before the reload', async () => {
-    const before = pageWith(silentServer());
-    before.setSending(false);
+    const before = await pageWith(silentServer(), 'u1', 's1', false);
     before.enqueue('q1', { selectedOption: 0 });
     await flush();
 
     const server = silentServer();
-    const after = pageWith(server);
-    after.setSending(false);
-    await after.restore();
+    const after = await pageWith(server, 'u1', 's1', false);
     after.seed('q1', 1);
     after.setSending(true);
     expect(server.requests).toHaveLength(0);
@@ -108,15 +104,14 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
   });
 
   it('keeps each candidate and session apart', async () => {
-    const mine = pageWith(silentServer(), 'u1', 's1');
-    mine.setSending(false);
+    const mine = await pageWith(silentServer(), 'u1', 's1', false);
     mine.enqueue('q1', { selectedOption: 0 });
     await flush();
 
     const someoneElse = silentServer();
-    await pageWith(someoneElse, 'u2', 's1').restore();
+    await pageWith(someoneElse, 'u2', 's1');
     const otherSession = silentServer();
-    await pageWith(otherSession, 'u1', 's2').restore();
+    await pageWith(otherSession, 'u1', 's2');
     expect(someoneElse.requests).toHaveLength(0);
     expect(otherSession.requests).toHaveLength(0);
   });

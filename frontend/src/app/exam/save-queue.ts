@@ -19,8 +19,6 @@ export interface SaveQueueOptions {
   onAcknowledged?: (ack: SaveAnswerAck) => void;
   /** Waits between retries; the last one repeats. */
   retryDelaysMs?: readonly number[];
-  /** Keeps unacknowledged saves across reloads; without one they live in memory only. */
-  store?: PendingSaveStore;
 }
 
 const defaultRetryDelaysMs = [1_000, 2_000, 5_000, 10_000];
@@ -41,6 +39,8 @@ export class SaveQueue {
   private disposed = false;
   /** Off while there is nobody to send to (socket down, view not attached yet): saves wait, untried. */
   private sending = true;
+  /** Keeps unacknowledged saves across reloads (see restore); until then they live in memory only. */
+  private store: PendingSaveStore | null = null;
 
   /** "Offline" wins until a save gets through; "saving" while anything is unacknowledged. */
   readonly state = computed<SaveState>(() =>
@@ -63,11 +63,14 @@ export class SaveQueue {
   }
 
   /**
-   * Takes back the saves left in the store by an earlier page (a reload, a crash), oldest first, and
-   * numbers new changes after them. Changes made since this page opened stay newer and win.
+   * Keeps every save in this store from now on, and takes back the saves an earlier page left there
+   * (a reload, a crash), oldest first, numbering new changes after them. Changes made since this page
+   * opened stay newer and win.
    */
-  async restore(): Promise<void> {
-    const stored = (await this.options.store?.load().catch(() => [])) ?? [];
+  async restore(store: PendingSaveStore): Promise<void> {
+    this.store = store;
+    for (const save of this.queue()) this.persist(() => store.put(save));
+    const stored = await store.load().catch(() => []);
     for (const save of stored) this.lastSeq.set(save.questionId, Math.max(this.lastSeq.get(save.questionId) ?? 0, save.clientSeq));
     this.queue.update((list) => [...stored.filter((save) => !list.some((queued) => queued.questionId === save.questionId)), ...list]);
     this.pump();
@@ -77,7 +80,7 @@ export class SaveQueue {
     const clientSeq = (this.lastSeq.get(questionId) ?? 0) + 1;
     this.lastSeq.set(questionId, clientSeq);
     const save: PendingSave = { questionId, clientSeq, answer };
-    this.persist(() => this.options.store?.put(save));
+    this.persist(() => this.store?.put(save));
     // An unsent older answer to the same question is obsolete; the one in flight must stay tracked.
     this.queue.update((list) => [
       ...list.filter((queued) => queued === this.inFlight || queued.questionId !== questionId),
@@ -168,7 +171,7 @@ export class SaveQueue {
   /** Done with a save (stored, refused, or superseded): out of the queue and out of the store. */
   private forget(save: PendingSave): void {
     this.queue.update((list) => list.filter((queued) => queued !== save));
-    this.persist(() => this.options.store?.remove(save));
+    this.persist(() => this.store?.remove(save));
   }
 
   /** The store is a safety net: when it fails (private mode, quota) saving goes on from memory. */
