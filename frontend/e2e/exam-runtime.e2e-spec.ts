@@ -112,10 +112,10 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     await expectContains(page.getByTestId(e.answeredCount), '3/3');
     await expectText(page.getByTestId(e.saveState), 'Offline');
 
-    // The tab closes while offline; a new one after the connection returns sends what was kept in IndexedDB.
-    await page.close();
+    // The tab leaves the exam while offline (nothing could be sent) and comes back once the connection
+    // returns: the new page sends what was kept in IndexedDB. Same tab, so the same exam view: no takeover prompt.
+    await page.goto('about:blank');
     await candidateContext.setOffline(false);
-    page = await candidateContext.newPage();
     await openExam(page, sessionId);
     await expectText(page.getByTestId(e.saveState), 'Saved');
     expect(await eventually(() => storedAnswers(sessionId), (stored) => same(stored, expectedStored()))).toEqual(expectedStored());
