@@ -5,7 +5,6 @@ import {
   AnswerValue,
   AttemptStatus,
   AttemptView,
-  CertificateStatus,
   Events,
   IdentityStatus,
   MessageView,
@@ -16,6 +15,7 @@ import { AuthStore } from '../auth/auth-store';
 import { SocketService } from '../realtime/socket-service';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
 import { AttemptCommandRefused, isConflict, isTransientSaveError } from './attempt-command-error';
+import { isAnswered, isFinal } from './answer-state';
 import { ExamApi, isNotStartedYet } from './exam-api';
 import { ExamAnnouncer } from './exam-announcer';
 import { ExamClock } from './exam-clock';
@@ -303,19 +303,4 @@ export class ExamSession {
 function displayed(error: unknown): DisplayedError {
   if (error instanceof AttemptCommandRefused) return { message: error.message, details: error.details };
   return toDisplayedError(error);
-}
-
-/** A result is final once its certificate is settled, or when there will be none (not passed). */
-function isFinal(result: ResultView | null): boolean {
-  if (!result) return false;
-  if (!result.certificate) return !result.passed;
-  return result.certificate.status !== CertificateStatus.Pending;
-}
-
-/** An empty text or an empty set of options counts as unanswered, for the count and the submit confirmation. */
-export function isAnswered(answer: AnswerValue | undefined): boolean {
-  if (!answer) return false;
-  if (answer.text !== undefined) return answer.text.trim() !== '';
-  if (answer.selectedOptions !== undefined) return answer.selectedOptions.length > 0;
-  return true;
 }
