@@ -12,12 +12,6 @@ describe('roomsFor', () => {
     expect(rooms).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
   });
 
-  it("sends a candidate's own pause, resume, extension and takeover to staff and that candidate only", () => {
-    for (const subject of [Events.attemptPaused, Events.attemptResumed, Events.attemptExtended, Events.attemptViewTakenOver]) {
-      expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
-    }
-  });
-
   it('keeps the live dashboard rows with staff', () => {
     expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
   });

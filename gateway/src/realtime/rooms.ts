@@ -24,11 +24,6 @@ const FOR_THE_USER = new Set<string>([
   Events.participantStatusChanged,
   Events.attemptProgressed,
   Events.attemptSubmitted,
-  // The exam page's clock and view: pause, resume, extra time and a takeover by another tab or device.
-  Events.attemptPaused,
-  Events.attemptResumed,
-  Events.attemptExtended,
-  Events.attemptViewTakenOver,
   Events.resultRecorded,
   Events.certificateIssued,
   Events.identityDecided,
