@@ -199,6 +199,7 @@ export const sel = {
     snapshotsPanel: 'snapshots-panel',
     snapshotOf: (userId: string) => `snapshot-${userId}`,
     snapshotImage: 'snapshot-image',
+    snapshotTime: 'snapshot-time',
   },
   waiting: {
     start: 'waiting-start',
