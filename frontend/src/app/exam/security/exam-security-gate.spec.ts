@@ -156,7 +156,7 @@ describe('ExamSecurityGate', () => {
     const screenTrack = new FakeTrack('monitor');
     const picks = [windowTrack, screenTrack];
     Object.defineProperty(window.navigator, 'mediaDevices', {
-      value: { getDisplayMedia: async () => fakeStream(picks.shift()!) },
+      value: { getDisplayMedia: async () => fakeStream(picks.shift() ?? screenTrack) },
       configurable: true,
     });
     host.attempt.set(attemptWith({ screenMonitoring: true }));

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
-import { AttemptStatus, AttemptView, IdentityStatus, SubmitIdentityBody } from '@invigil/contracts';
+import { AttemptStatus, AttemptView, IdentityStatus, SecurityOptions, SubmitIdentityBody } from '@invigil/contracts';
 import { FullscreenStep } from './fullscreen-step';
 import { IdentityStep } from './identity-step';
 import { IdentityVerification } from './identity-verification';
@@ -60,10 +60,12 @@ export class ExamSecurityGate {
     const attempt = this.attempt();
     return attempt && attempt.status !== AttemptStatus.Submitted ? attempt : null;
   });
+  /** An attempt from a server that predates the security options carries none: nothing to enforce. */
+  private readonly security = computed<SecurityOptions | null>(() => this.running()?.security ?? null);
   protected readonly step = computed(() =>
     blockingStep({
       identityStatus: this.identity.status(),
-      security: this.running()?.security ?? null,
+      security: this.security(),
       screen: this.screen.state(),
       fullscreen: this.lockdown.fullscreen(),
     }),
@@ -92,18 +94,18 @@ export class ExamSecurityGate {
       wasApproved = approved;
     });
     effect(() => {
-      const attempt = this.running();
+      const security = this.security();
       untracked(() => {
-        if (attempt) this.screen.configure(this.sessionId(), attempt.security);
+        if (security) this.screen.configure(this.sessionId(), security);
         else this.screen.stop();
       });
     });
     // Lockdown reporting starts once the questions have been shown, and ends with the attempt.
     effect(() => {
-      const attempt = this.running();
+      const lockdown = this.security()?.browserLockdown === true;
       const open = this.step() === null;
       untracked(() => {
-        if (!attempt?.security.browserLockdown) this.lockdown.disarm();
+        if (!lockdown) this.lockdown.disarm();
         else if (open) this.lockdown.arm();
       });
     });

@@ -7,12 +7,9 @@ describe('frame capture sizes', () => {
   });
 
   it('makes a too-large frame smaller: quality first, then size, then gives up', () => {
-    let attempt = smallerAttempt({ maxWidth: 640, quality: 0.5 });
-    expect(attempt).toEqual({ maxWidth: 640, quality: 0.35 });
-    attempt = smallerAttempt(attempt!);
-    expect(attempt).toEqual({ maxWidth: 640, quality: 0.2 });
-    attempt = smallerAttempt(attempt!);
-    expect(attempt).toEqual({ maxWidth: 448, quality: 0.2 });
+    expect(smallerAttempt({ maxWidth: 640, quality: 0.5 })).toEqual({ maxWidth: 640, quality: 0.35 });
+    expect(smallerAttempt({ maxWidth: 640, quality: 0.35 })).toEqual({ maxWidth: 640, quality: 0.2 });
+    expect(smallerAttempt({ maxWidth: 640, quality: 0.2 })).toEqual({ maxWidth: 448, quality: 0.2 });
     expect(smallerAttempt({ maxWidth: 150, quality: 0.2 })).toBeNull();
   });
 });

@@ -37,7 +37,7 @@ describe('AlertsPanel', () => {
 
   const items = () =>
     Array.from(byTestId(fixture, 'alerts-list').querySelectorAll('[data-testid="alert-item"]')).map((item) =>
-      item.textContent!.replace(/\s+/g, ' ').trim(),
+      (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
     );
 
   it('lists the session’s alerts newest first, with the candidate’s name and the kind in plain words', () => {
