@@ -69,6 +69,7 @@ export class IdentityStep implements OnDestroy {
   private readonly document = inject(DOCUMENT);
   private readonly preview = viewChild<ElementRef<HTMLVideoElement>>('preview');
   private stream: MediaStream | null = null;
+  private opening = false;
 
   readonly status = input.required<IdentityStatus>();
   readonly reason = input<string | null>(null);
@@ -104,18 +105,21 @@ export class IdentityStep implements OnDestroy {
   }
 
   protected async openCamera(): Promise<void> {
-    if (this.stream) return;
+    if (this.stream || this.opening) return;
     this.cameraError.set(null);
     const media = this.document.defaultView?.navigator.mediaDevices;
     if (!media?.getUserMedia) {
       this.cameraError.set('This browser cannot use a webcam. Use a current Chrome, Edge or Firefox.');
       return;
     }
+    this.opening = true;
     try {
       this.stream = await media.getUserMedia({ video: true, audio: false });
     } catch {
       this.cameraError.set('The camera could not be opened. Allow camera access for this site in your browser, close other apps that use it, and try again.');
       return;
+    } finally {
+      this.opening = false;
     }
     const video = this.preview()?.nativeElement;
     if (!video || !this.capturing()) {
@@ -123,7 +127,9 @@ export class IdentityStep implements OnDestroy {
       return;
     }
     video.srcObject = this.stream;
-    this.cameraOn.set(true);
+    // Photos can be taken once the first frame plays; autoplay may be refused, play() is explicit.
+    await video.play().catch(() => undefined);
+    this.cameraOn.set(this.stream !== null);
   }
 
   protected take(which: 'face' | 'id'): void {
