@@ -11,6 +11,7 @@ import { DevMailController } from './api/dev-mail.controller';
 import { EnrollmentController } from './api/enrollment.controller';
 import { InvitationAuthController } from './api/invitation-auth.controller';
 import { RosterImportController } from './api/roster-import.controller';
+import { ProctorAttemptsController } from './api/proctor-attempts.controller';
 import { RosterController } from './api/roster.controller';
 import { SessionAccess } from './api/session-access';
 import { SessionsController } from './api/sessions.controller';
@@ -19,6 +20,7 @@ import { TokenService } from './auth/token.service';
 import { GatewayEnv } from './config/env';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { EventFanout } from './realtime/event-fanout';
+import { PresenceTracker } from './realtime/presence-tracker';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 
 @Module({})
@@ -42,6 +44,8 @@ export class GatewayModule implements NestModule {
         RosterController,
         RosterImportController,
         InvitationAuthController,
+        // issue 4, exam runtime: the proctor's clock controls
+        ProctorAttemptsController,
         ...(env.NODE_ENV !== 'production' ? [DevMailController] : []),
       ],
       providers: [
@@ -50,6 +54,7 @@ export class GatewayModule implements NestModule {
         SessionAccess,
         EventFanout,
         RealtimeGateway,
+        PresenceTracker,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AttemptView, Requests, ResultView, Role, SaveAnswerAck, SaveAnswerBody } from '@invigil/contracts';
+import { AccessTokenClaims, AttemptView, FlagQuestionBody, NavigateBody, Requests, ResultView, Role, SaveAnswerAck, SaveAnswerBody } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -28,6 +28,28 @@ export class AttemptController {
     @Body() body: SaveAnswerBody,
   ): Promise<SaveAnswerAck> {
     return this.rpc.request(Requests.saveAnswer, { orgId: user.orgId, userId: user.sub, sessionId, questionId, ...body });
+  }
+
+  /** The question the candidate is on: the exam resumes there, and time per question is kept from it. */
+  @Put('attempt/position')
+  @ApiBody({ type: NavigateBody })
+  navigate(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: NavigateBody,
+  ): Promise<{ currentQuestionId: string }> {
+    return this.rpc.request(Requests.navigateAttempt, { orgId: user.orgId, userId: user.sub, sessionId, questionId: body.questionId });
+  }
+
+  @Put('attempt/flags/:questionId')
+  @ApiBody({ type: FlagQuestionBody })
+  flag(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('questionId', uuidParam('questionId')) questionId: string,
+    @Body() body: FlagQuestionBody,
+  ): Promise<{ flaggedQuestionIds: string[] }> {
+    return this.rpc.request(Requests.flagQuestion, { orgId: user.orgId, userId: user.sub, sessionId, questionId, flagged: body.flagged });
   }
 
   @Post('attempt/submit')

@@ -3,7 +3,7 @@ import { RpcErrorCode } from '@invigil/contracts';
 import { RemoteCallError } from '@invigil/server-platform';
 import type { Response } from 'express';
 
-const STATUS_BY_CODE: Record<RpcErrorCode, number> = {
+export const STATUS_BY_CODE: Record<RpcErrorCode, number> = {
   [RpcErrorCode.MalformedPayload]: HttpStatus.BAD_REQUEST,
   [RpcErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
   [RpcErrorCode.NotFound]: HttpStatus.NOT_FOUND,

@@ -3,21 +3,44 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WsException,
 } from '@nestjs/websockets';
-import { AccessTokenClaims, Role, SocketCommands, WatchSessionAck, WatchSessionCommand } from '@invigil/contracts';
-import { INVIGIL_METRICS, InvigilMetrics } from '@invigil/server-platform';
+import {
+  AccessTokenClaims,
+  AttachAttemptAck,
+  AttachAttemptCommand,
+  AttemptStatus,
+  Requests,
+  Role,
+  SaveAnswerCommand,
+  SaveAnswerSocketAck,
+  SocketCommands,
+  SocketFailure,
+  WatchSessionAck,
+  WatchSessionCommand,
+} from '@invigil/contracts';
+import { INVIGIL_METRICS, InvigilMetrics, RpcClient } from '@invigil/server-platform';
 import type { Server, Socket } from 'socket.io';
 import { SessionAccess } from '../api/session-access';
 import { TokenService } from '../auth/token.service';
 import { EventFanout } from './event-fanout';
+import { PresenceTracker } from './presence-tracker';
+import { isFailure, parseCommand, toSocketFailure } from './socket-commands';
 import { candidatesRoom, staffRoom, userRoom } from './rooms';
 
 interface SocketData {
   user: AccessTokenClaims;
+}
+
+function candidateOf(socket: Socket): AccessTokenClaims | SocketFailure {
+  const user = (socket.data as Partial<SocketData>).user;
+  if (!user) return { ok: false, status: 401, message: 'Sign in first: connect with auth.token set to a valid access token.' };
+  if (user.role !== Role.Candidate) return { ok: false, status: 403, message: 'Only candidates take exams; sign in with a candidate account.' };
+  return user;
 }
 
 /**
@@ -25,14 +48,20 @@ interface SocketData {
  * load balancer. A socket must present a valid token; it then joins its user room, and joins a
  * session's rooms only after the same access check the HTTP API applies.
  */
-@WebSocketGateway({ path: '/socket.io', transports: ['websocket'], cors: { origin: false } })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+/**
+ * Socket.IO's ping/pong is the exam's heartbeat: a browser silent for pingInterval + pingTimeout
+ * (5 s) is disconnected, so the proctor sees Disconnected well within 10 s.
+ */
+@WebSocketGateway({ path: '/socket.io', transports: ['websocket'], cors: { origin: false }, pingInterval: 2_000, pingTimeout: 3_000 })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
 
   constructor(
     private readonly tokens: TokenService,
     private readonly access: SessionAccess,
     private readonly fanout: EventFanout,
+    private readonly presence: PresenceTracker,
+    private readonly rpc: RpcClient,
     @Inject(INVIGIL_METRICS) private readonly metrics: InvigilMetrics,
   ) {}
 
@@ -53,6 +82,48 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     }
     (socket.data as SocketData).user = user;
     await socket.join(userRoom(user.orgId, user.sub));
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    await this.presence.release(socket.id);
+  }
+
+  /**
+   * The exam page asks to be its attempt's live view (opening the attempt on the first visit).
+   * Attached, the socket's heartbeat counts as the candidate's connection.
+   */
+  @SubscribeMessage(SocketCommands.attachAttempt)
+  async attachAttempt(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<AttachAttemptAck> {
+    const user = candidateOf(socket);
+    if (isFailure(user)) return user;
+    const command = await parseCommand(AttachAttemptCommand, payload);
+    if (isFailure(command)) return command;
+    try {
+      const reply = await this.rpc.request(Requests.attachAttemptView, { orgId: user.orgId, userId: user.sub, sessionId: command.sessionId, viewId: command.viewId, takeover: command.takeover, connectionId: socket.id });
+      if (!reply.attached) return { ok: true, attached: false, reason: reply.reason };
+      await socket.join(candidatesRoom(user.orgId, command.sessionId));
+      if (reply.attempt.status !== AttemptStatus.Submitted) {
+        await this.presence.track(socket.id, { orgId: user.orgId, attemptId: reply.attempt.id, viewId: command.viewId, connectionId: socket.id });
+      }
+      return { ok: true, attached: true, attempt: reply.attempt };
+    } catch (error) {
+      return toSocketFailure(error);
+    }
+  }
+
+  /** Acknowledged only once the sessions service committed the answer in PostgreSQL. */
+  @SubscribeMessage(SocketCommands.saveAnswer)
+  async saveAnswer(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<SaveAnswerSocketAck> {
+    const user = candidateOf(socket);
+    if (isFailure(user)) return user;
+    const command = await parseCommand(SaveAnswerCommand, payload);
+    if (isFailure(command)) return command;
+    try {
+      const ack = await this.rpc.request(Requests.saveAnswer, { orgId: user.orgId, userId: user.sub, ...command });
+      return { ok: true, ...ack };
+    } catch (error) {
+      return toSocketFailure(error);
+    }
   }
 
   @SubscribeMessage(SocketCommands.watchSession)

@@ -1,4 +1,4 @@
-import { remainingSeconds } from './clock';
+import { attemptTimeLimitMs, deadlineAt, remainingMs, remainingSeconds } from './clock';
 
 const start = new Date('2026-01-01T10:00:00Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
@@ -23,5 +23,42 @@ describe('remainingSeconds', () => {
 
   it('never goes below zero', () => {
     expect(remainingSeconds({ ...base, now: at(500) })).toBe(0);
+  });
+});
+
+describe('deadlineAt', () => {
+  const clock = {
+    timeLimitMs: 60 * 60_000,
+    extensionsMs: 5 * 60_000,
+    creditedMs: 60_000,
+    startedAt: new Date('2026-11-27T09:00:00Z'),
+    pausedMs: 2 * 60_000,
+    pausedSince: null,
+  };
+
+  it('adds the limit, extensions, credited and paused time to the start', () => {
+    expect(deadlineAt(clock)?.toISOString()).toBe('2026-11-27T10:08:00.000Z');
+  });
+
+  it('is unknown while the clock is stopped', () => {
+    expect(deadlineAt({ ...clock, pausedSince: new Date('2026-11-27T09:30:00Z') })).toBeNull();
+  });
+
+  it('agrees with remainingMs: nothing remains at the deadline', () => {
+    const deadline = deadlineAt(clock) as Date;
+    expect(remainingMs({ ...clock, now: deadline })).toBe(0);
+    expect(remainingMs({ ...clock, now: new Date(deadline.getTime() - 1000) })).toBe(1000);
+  });
+});
+
+describe('attemptTimeLimitMs', () => {
+  it('uses the session duration for session-wide limits, whatever the participant has', () => {
+    expect(attemptTimeLimitMs(60, false, { timeLimitMinutes: 90 })).toBe(60 * 60_000);
+  });
+
+  it('prefers the participant minutes, then the multiplier, under individual limits', () => {
+    expect(attemptTimeLimitMs(60, true, { timeLimitMinutes: 90, timeLimitMultiplier: 2 })).toBe(90 * 60_000);
+    expect(attemptTimeLimitMs(60, true, { timeLimitMultiplier: 1.5 })).toBe(90 * 60_000);
+    expect(attemptTimeLimitMs(60, true, {})).toBe(60 * 60_000);
   });
 });

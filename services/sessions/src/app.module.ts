@@ -4,7 +4,13 @@ import { AssessmentsController } from './assessments/assessments.controller';
 import { AssessmentsService } from './assessments/assessments.service';
 import { AnswerSavingService } from './attempts/answer-saving.service';
 import { AttemptsController } from './attempts/attempts.controller';
+import { AttemptControlService } from './attempts/attempt-control.service';
+import { AttemptPositionService } from './attempts/attempt-position.service';
+import { AttemptPresenceService } from './attempts/attempt-presence.service';
 import { AttemptsService } from './attempts/attempts.service';
+import { DeadlineQueue } from './attempts/deadline-queue';
+import { DeadlineWorker } from './attempts/deadline.worker';
+import { PresenceSweeper } from './attempts/presence-sweeper';
 import { EnrollmentRoster } from './attempts/enrollment-roster';
 import { SessionsEnv } from './config/env';
 import { sessionsEntities } from './entities';
@@ -39,6 +45,12 @@ export class SessionsModule {
         ScheduledStartWorker,
         AttemptsService,
         AnswerSavingService,
+        AttemptPositionService,
+        AttemptPresenceService,
+        AttemptControlService,
+        DeadlineQueue,
+        DeadlineWorker,
+        PresenceSweeper,
         EnrollmentRoster,
       ],
     };

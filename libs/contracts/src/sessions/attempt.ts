@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { AnswerValue } from './answer-value';
 import { AttemptStatus, QuestionType } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
@@ -92,9 +92,10 @@ export class AttachViewRequest extends AttemptRequest {
   @IsBoolean()
   takeover!: boolean;
 
-  /** Whether the view that holds the attempt now is still connected (the gateway knows, from presence). */
-  @IsBoolean()
-  currentViewConnected!: boolean;
+  /** The gateway's id of the socket connection: a late disconnect of an older connection is ignored. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  connectionId!: string;
 }
 
 export type AttachViewReply =
@@ -110,11 +111,15 @@ export class AttemptPresenceRequest extends OrgScopedRequest {
   @Matches(viewIdPattern)
   viewId!: string;
 
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  connectionId!: string;
+
   @IsBoolean()
   connected!: boolean;
 
   /** When the view was last heard from; for a disconnect, when the disconnected time starts. */
-  @IsString()
+  @IsISO8601()
   lastSeenAt!: string;
 }
 

@@ -2,13 +2,12 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AttemptStatus, Events, SaveAnswerAck, SaveAnswerRequest } from '@invigil/contracts';
-import { remainingMs } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { checkAnswer } from '../assessments/questions';
 import { FINISHED_SESSION_STATUSES, ProctoredSession } from '../sessions/proctored-session.entity';
 import { countAnswers, upsertAnswer } from './answer-store';
-import { attemptClock } from './attempt-clock';
+import { autoSubmitAt } from './attempt-clock';
 import { Attempt } from './attempt.entity';
 
 @Injectable()
@@ -36,7 +35,9 @@ export class AnswerSavingService {
       const checked = checkAnswer(question, request.answer);
       if ('problems' in checked) throw RpcError.invalid(`This answer does not fit the question: ${checked.problems.join('; ')}`, checked.problems);
       const now = new Date();
-      if (remainingMs(attemptClock(attempt, session, now)) <= 0) throw RpcError.conflict('Time is over; this answer was not saved.');
+      // The grace period lets saves already on their way when time ran out land; the page stops taking answers at the deadline.
+      const lastSaveAt = autoSubmitAt(attempt, session.gracePeriodSeconds);
+      if (lastSaveAt && now.getTime() >= lastSaveAt.getTime()) throw RpcError.conflict('Time is over; this answer was not saved.');
       const stored = await upsertAnswer(em, { attemptId: attempt.id, questionId: question.id, value: checked.value, clientSeq: request.clientSeq, savedAt: now });
       const answeredCount = await countAnswers(em, attempt.id);
       // A stale or replayed save changed nothing, so there is no progress to announce.
@@ -48,6 +49,7 @@ export class AnswerSavingService {
           userId: attempt.userId,
           answeredCount,
           totalQuestions: version.questionCount,
+          flaggedCount: attempt.flaggedQuestionIds.length,
         });
       }
       return { questionId: question.id, clientSeq: request.clientSeq, storedSeq: stored.clientSeq, answeredCount, savedAt: stored.savedAt.toISOString() };
@@ -64,5 +66,8 @@ async function lockAttemptForSaving(em: EntityManager, request: SaveAnswerReques
   );
   if (!attempt) throw RpcError.notFound('You have no attempt in this session yet. Open the assessment before answering.');
   if (attempt.status === AttemptStatus.Submitted) throw RpcError.conflict('This attempt was submitted; answers can no longer change.');
+  if (request.viewId && attempt.liveViewId && request.viewId !== attempt.liveViewId) {
+    throw RpcError.conflict('This exam continues in another window or device; this one can no longer save answers.');
+  }
   return attempt;
 }

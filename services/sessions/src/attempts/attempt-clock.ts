@@ -1,17 +1,47 @@
-import { ClockInput } from '@invigil/domain';
+import { ClockInput, deadlineAt, remainingMs, remainingSeconds, StoredClock } from '@invigil/domain';
+import { Attempt } from './attempt.entity';
 
-/**
- * The clock of one attempt today: the session's duration from the moment the candidate opened
- * it. Extensions, credited time and pauses arrive with their features; until then they are zero.
- */
-export function attemptClock(attempt: { startedAt: Date }, session: { durationMinutes: number }, now: Date): ClockInput {
+type ClockFields = Pick<Attempt, 'timeLimitMs' | 'extensionsMs' | 'creditedMs' | 'startedAt' | 'pausedMs' | 'pausedSince'>;
+
+/** The stored terms of one attempt's clock (ARCHITECTURE.md "The clock"). */
+export function storedClock(attempt: ClockFields): StoredClock {
   return {
-    timeLimitMs: session.durationMinutes * 60_000,
-    extensionsMs: 0,
-    creditedMs: 0,
+    timeLimitMs: Number(attempt.timeLimitMs),
+    extensionsMs: Number(attempt.extensionsMs),
+    creditedMs: Number(attempt.creditedMs),
     startedAt: attempt.startedAt,
-    pausedMs: 0,
-    pausedSince: null,
-    now,
+    pausedMs: Number(attempt.pausedMs),
+    pausedSince: attempt.pausedSince,
   };
+}
+
+export function attemptClock(attempt: ClockFields, now: Date): ClockInput {
+  return { ...storedClock(attempt), now };
+}
+
+export function attemptRemainingMs(attempt: ClockFields, now: Date): number {
+  return remainingMs(attemptClock(attempt, now));
+}
+
+export function attemptRemainingSeconds(attempt: ClockFields, now: Date): number {
+  return remainingSeconds(attemptClock(attempt, now));
+}
+
+/** When the attempt is submitted automatically: the deadline plus the session's grace; null while paused. */
+export function autoSubmitAt(attempt: ClockFields, gracePeriodSeconds: number): Date | null {
+  const deadline = deadlineAt(storedClock(attempt));
+  return deadline ? new Date(deadline.getTime() + gracePeriodSeconds * 1000) : null;
+}
+
+/** Stops the clock (idempotent: a second pause keeps the first start). */
+export function stopClock(attempt: Attempt, now: Date): void {
+  if (!attempt.pausedSince) attempt.pausedSince = now;
+}
+
+/** Restarts the clock, counting the pause as paused time; the deadline moves, so its version does too. */
+export function restartClock(attempt: Attempt, now: Date): void {
+  if (!attempt.pausedSince) return;
+  attempt.pausedMs = Number(attempt.pausedMs) + Math.max(0, now.getTime() - attempt.pausedSince.getTime());
+  attempt.pausedSince = null;
+  attempt.deadlineVersion += 1;
 }

@@ -1,11 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AttemptStatus, AttemptView } from '@invigil/contracts';
-import { remainingSeconds } from '@invigil/domain';
+import { AttemptStatus, AttemptSummaryView, AttemptView } from '@invigil/contracts';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
+import { securityOf } from '../sessions/session-view';
 import { Answer } from './answer.entity';
-import { attemptClock } from './attempt-clock';
+import { attemptRemainingMs, attemptRemainingSeconds } from './attempt-clock';
 import { Attempt } from './attempt.entity';
 
 /** What the candidate's exam view needs to resume at the last saved point: never an answer key. */
@@ -13,6 +13,8 @@ export async function buildAttemptView(em: EntityManager, attempt: Attempt, sess
   const version = await em.findOneOrFail(AssessmentVersion, { id: session.assessmentVersionId });
   const answers = await em.find(Answer, { attemptId: attempt.id }, { orderBy: { savedAt: 'asc', questionId: 'asc' } });
   const submitted = attempt.status === AttemptStatus.Submitted;
+  // The Config Keys are the proctor's business; the candidate's browser already has its own.
+  const { safeExamBrowserConfigKeys: _keys, ...security } = securityOf(session);
   return {
     id: attempt.id,
     sessionId: session.id,
@@ -22,7 +24,33 @@ export async function buildAttemptView(em: EntityManager, attempt: Attempt, sess
     questions: toCandidateQuestions(version.questions, sectionsOf(version)),
     answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value, clientSeq: answer.clientSeq })),
     answeredCount: answers.length,
-    remainingSeconds: submitted ? 0 : remainingSeconds(attemptClock(attempt, session, now)),
+    remainingSeconds: submitted ? 0 : attemptRemainingSeconds(attempt, now),
+    paused: !submitted && attempt.pausedSince !== null,
+    pausedBy: submitted || !attempt.pausedSince ? null : attempt.pausedByProctor ? 'proctor' : 'session',
+    timeOver: !submitted && attemptRemainingMs(attempt, now) <= 0,
+    flaggedQuestionIds: attempt.flaggedQuestionIds,
+    currentQuestionId: attempt.currentQuestionId,
+    liveViewId: attempt.liveViewId,
+    security,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    autoSubmitted: attempt.autoSubmitted,
+  };
+}
+
+/** The proctor's line for one attempt. `connected` comes from presence, which the caller knows. */
+export function toAttemptSummary(attempt: Attempt, now: Date): AttemptSummaryView {
+  const submitted = attempt.status === AttemptStatus.Submitted;
+  const runningDisconnection = attempt.disconnectedSince ? Math.max(0, now.getTime() - attempt.disconnectedSince.getTime()) : 0;
+  return {
+    attemptId: attempt.id,
+    userId: attempt.userId,
+    status: attempt.status,
+    paused: !submitted && attempt.pausedSince !== null,
+    remainingSeconds: submitted ? 0 : attemptRemainingSeconds(attempt, now),
+    extensionMinutes: Math.round(Number(attempt.extensionsMs) / 60_000),
+    disconnectedSeconds: Math.round((Number(attempt.disconnectedMs) + runningDisconnection) / 1000),
+    connected: attempt.liveViewId !== null && attempt.disconnectedSince === null,
+    submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    autoSubmitted: attempt.autoSubmitted,
   };
 }

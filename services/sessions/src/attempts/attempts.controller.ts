@@ -1,7 +1,25 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AttemptRequest, AttemptView, Requests, SaveAnswerAck, SaveAnswerRequest } from '@invigil/contracts';
+import {
+  AttachViewReply,
+  AttachViewRequest,
+  AttemptPresenceRequest,
+  AttemptRequest,
+  AttemptSummaryView,
+  AttemptView,
+  ExtendAttemptRequest,
+  FlagQuestionRequest,
+  ListAttemptsRequest,
+  NavigateAttemptRequest,
+  ProctorAttemptRequest,
+  Requests,
+  SaveAnswerAck,
+  SaveAnswerRequest,
+} from '@invigil/contracts';
 import { AnswerSavingService } from './answer-saving.service';
+import { AttemptControlService } from './attempt-control.service';
+import { AttemptPositionService } from './attempt-position.service';
+import { AttemptPresenceService } from './attempt-presence.service';
 import { AttemptsService } from './attempts.service';
 
 @Controller()
@@ -9,6 +27,9 @@ export class AttemptsController {
   constructor(
     private readonly attempts: AttemptsService,
     private readonly answers: AnswerSavingService,
+    private readonly positions: AttemptPositionService,
+    private readonly presence: AttemptPresenceService,
+    private readonly control: AttemptControlService,
   ) {}
 
   @MessagePattern(Requests.openAttempt)
@@ -24,5 +45,45 @@ export class AttemptsController {
   @MessagePattern(Requests.submitAttempt)
   submit(@Payload() request: AttemptRequest): Promise<AttemptView> {
     return this.attempts.submit(request);
+  }
+
+  @MessagePattern(Requests.attachAttemptView)
+  attach(@Payload() request: AttachViewRequest): Promise<AttachViewReply> {
+    return this.presence.attach(request);
+  }
+
+  @MessagePattern(Requests.reportAttemptPresence)
+  reportPresence(@Payload() request: AttemptPresenceRequest): Promise<{ recorded: boolean }> {
+    return this.presence.report(request);
+  }
+
+  @MessagePattern(Requests.navigateAttempt)
+  navigate(@Payload() request: NavigateAttemptRequest): Promise<{ currentQuestionId: string }> {
+    return this.positions.navigate(request);
+  }
+
+  @MessagePattern(Requests.flagQuestion)
+  flag(@Payload() request: FlagQuestionRequest): Promise<{ flaggedQuestionIds: string[] }> {
+    return this.positions.flag(request);
+  }
+
+  @MessagePattern(Requests.listAttempts)
+  list(@Payload() request: ListAttemptsRequest): Promise<AttemptSummaryView[]> {
+    return this.control.list(request);
+  }
+
+  @MessagePattern(Requests.pauseAttempt)
+  pause(@Payload() request: ProctorAttemptRequest): Promise<AttemptSummaryView> {
+    return this.control.pause(request);
+  }
+
+  @MessagePattern(Requests.resumeAttempt)
+  resume(@Payload() request: ProctorAttemptRequest): Promise<AttemptSummaryView> {
+    return this.control.resume(request);
+  }
+
+  @MessagePattern(Requests.extendAttempt)
+  extend(@Payload() request: ExtendAttemptRequest): Promise<AttemptSummaryView> {
+    return this.control.extend(request);
   }
 }

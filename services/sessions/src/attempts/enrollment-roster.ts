@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { AttemptRequest, Requests, RpcErrorCode } from '@invigil/contracts';
+import { AttemptRequest, IdentityStatus, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
 import { RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
+
+/** Identity states that let a candidate start. */
+const MAY_START: readonly (IdentityStatus | undefined)[] = [IdentityStatus.Approved, IdentityStatus.NotRequired];
 
 /** The roster belongs to the enrollment service; this asks it whether a user may sit a session. */
 @Injectable()
 export class EnrollmentRoster {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** The user's participant id, or Forbidden when they are not on the session's roster. */
-  async participantIdOf(request: AttemptRequest): Promise<string> {
+  /** The user's participation, or Forbidden when they are not on the session's roster. */
+  async participantOf(request: AttemptRequest): Promise<ParticipantView> {
     try {
-      const participant = await this.rpc.request(Requests.getMyParticipation, { orgId: request.orgId, userId: request.userId, sessionId: request.sessionId });
-      return participant.id;
+      return await this.rpc.request(Requests.getMyParticipation, { orgId: request.orgId, userId: request.userId, sessionId: request.sessionId });
     } catch (error) {
       if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
         throw RpcError.forbidden('You are not enrolled in this session. Join it with its enrollment code first, or ask your proctor to add you.');
@@ -19,4 +21,16 @@ export class EnrollmentRoster {
       throw error;
     }
   }
+}
+
+/** Only an approved identity check (when the session verifies identity) opens the exam. */
+export function assertIdentityCleared(identityVerification: boolean, participant: ParticipantView): void {
+  if (!identityVerification || MAY_START.includes(participant.identityStatus)) return;
+  const why =
+    participant.identityStatus === IdentityStatus.Submitted
+      ? 'your photos are waiting for your proctor to check them'
+      : participant.identityStatus === IdentityStatus.Rejected
+        ? 'your proctor rejected your identity photos; take new ones'
+        : 'send a photo of your face and of your ID first';
+  throw RpcError.forbidden(`This session verifies identity before the exam starts: ${why}.`);
 }

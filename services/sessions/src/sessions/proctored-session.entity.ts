@@ -86,6 +86,14 @@ export class ProctoredSession {
   @Property({ type: 'boolean' })
   identityVerification!: boolean;
 
+  /** Seconds between screen snapshots while screen monitoring is on. */
+  @Property({ type: 'integer' })
+  snapshotIntervalSeconds = 15;
+
+  /** Safe Exam Browser Config Keys (hex); empty: SEB not required. */
+  @Property({ type: 'json', columnType: 'jsonb', defaultRaw: `'[]'` })
+  sebConfigKeys: string[] = [];
+
   @Enum({ items: () => SessionStatus, columnType: 'text' })
   status!: SessionStatus;
 

@@ -24,6 +24,8 @@ export interface ResolvedSettings {
   browserLockdown: boolean;
   screenMonitoring: boolean;
   identityVerification: boolean;
+  snapshotIntervalSeconds: number;
+  sebConfigKeys: string[];
 }
 
 /** Field errors are reported like the validation pipe's: `settings.<field>: <reason>`. */
@@ -73,6 +75,8 @@ export function resolveSettings(body: SessionSettingsBody, actorId: string, now:
     browserLockdown: body.security.browserLockdown,
     screenMonitoring: body.security.screenMonitoring,
     identityVerification: body.security.identityVerification,
+    snapshotIntervalSeconds: body.security.snapshotIntervalSeconds ?? 15,
+    sebConfigKeys: [...new Set((body.security.safeExamBrowserConfigKeys ?? []).map((key) => key.toLowerCase()))],
   };
 }
 
@@ -94,6 +98,8 @@ export function settingsColumns(settings: ResolvedSettings) {
     browserLockdown: settings.browserLockdown,
     screenMonitoring: settings.screenMonitoring,
     identityVerification: settings.identityVerification,
+    snapshotIntervalSeconds: settings.snapshotIntervalSeconds,
+    sebConfigKeys: settings.sebConfigKeys,
   };
 }
 

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SessionJoiningSettings, SessionView } from '@invigil/contracts';
+import { SecurityOptions, SessionJoiningSettings, SessionView } from '@invigil/contracts';
 import { loadVersionSummaries, VersionSummary } from '../assessments/version-summaries';
 import { ProctoredSession } from './proctored-session.entity';
 
@@ -23,16 +23,22 @@ export function toSessionView(session: ProctoredSession, version: Pick<VersionSu
     lateEntryMinutes: session.lateEntryMinutes,
     timeLimitMode: session.timeLimitMode,
     gracePeriodSeconds: session.gracePeriodSeconds,
-    security: {
-      browserLockdown: session.browserLockdown,
-      screenMonitoring: session.screenMonitoring,
-      identityVerification: session.identityVerification,
-    },
+    security: securityOf(session),
     status: session.status,
     questionCount: version.questionCount,
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     createdAt: session.createdAt.toISOString(),
+  };
+}
+
+export function securityOf(session: ProctoredSession): SecurityOptions {
+  return {
+    browserLockdown: session.browserLockdown,
+    screenMonitoring: session.screenMonitoring,
+    identityVerification: session.identityVerification,
+    snapshotIntervalSeconds: session.snapshotIntervalSeconds,
+    safeExamBrowserConfigKeys: session.sebConfigKeys,
   };
 }
 

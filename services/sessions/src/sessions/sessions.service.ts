@@ -18,6 +18,9 @@ import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 import { codeInUseError, enrollmentCodeInUse, isEnrollmentCodeTaken } from './enrollment-codes';
 import { FINISHED_SESSION_STATUSES, ProctoredSession } from './proctored-session.entity';
+import { MovedDeadlines, pauseSessionAttempts, resumeSessionAttempts, submitSessionAttempts } from '../attempts/session-attempts';
+import { DeadlineQueue } from '../attempts/deadline-queue';
+import { findSessionOrFail } from './find-session';
 import { ScheduledStartQueue } from './scheduled-start-queue';
 import { applySettings, assertIsProctor, resolveSettings } from './session-settings';
 import { joiningSettingsOf, toSessionViewOne, toSessionViews } from './session-view';
@@ -38,6 +41,7 @@ export class SessionsService {
     private readonly outbox: Outbox,
     private readonly rpc: RpcClient,
     private readonly scheduledStarts: ScheduledStartQueue,
+    private readonly deadlines: DeadlineQueue,
   ) {}
 
   async list(request: ListSessionsRequest): Promise<SessionView[]> {
@@ -152,21 +156,27 @@ export class SessionsService {
   }
 
   pause(request: SessionCommandRequest): Promise<SessionView> {
-    return this.command(request, SessionStatus.Paused, (session, emit, now) =>
-      emit(Events.sessionPaused, { orgId: session.orgId, sessionId: session.id, pausedAt: now.toISOString() }),
-    );
+    return this.command(request, SessionStatus.Paused, async (session, emit, now, em) => {
+      emit(Events.sessionPaused, { orgId: session.orgId, sessionId: session.id, pausedAt: now.toISOString() });
+      await pauseSessionAttempts(em, emit, session, now);
+    });
   }
 
-  resume(request: SessionCommandRequest): Promise<SessionView> {
-    return this.command(request, SessionStatus.InProgress, (session, emit, now) =>
-      emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString() }),
-    );
+  async resume(request: SessionCommandRequest): Promise<SessionView> {
+    let moved: MovedDeadlines = [];
+    const view = await this.command(request, SessionStatus.InProgress, async (session, emit, now, em) => {
+      emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString() });
+      moved = await resumeSessionAttempts(em, emit, session, now);
+    });
+    await this.deadlines.scheduleAll(moved);
+    return view;
   }
 
   end(request: SessionCommandRequest): Promise<SessionView> {
-    return this.command(request, SessionStatus.Ended, (session, emit, now) => {
+    return this.command(request, SessionStatus.Ended, async (session, emit, now, em) => {
       session.endedAt = now;
       emit(Events.sessionEnded, { orgId: session.orgId, sessionId: session.id, endedAt: now.toISOString() });
+      await submitSessionAttempts(em, emit, session, now);
     });
   }
 
@@ -182,12 +192,16 @@ export class SessionsService {
   }
 
   /** One lifecycle step: the domain's state machine decides; the refusal names the current state. */
-  private command(request: SessionCommandRequest, to: SessionStatus, effect: (session: ProctoredSession, emit: EmitEvent, now: Date) => void): Promise<SessionView> {
+  private command(
+    request: SessionCommandRequest,
+    to: SessionStatus,
+    effect: (session: ProctoredSession, emit: EmitEvent, now: Date, em: EntityManager) => void | Promise<void>,
+  ): Promise<SessionView> {
     return this.outbox.transaction(async (em, emit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
       assertSessionTransition(session.status, to);
       session.status = to;
-      effect(session, emit, new Date());
+      await effect(session, emit, new Date(), em);
       return toSessionViewOne(em, session);
     });
   }
@@ -213,10 +227,4 @@ function startInTransaction(session: ProctoredSession, emit: EmitEvent): void {
     name: session.name,
     startedAt: session.startedAt.toISOString(),
   });
-}
-
-export async function findSessionOrFail(em: EntityManager, orgId: string, sessionId: string, lockMode?: LockMode): Promise<ProctoredSession> {
-  const session = await em.findOne(ProctoredSession, { id: sessionId, orgId }, lockMode ? { lockMode } : {});
-  if (!session) throw RpcError.notFound(`No session ${sessionId} in this organization.`);
-  return session;
 }

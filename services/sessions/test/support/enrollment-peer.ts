@@ -51,7 +51,7 @@ export class EnrollmentPeer {
     return user;
   }
 
-  enroll(orgId: string, sessionId: string, userId: string): ParticipantView {
+  enroll(orgId: string, sessionId: string, userId: string, details: Partial<ParticipantView> = {}): ParticipantView {
     const participant: ParticipantView = {
       id: randomUUID(),
       orgId,
@@ -62,6 +62,7 @@ export class EnrollmentPeer {
       status: ParticipantStatus.Waiting,
       joinedAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
+      ...details,
     };
     this.roster.set(key(orgId, sessionId, userId), participant);
     return participant;

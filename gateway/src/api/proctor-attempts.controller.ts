@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { AccessTokenClaims, AttemptSummaryView, ExtendAttemptBody, Requests } from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { CurrentUser, Roles, STAFF } from '../auth/current-user';
+import { uuidParam } from '../http/uuid-param';
+
+/** The proctor's minimal clock controls per candidate: list, pause, resume, extend. */
+@ApiTags('attempts')
+@ApiBearerAuth()
+@Roles(...STAFF)
+@Controller('sessions/:sessionId/attempts')
+export class ProctorAttemptsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  list(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptSummaryView[]> {
+    return this.rpc.request(Requests.listAttempts, { orgId: user.orgId, sessionId });
+  }
+
+  @Post(':userId/pause')
+  @HttpCode(200)
+  pause(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ): Promise<AttemptSummaryView> {
+    return this.rpc.request(Requests.pauseAttempt, { orgId: user.orgId, actorId: user.sub, sessionId, userId });
+  }
+
+  @Post(':userId/resume')
+  @HttpCode(200)
+  resume(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ): Promise<AttemptSummaryView> {
+    return this.rpc.request(Requests.resumeAttempt, { orgId: user.orgId, actorId: user.sub, sessionId, userId });
+  }
+
+  @Post(':userId/extend')
+  @HttpCode(200)
+  @ApiBody({ type: ExtendAttemptBody })
+  extend(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+    @Body() body: ExtendAttemptBody,
+  ): Promise<AttemptSummaryView> {
+    return this.rpc.request(Requests.extendAttempt, { orgId: user.orgId, actorId: user.sub, sessionId, userId, minutes: body.minutes });
+  }
+}

@@ -1,0 +1,94 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AttemptStatus, AttemptSummaryView, Events, ExtendAttemptRequest, ListAttemptsRequest, ProctorAttemptRequest, SessionStatus } from '@invigil/contracts';
+import { EmitEvent, Outbox, RpcError } from '@invigil/server-platform';
+import { ProctoredSession } from '../sessions/proctored-session.entity';
+import { findSessionOrFail } from '../sessions/find-session';
+import { attemptRemainingMs, restartClock, stopClock } from './attempt-clock';
+import { accrueQuestionTime } from './attempt-submission';
+import { toAttemptSummary } from './attempt-view';
+import { Attempt } from './attempt.entity';
+import { DeadlineQueue } from './deadline-queue';
+import { clockEvent, MovedDeadlines } from './session-attempts';
+
+
+/** The proctor's controls over one candidate's clock: pause, resume, extend. */
+@Injectable()
+export class AttemptControlService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly deadlines: DeadlineQueue,
+  ) {}
+
+  async list(request: ListAttemptsRequest): Promise<AttemptSummaryView[]> {
+    const em = this.em.fork();
+    const session = await findSessionOrFail(em, request.orgId, request.sessionId);
+    const attempts = await em.find(Attempt, { sessionId: session.id }, { orderBy: { startedAt: 'asc' } });
+    const now = new Date();
+    return attempts.map((attempt) => toAttemptSummary(attempt, now));
+  }
+
+  pause(request: ProctorAttemptRequest): Promise<AttemptSummaryView> {
+    return this.change(request, (attempt, session, emit, now) => {
+      assertClockRunsOn(attempt, now);
+      if (attempt.pausedByProctor) return;
+      attempt.pausedByProctor = true;
+      if (attempt.pausedSince) return; // the whole session is paused already: the clock is stopped
+      accrueQuestionTime(attempt, now, false);
+      stopClock(attempt, now);
+      emit(Events.attemptPaused, { ...clockEvent(attempt, now), pausedBy: 'proctor' });
+    });
+  }
+
+  resume(request: ProctorAttemptRequest): Promise<AttemptSummaryView> {
+    return this.change(request, (attempt, session, emit, now, moved) => {
+      assertNotSubmitted(attempt);
+      if (!attempt.pausedByProctor) return;
+      attempt.pausedByProctor = false;
+      // While the whole session is paused the clock stays stopped; resuming the session restarts it.
+      if (session.status === SessionStatus.Paused) return;
+      restartClock(attempt, now);
+      accrueQuestionTime(attempt, now, true);
+      moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
+      emit(Events.attemptResumed, clockEvent(attempt, now));
+    });
+  }
+
+  extend(request: ExtendAttemptRequest): Promise<AttemptSummaryView> {
+    return this.change(request, (attempt, session, emit, now, moved) => {
+      assertNotSubmitted(attempt);
+      attempt.extensionsMs = Number(attempt.extensionsMs) + request.minutes * 60_000;
+      attempt.deadlineVersion += 1;
+      moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
+      emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes });
+    });
+  }
+
+  private async change(
+    request: ProctorAttemptRequest,
+    effect: (attempt: Attempt, session: ProctoredSession, emit: EmitEvent, now: Date, moved: MovedDeadlines) => void,
+  ): Promise<AttemptSummaryView> {
+    const moved: MovedDeadlines = [];
+    const summary = await this.outbox.transaction(async (em, emit) => {
+      const session = await findSessionOrFail(em, request.orgId, request.sessionId);
+      const attempt = await em.findOne(Attempt, { sessionId: session.id, userId: request.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!attempt) throw RpcError.notFound('This candidate has not started the exam yet; there is no clock to change.');
+      const now = new Date();
+      effect(attempt, session, emit, now, moved);
+      return toAttemptSummary(attempt, now);
+    });
+    await this.deadlines.scheduleAll(moved);
+    return summary;
+  }
+}
+
+function assertNotSubmitted(attempt: Attempt): void {
+  if (attempt.status === AttemptStatus.Submitted) throw RpcError.conflict('This candidate has already submitted; the clock no longer runs.');
+}
+
+function assertClockRunsOn(attempt: Attempt, now: Date): void {
+  assertNotSubmitted(attempt);
+  if (attemptRemainingMs(attempt, now) <= 0) throw RpcError.conflict("This candidate's time is up; extend it first if they need more.");
+}

@@ -1,0 +1,58 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AttemptStatus, Events } from '@invigil/contracts';
+import { EmitEvent } from '@invigil/server-platform';
+import { ProctoredSession } from '../sessions/proctored-session.entity';
+import { Answer } from './answer.entity';
+import { Attempt } from './attempt.entity';
+
+/**
+ * Submits an attempt whose row the caller holds locked, in the caller's transaction: the event
+ * carries every answer committed before it, and a later save finds the attempt submitted.
+ * Returns false when it was already submitted (submitting is idempotent).
+ */
+export async function submitLocked(em: EntityManager, emit: EmitEvent, attempt: Attempt, session: ProctoredSession, automatic: boolean, now: Date): Promise<boolean> {
+  if (attempt.status === AttemptStatus.Submitted) return false;
+  closeOpenIntervals(attempt, now);
+  attempt.status = AttemptStatus.Submitted;
+  attempt.submittedAt = now;
+  attempt.autoSubmitted = automatic;
+  const answers = await em.find(Answer, { attemptId: attempt.id }, { orderBy: { questionId: 'asc' } });
+  emit(Events.attemptSubmitted, {
+    orgId: attempt.orgId,
+    sessionId: attempt.sessionId,
+    attemptId: attempt.id,
+    userId: attempt.userId,
+    assessmentVersionId: session.assessmentVersionId,
+    submittedAt: now.toISOString(),
+    answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value })),
+    ...(automatic ? { automatic: true } : {}),
+  });
+  return true;
+}
+
+/** A submitted attempt keeps final figures: no pause or disconnection runs on after it. */
+function closeOpenIntervals(attempt: Attempt, now: Date): void {
+  if (attempt.pausedSince) {
+    attempt.pausedMs = Number(attempt.pausedMs) + Math.max(0, now.getTime() - attempt.pausedSince.getTime());
+    attempt.pausedSince = null;
+  }
+  if (attempt.disconnectedSince) {
+    attempt.disconnectedMs = Number(attempt.disconnectedMs) + Math.max(0, now.getTime() - attempt.disconnectedSince.getTime());
+    attempt.disconnectedSince = null;
+  }
+  accrueQuestionTime(attempt, now, false);
+}
+
+/**
+ * Adds the time since `positionSince` to the current question and restarts counting from `now`,
+ * or stops counting (`running` false: paused or submitted). Per question, so a report can sum any
+ * grouping; per section is the sum over the section's questions.
+ */
+export function accrueQuestionTime(attempt: Attempt, now: Date, running: boolean): void {
+  if (attempt.currentQuestionId && attempt.positionSince) {
+    const spent = Math.max(0, now.getTime() - attempt.positionSince.getTime());
+    const id = attempt.currentQuestionId;
+    attempt.questionTimesMs = { ...attempt.questionTimesMs, [id]: (attempt.questionTimesMs[id] ?? 0) + spent };
+  }
+  attempt.positionSince = running && attempt.currentQuestionId ? now : null;
+}
