@@ -77,6 +77,11 @@ export class DecideIdentityRequest extends ActorScopedRequest {
 export class ListIdentityChecksRequest extends OrgScopedRequest {
   @IsUUID()
   sessionId!: string;
+
+  /** Only this user's check (the candidate's own view); absent: every participant of the session. */
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
 }
 
 export class GetIdentityPhotoRequest extends OrgScopedRequest {

@@ -32,3 +32,4 @@ export * from './metrics/queue-metrics';
 export * from './queue/job-queue';
 export * from './queue/job-worker';
 export * from './tracing/trace-context';
+export * from './media/image-data-url';
