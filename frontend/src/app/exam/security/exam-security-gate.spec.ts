@@ -103,6 +103,14 @@ describe('ExamSecurityGate', () => {
     expect(textOf(fixture, 'exam-content')).toBe('The questions');
   });
 
+  it('does not announce an approval that happened before the page loaded', async () => {
+    host.identityStatus.set(IdentityStatus.Approved);
+    host.attempt.set(attemptWith({ identityVerification: true }));
+    await settle(fixture);
+    expect(textOf(fixture, 'exam-content')).toBe('The questions');
+    expect(host.approvals).toBe(0);
+  });
+
   it('keeps the questions hidden while the proctor checks the photos, and opens them on approval', async () => {
     host.identityStatus.set(IdentityStatus.Submitted);
     host.attempt.set(attemptWith({ identityVerification: true }));

@@ -87,11 +87,14 @@ export class ExamSecurityGate {
       const status = this.identityStatus();
       untracked(() => this.identity.adopt(status));
     });
-    let wasApproved = false;
+    // Only a decision seen here counts: a candidate approved before the page loaded needs no reload.
+    let previous: IdentityStatus | null = null;
     effect(() => {
-      const approved = this.identity.status() === IdentityStatus.Approved;
-      if (approved && !wasApproved) untracked(() => this.identityApproved.emit());
-      wasApproved = approved;
+      const status = this.identity.status();
+      if (status === IdentityStatus.Approved && previous !== null && previous !== IdentityStatus.Approved) {
+        untracked(() => this.identityApproved.emit());
+      }
+      if (status !== null) previous = status;
     });
     effect(() => {
       const security = this.security();
