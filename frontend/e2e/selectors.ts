@@ -104,6 +104,13 @@ export const sel = {
     activityFeed: 'activity-feed',
     broadcastInput: 'broadcast-input',
     broadcastSend: 'broadcast-send',
+    /** Issue 4, inside a participant row: the attempt's clock and the proctor's controls over it. */
+    participantRemaining: 'participant-remaining',
+    participantDisconnected: 'participant-disconnected',
+    participantPause: 'participant-pause',
+    participantResume: 'participant-resume',
+    participantExtendMinutes: 'participant-extend-minutes',
+    participantExtend: 'participant-extend',
   },
   exam: {
     codeInput: 'join-code',
@@ -129,6 +136,22 @@ export const sel = {
     resultScore: 'exam-result-score',
     downloadCertificate: 'certificate-download',
     messages: 'exam-messages',
+    /** Issue 4: one question at a time, a palette of every question (i 0-based), previous / next, flags. */
+    palette: (i: number) => `exam-palette-${i}`,
+    previous: 'exam-prev',
+    next: 'exam-next',
+    flag: 'exam-flag',
+    unansweredList: 'unanswered-list',
+    flaggedList: 'flagged-list',
+    toggleTimer: 'toggle-timer',
+    announcer: 'exam-announcer',
+    error: 'exam-error',
+    timeOver: 'time-over',
+    autoSubmitted: 'auto-submitted',
+    pausedOverlay: 'paused-overlay',
+    takeoverConfirm: 'takeover-confirm',
+    takeoverContinue: 'takeover-continue',
+    takenOver: 'taken-over',
   },
   /** Issue 3, enrollment: the roster page at /proctor/sessions/:id/roster and the invitation landing page. */
   roster: {

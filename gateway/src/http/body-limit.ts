@@ -1,3 +1,3 @@
-/** The largest JSON body the API accepts (identity photos are data URLs of up to ~1.5 MB each). */
+/** The largest JSON body the API accepts (two identity photos of up to 450 000 characters each, with room to spare). */
 export const JSON_BODY_LIMIT = '4mb';
 export const JSON_BODY_LIMIT_TEXT = '4 MB';
