@@ -66,6 +66,9 @@ export const sel = {
     sessionBrowserLockdown: 'session-browser-lockdown',
     sessionScreenMonitoring: 'session-screen-monitoring',
     sessionIdentityVerification: 'session-identity-verification',
+    /** Issue 4: shown with screen monitoring; and Safe Exam Browser Config Keys, one per line. */
+    sessionSnapshotInterval: 'session-snapshot-interval',
+    sessionSebKeys: 'session-seb-keys',
     /** The inline message next to one form field (field = the body's property name, e.g. scheduledLocalTime). */
     sessionFieldError: (field: string) => `session-error-${field}`,
     saveSession: 'session-save',
@@ -183,6 +186,43 @@ export const sel = {
     importConfirm: 'import-confirm',
     importResult: 'import-result',
     importClose: 'import-close',
+  },
+  /** Issue 4, security options: the candidate's steps before (and during) the exam, the proctor's panels. */
+  security: {
+    identityStep: 'identity-step',
+    captureFace: 'identity-capture-face',
+    captureId: 'identity-capture-id',
+    submitIdentity: 'identity-submit',
+    identityWaiting: 'identity-waiting',
+    identityRejected: 'identity-rejected',
+    cameraError: 'identity-camera-error',
+    screenShareStep: 'screen-share-step',
+    shareScreen: 'screen-share-start',
+    screenShareStopped: 'screen-share-stopped',
+    screenShareError: 'screen-share-error',
+    fullscreenStep: 'fullscreen-step',
+    enterFullscreen: 'enter-fullscreen',
+    fullscreenExited: 'fullscreen-exited',
+    /** Proctor: identity checks panel, one item per candidate. */
+    identityChecks: 'identity-checks',
+    identityCheck: (userId: string) => `identity-check-${userId}`,
+    identityStatus: 'identity-status',
+    identityFaceImage: 'identity-face-image',
+    identityIdImage: 'identity-id-image',
+    approveIdentity: 'identity-approve',
+    rejectIdentity: 'identity-reject',
+    rejectReason: 'identity-reject-reason',
+    confirmReject: 'identity-reject-confirm',
+    /** Proctor: alerts, newest first. */
+    alertsList: 'alerts-list',
+    alertItem: 'alert-item',
+    alertCandidate: 'alert-candidate',
+    alertKind: 'alert-kind',
+    /** Proctor: the latest screen snapshot of each candidate. */
+    snapshotsPanel: 'snapshots-panel',
+    snapshotOf: (userId: string) => `snapshot-${userId}`,
+    snapshotImage: 'snapshot-image',
+    snapshotTime: 'snapshot-time',
   },
   waiting: {
     start: 'waiting-start',

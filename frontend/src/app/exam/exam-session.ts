@@ -150,6 +150,12 @@ export class ExamSession {
     this.saves.enqueue(questionId, answer);
   }
 
+  /** The proctor approved the candidate's identity: the attempt the server refused until now may open. */
+  identityCleared(): void {
+    this.error.set(null);
+    void this.refresh();
+  }
+
   async submit(): Promise<void> {
     if (this.submitting()) return;
     this.submitting.set(true);

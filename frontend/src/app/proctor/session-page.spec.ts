@@ -73,6 +73,7 @@ describe('SessionPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/sessions/s1').flush(session);
     http.expectOne('/api/sessions/s1/live').flush({ sessionId: 's1', participants: [], activity: [] });
+    http.expectOne('/api/sessions/s1/signals').flush([]);
     await settle(fixture);
   });
 
@@ -132,6 +133,7 @@ describe('SessionPage', () => {
       participants: [{ ...update({}), scorePercent: null }],
       activity: [{ at: '2026-01-01T09:30:00.000Z', text: 'Cam Candidate joined' }],
     });
+    http.expectOne('/api/sessions/s1/signals').flush([]);
     await settle(fixture);
     expect(queryTestId(fixture, 'participant-row-u1')).not.toBeNull();
     expect(textOf(fixture, 'activity-feed')).toContain('Cam Candidate joined');

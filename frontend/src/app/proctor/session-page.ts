@@ -23,6 +23,9 @@ import { RosterTable } from './roster-table';
 import { SessionAttempts } from './session-attempts';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
+import { AlertsPanel } from './security/alerts-panel';
+import { IdentityChecksPanel } from './security/identity-checks-panel';
+import { SnapshotsPanel } from './security/snapshots-panel';
 import { SessionCommand, SessionsApi } from './sessions-api';
 
 /** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
@@ -40,7 +43,7 @@ const LIFECYCLE_EVENTS = [Events.sessionPaused, Events.sessionResumed, Events.se
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink],
+  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink, AlertsPanel, IdentityChecksPanel, SnapshotsPanel],
   providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
