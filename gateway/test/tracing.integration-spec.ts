@@ -63,10 +63,17 @@ describe('one trace from the browser\'s submit through gateway, sessions and sco
     expect(submitted.status).toBe(200);
     await eventually(async () => (await candidate.call<ResultView | null>('GET', `/api/sessions/${session.id}/result`)).body ?? undefined, 15_000, 'the result');
 
+    // A parent span ends (and is exported) after its children: wait for the spans asserted on, not just any span.
+    const awaited: [string, string][] = [
+      ['gateway', 'nats request sessions.attempt.submit'],
+      ['sessions', 'nats sessions.attempt.submit'],
+      ['scoring', 'event sessions.attempt.submitted'],
+      ['scoring', 'nats request sessions.assessment.scoring-key'],
+      ['enrollment', 'event sessions.attempt.submitted'],
+    ];
     const spans = await eventually(() => {
       const trace = collector.trace(traceId);
-      const services = new Set(trace.map((span) => span.service));
-      return ['gateway', 'sessions', 'scoring', 'enrollment'].every((service) => services.has(service)) ? trace : undefined;
+      return awaited.every(([service, name]) => trace.some((span) => span.service === service && span.name === name)) ? trace : undefined;
     }, 20_000, 'spans of gateway, sessions, scoring and enrollment in one trace');
 
     const names = (service: string) => spans.filter((span) => span.service === service).map((span) => span.name);
