@@ -89,6 +89,11 @@ export class CandidateLoad {
     return refused;
   }
 
+  /** Sockets closed by the other side since they connected. */
+  get droppedTotal(): number {
+    return this.dropped;
+  }
+
   get attachedCount(): number {
     return this.sockets.length;
   }
@@ -153,7 +158,8 @@ export class CandidateLoad {
     return new Promise((resolve) => {
       socket.once('connect', () => {
         socket.on('disconnect', (reason) => {
-          if (reason !== 'io client disconnect') this.dropped++;
+          if (reason === 'io client disconnect') return;
+          if (this.dropped++ === 0) console.warn(`  first socket dropped by the other side: ${reason}`);
         });
         this.sockets.push({ socket, candidate, viewId: `bench-view-${index}`, seq: 0 });
         resolve(true);

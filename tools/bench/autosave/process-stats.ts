@@ -60,3 +60,17 @@ export async function histogramTotals(metricsUrl: string, name: string, label: s
   };
   return { sum: value('sum'), count: value('count') };
 }
+
+/** The value of a Prometheus series with no labels beyond the service's, e.g. the gateway's open socket count. */
+export async function gaugeValue(metricsUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `) || entry.startsWith(`${name}{`));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
+}
+
+/** A counter's value for the series whose labels include every one of `labels` (e.g. subject and outcome). */
+export async function counterValue(metricsUrl: string, name: string, labels: string[]): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((entry) => entry.startsWith(`${name}{`) && labels.every((label) => entry.includes(label)));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}

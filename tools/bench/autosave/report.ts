@@ -8,6 +8,13 @@ export interface LevelResult {
   attachRefused: number;
   attachSeconds: number;
   figures: WindowFigures;
+  /** Sockets closed by the other side at any time after connecting (the window's own count is in figures). */
+  droppedSinceConnect: number;
+  gatewaySocketsAfterWindow: number;
+  /** Saves the sessions service finished handling during the window (its NATS histogram). */
+  sessionsHandledInWindow: number;
+  /** Of those, the ones that ended with the answer stored (the rest failed, e.g. no database connection in time). */
+  sessionsStoredInWindow: number;
   /** Gateway resident memory growth per connection: connected and attached; and after the window. */
   rssPerConnectionKiB: number;
   rssPerConnectionAfterKiB: number;
@@ -33,7 +40,7 @@ function failureText(failures: Record<string, number>): string {
 /** A Markdown table, so the output can go into docs/benchmarks.md as it is. */
 export function resultTable(results: LevelResult[], pgbench: PgbenchResult, intervalMs: number): string {
   const rows = [
-    '| candidates | saves/s (offered) | p50 ack | p99 ack | max ack | failed saves | gateway RSS per connection (attached / after window) | gateway RSS | CPU % of one core: gateway / sessions / bench client | sessions handling, mean | saves/s ÷ pgbench tps | load avg |',
+    '| candidates | saves/s (offered) | p50 ack | p99 ack | max ack | failures in the window | gateway RSS per connection (attached / after window) | gateway RSS | CPU % of one core: gateway / sessions / bench client | sessions time per save (mean) | saves/s ÷ pgbench tps | load avg |',
     '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const result of results) {
@@ -42,7 +49,7 @@ export function resultTable(results: LevelResult[], pgbench: PgbenchResult, inte
     const failed = { ...figures.failures };
     if (result.connectFailures) failed['not connected'] = result.connectFailures;
     if (result.attachRefused) failed['not attached'] = result.attachRefused;
-    if (figures.dropped) failed['sockets dropped'] = figures.dropped;
+    if (result.droppedSinceConnect) failed['sockets dropped'] = result.droppedSinceConnect;
     rows.push(
       `| ${result.candidates} | ${fixed(figures.savesPerSecond, 1)} (${fixed(offered)}) | ${fixed(figures.p50Ms)} ms | ${fixed(figures.p99Ms)} ms | ${fixed(figures.maxMs)} ms | ${failureText(failed)} | ` +
         `${fixed(result.rssPerConnectionKiB)} / ${fixed(result.rssPerConnectionAfterKiB)} KiB | ${fixed(result.gatewayRssMiB)} MiB | ` +
@@ -63,7 +70,8 @@ export function setupLines(results: LevelResult[]): string {
     .map(
       (result) =>
         `${result.candidates} candidates: connected in ${fixed(result.connectSeconds, 1)} s, attached in ${fixed(result.attachSeconds, 1)} s; ` +
-        `${result.figures.acked} saves acknowledged in the ${result.figures.seconds} s window; bench client event-loop delay p99 ${fixed(result.figures.clientLoopDelayP99Ms)} ms; ` +
+        `${result.figures.acked} saves acknowledged in the ${result.figures.seconds} s window, ${result.sessionsHandledInWindow} finished by sessions (${result.sessionsStoredInWindow} stored); ` +
+        `${result.droppedSinceConnect} sockets dropped since connecting, ${result.gatewaySocketsAfterWindow} open at the gateway after the window; bench client event-loop delay p99 ${fixed(result.figures.clientLoopDelayP99Ms)} ms; ` +
         `CPU % of one core before saving (connected, attached): gateway ${fixed(result.gatewayIdleCpuPercent)}, sessions ${fixed(result.sessionsIdleCpuPercent)}; ` +
         `CPU per acknowledged save: gateway ${fixed(cpuMsPerSave(result.gatewayCpuPercent, result.gatewayIdleCpuPercent, result), 1)} ms, sessions ${fixed(cpuMsPerSave(result.sessionsCpuPercent, result.sessionsIdleCpuPercent, result), 1)} ms`,
     )
