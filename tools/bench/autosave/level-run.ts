@@ -1,8 +1,9 @@
 import { LocalStack } from '@invigil/local-stack';
 import { loadavg } from 'node:os';
+import { Client } from 'pg';
 import { CandidateLoad, sleep } from './candidate-load';
 import { BenchExam } from './exam-setup';
-import { counterValue, CpuMeter, gaugeValue, histogramTotals, pidOf, residentBytes } from './process-stats';
+import { CpuMeter, gaugeValue, histogramTotals, pidOf, residentBytes } from './process-stats';
 import { LevelResult } from './report';
 
 export interface LevelSettings {
@@ -46,12 +47,12 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
     load.startSaving();
     await sleep(settings.warmupSeconds * 1000);
     const handledBefore = await histogramTotals(sessionsMetrics, 'invigil_nats_request_duration_seconds', SAVE_SUBJECT);
-    const storedBefore = await counterValue(sessionsMetrics, 'invigil_nats_requests_total', [SAVE_SUBJECT, 'outcome="ok"']);
+    const storedBefore = await storedSaves(stack);
     const meters = { gateway: CpuMeter.ofPid(gatewayPid), sessions: CpuMeter.ofPid(sessionsPid), client: CpuMeter.ofThisProcess() };
     const figures = await load.measure(settings.windowSeconds);
     const cpu = { gateway: meters.gateway.percentOfOneCore(), sessions: meters.sessions.percentOfOneCore(), client: meters.client.percentOfOneCore() };
     const handledAfter = await histogramTotals(sessionsMetrics, 'invigil_nats_request_duration_seconds', SAVE_SUBJECT);
-    const stored = (await counterValue(sessionsMetrics, 'invigil_nats_requests_total', [SAVE_SUBJECT, 'outcome="ok"'])) - storedBefore;
+    const stored = (await storedSaves(stack)) - storedBefore;
     const gatewaySockets = await gaugeValue(gatewayMetrics, 'invigil_socket_connections');
     const rssAfter = residentBytes(gatewayPid);
     const loadAverage = loadavg()[0];
@@ -59,7 +60,7 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
     const handled = handledAfter.count - handledBefore.count;
     console.log(
       `  ${figures.savesPerSecond.toFixed(1)} saves/s, p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms, failures ${JSON.stringify(figures.failures)}; ` +
-        `sessions finished ${handled} saves in the window (${stored} stored); gateway holds ${gatewaySockets} sockets; ${load.droppedTotal} sockets dropped since connecting`,
+        `sessions finished ${handled} saves in the window, ${stored} stored in PostgreSQL; gateway holds ${gatewaySockets} sockets; ${load.droppedTotal} sockets dropped since connecting`,
     );
     return {
       candidates,
@@ -85,5 +86,17 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
     };
   } finally {
     await load.stopAndClose();
+  }
+}
+
+/** Every accepted save adds one to its answer's change_count: their sum counts the saves PostgreSQL holds. */
+async function storedSaves(stack: LocalStack): Promise<number> {
+  const db = new Client({ connectionString: stack.settings.databaseUrl });
+  await db.connect();
+  try {
+    const result = await db.query<{ saves: string }>(`select coalesce(sum("change_count"), 0) as "saves" from "${stack.schemaOf('sessions')}"."answer"`);
+    return Number(result.rows[0].saves);
+  } finally {
+    await db.end();
   }
 }

@@ -67,10 +67,3 @@ export async function gaugeValue(metricsUrl: string, name: string): Promise<numb
   const line = text.split('\n').find((entry) => entry.startsWith(`${name} `) || entry.startsWith(`${name}{`));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
 }
-
-/** A counter's value for the series whose labels include every one of `labels` (e.g. subject and outcome). */
-export async function counterValue(metricsUrl: string, name: string, labels: string[]): Promise<number> {
-  const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((entry) => entry.startsWith(`${name}{`) && labels.every((label) => entry.includes(label)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}

@@ -13,7 +13,7 @@ export interface LevelResult {
   gatewaySocketsAfterWindow: number;
   /** Saves the sessions service finished handling during the window (its NATS histogram). */
   sessionsHandledInWindow: number;
-  /** Of those, the ones that ended with the answer stored (the rest failed, e.g. no database connection in time). */
+  /** Answer changes PostgreSQL accepted during the window (the sum of change_count), acknowledged or not. */
   sessionsStoredInWindow: number;
   /** Gateway resident memory growth per connection: connected and attached; and after the window. */
   rssPerConnectionKiB: number;
@@ -70,7 +70,7 @@ export function setupLines(results: LevelResult[]): string {
     .map(
       (result) =>
         `${result.candidates} candidates: connected in ${fixed(result.connectSeconds, 1)} s, attached in ${fixed(result.attachSeconds, 1)} s; ` +
-        `${result.figures.acked} saves acknowledged in the ${result.figures.seconds} s window, ${result.sessionsHandledInWindow} finished by sessions (${result.sessionsStoredInWindow} stored); ` +
+        `${result.figures.acked} saves acknowledged in the ${result.figures.seconds} s window, ${result.sessionsHandledInWindow} finished by sessions, ${result.sessionsStoredInWindow} stored in PostgreSQL; ` +
         `${result.droppedSinceConnect} sockets dropped since connecting, ${result.gatewaySocketsAfterWindow} open at the gateway after the window; bench client event-loop delay p99 ${fixed(result.figures.clientLoopDelayP99Ms)} ms; ` +
         `CPU % of one core before saving (connected, attached): gateway ${fixed(result.gatewayIdleCpuPercent)}, sessions ${fixed(result.sessionsIdleCpuPercent)}; ` +
         `CPU per acknowledged save: gateway ${fixed(cpuMsPerSave(result.gatewayCpuPercent, result.gatewayIdleCpuPercent, result), 1)} ms, sessions ${fixed(cpuMsPerSave(result.sessionsCpuPercent, result.sessionsIdleCpuPercent, result), 1)} ms`,
