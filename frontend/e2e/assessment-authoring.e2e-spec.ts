@@ -135,27 +135,40 @@ describe('assessment authoring: every question type through the UI, export, impo
     await expectVisible(candidatePage.getByTestId(e.waitingRoom));
     await expectText(page.getByTestId(p.participantRow(candidate.id)).getByTestId(p.participantStatus), 'Waiting');
     await page.getByTestId(p.startSession).click();
-    await expectVisible(candidatePage.getByTestId(e.question(5)));
+    await expectVisible(candidatePage.getByTestId(e.question(0)));
 
+    // One question at a time: the palette moves between them.
     const c = candidatePage;
+    const show = async (i: number) => {
+      await c.getByTestId(e.palette(i)).click();
+      await expectVisible(c.getByTestId(e.question(i)));
+    };
     await c.getByTestId(e.option(0, 1)).check();
+    await show(1);
     await c.getByTestId(e.option(1, 0)).check();
     await c.getByTestId(e.option(1, 2)).check();
+    await show(2);
     await c.getByTestId(e.trueFalse(2, false)).check();
+    await show(3);
     await c.getByTestId(e.number(3)).fill('9.8');
+    await show(4);
     await c.getByTestId(e.text(4)).fill(' paris ');
+    await show(5);
     await c.getByTestId(e.essay(5)).fill('Water crosses a membrane.');
     await expectContains(c.getByTestId(e.essayWords(5)), '4 words of at most 5');
     await expectText(c.getByTestId(e.saveState), 'Saved');
     await expectContains(c.getByTestId(e.answeredCount), '6/6');
 
-    // A reload shows every saved answer again.
+    // A reload resumes at the question the candidate was on and shows every saved answer again.
     await c.reload();
     await expectVisible(c.getByTestId(e.question(5)));
-    expect(await c.getByTestId(e.option(1, 2)).isChecked()).toBe(true);
-    expect(await c.getByTestId(e.trueFalse(2, false)).isChecked()).toBe(true);
-    expect(await c.getByTestId(e.number(3)).inputValue()).toBe('9.8');
     expect(await c.getByTestId(e.essay(5)).inputValue()).toBe('Water crosses a membrane.');
+    await show(1);
+    expect(await c.getByTestId(e.option(1, 2)).isChecked()).toBe(true);
+    await show(2);
+    expect(await c.getByTestId(e.trueFalse(2, false)).isChecked()).toBe(true);
+    await show(3);
+    expect(await c.getByTestId(e.number(3)).inputValue()).toBe('9.8');
 
     await c.getByTestId(e.submit).click();
     await c.getByTestId(e.confirmSubmit).click();

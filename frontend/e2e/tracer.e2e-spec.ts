@@ -94,6 +94,7 @@ describe('tracer: one proctored session end to end, two real browsers', () => {
     await expectText(candidatePage.getByTestId(e.saveState), 'Saved');
     await expectContains(candidatePage.getByTestId(e.answeredCount), '1/2');
     await expectText(row.getByTestId(p.participantAnswered), '1/2');
+    await candidatePage.getByTestId(e.next).click();
     await candidatePage.getByTestId(e.option(1, 0)).check();
     await expectText(candidatePage.getByTestId(e.saveState), 'Saved');
     await expectText(row.getByTestId(p.participantAnswered), '2/2');

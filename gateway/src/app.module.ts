@@ -9,12 +9,17 @@ import { AuthController } from './api/auth.controller';
 import { CertificatesController } from './api/certificates.controller';
 import { DevMailController } from './api/dev-mail.controller';
 import { EnrollmentController } from './api/enrollment.controller';
+import { IdentityController } from './api/identity.controller';
 import { InvitationAuthController } from './api/invitation-auth.controller';
 import { RosterImportController } from './api/roster-import.controller';
 import { ProctorAttemptsController } from './api/proctor-attempts.controller';
 import { RosterController } from './api/roster.controller';
+import { SafeExamBrowserCheck } from './api/safe-exam-browser';
+import { SafeExamBrowserGuard } from './api/safe-exam-browser.guard';
 import { SessionAccess } from './api/session-access';
 import { SessionsController } from './api/sessions.controller';
+import { SignalsController } from './api/signals.controller';
+import { SnapshotsController } from './api/snapshots.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { GatewayEnv } from './config/env';
@@ -46,17 +51,24 @@ export class GatewayModule implements NestModule {
         InvitationAuthController,
         // issue 4, exam runtime: the proctor's clock controls
         ProctorAttemptsController,
+        // issue 4, security options: signals, snapshots, identity checks
+        SignalsController,
+        SnapshotsController,
+        IdentityController,
         ...(env.NODE_ENV !== 'production' ? [DevMailController] : []),
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,
         SessionAccess,
+        SafeExamBrowserCheck,
         EventFanout,
         RealtimeGateway,
         PresenceTracker,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard: it needs to know the caller is a candidate.
+        { provide: APP_GUARD, useClass: SafeExamBrowserGuard },
       ],
     };
   }

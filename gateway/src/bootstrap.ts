@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayEnv } from './config/env';
+import { JSON_BODY_LIMIT } from './http/body-limit';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { httpValidationPipe } from './http/http-validation.pipe';
 import { serveFrontend } from './static/frontend-static';
@@ -21,7 +22,8 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.enableShutdownHooks();
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  // A larger body gets a 413 with a JSON message (HttpErrorFilter).
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/*path', method: RequestMethod.GET },

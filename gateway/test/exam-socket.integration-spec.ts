@@ -2,15 +2,19 @@ import {
   AttachAttemptAck,
   AttemptSummaryView,
   AttemptView,
+  EventEnvelope,
+  Events,
   QuestionType,
   SaveAnswerSocketAck,
   ServiceNames,
   SessionView,
   SocketCommands,
+  SocketPushes,
 } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
 import { DEMO_USERS, dropSchema } from '@invigil/server-platform';
 import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
@@ -71,8 +75,8 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     await nats.close();
   });
 
-  async function connect(token: string | undefined): Promise<Socket> {
-    const socket = io(stack.gatewayUrl(0), { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false });
+  async function connect(token: string | undefined, extraHeaders: Record<string, string> = {}): Promise<Socket> {
+    const socket = io(stack.gatewayUrl(0), { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, extraHeaders });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -115,6 +119,19 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     expect(fine).toMatchObject({ ok: true, answeredCount: 2 });
   });
 
+  it('refuses a save from a socket that has not attached the exam view', async () => {
+    const unattached = await connect(exam.accessToken);
+    const ack = await send<SaveAnswerSocketAck>(unattached, SocketCommands.saveAnswer, {
+      sessionId: session.id,
+      questionId: attempt.questions[0].id,
+      viewId: 'tab-one-0001',
+      clientSeq: 3,
+      answer: { selectedOption: 0 },
+    });
+    expect(ack).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('Attach the exam view first') });
+    unattached.disconnect();
+  });
+
   it('refuses the exam commands to staff sockets', async () => {
     const staffSocket = await connect(staff.accessToken);
     const ack = await send<AttachAttemptAck>(staffSocket, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'staff-view-01', takeover: false });
@@ -123,6 +140,8 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
 
   it('asks before a second tab takes over, then refuses the saves of the first', async () => {
     const second = await connect(exam.accessToken);
+    const pushedToFirst: EventEnvelope[] = [];
+    first.on(SocketPushes.event, (envelope: EventEnvelope) => pushedToFirst.push(envelope));
     const asked = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-two-0002', takeover: false });
     expect(asked).toEqual({ ok: true, attached: false, reason: 'another-view-live' });
     const taken = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-two-0002', takeover: true });
@@ -135,6 +154,8 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       answer: { selectedOption: 0 },
     });
     expect(late).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/another window/) });
+    const told = await eventually(() => pushedToFirst.find((e) => e.subject === Events.attemptViewTakenOver), 10_000, 'the takeover pushed to the first tab');
+    expect(told.data).toMatchObject({ viewId: 'tab-two-0002', previousViewId: 'tab-one-0001' });
     first.disconnect();
     const summary = await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`);
     // The first tab closing is not the candidate leaving: the live view is the second tab.
@@ -168,5 +189,23 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     const badExtend = await staff.call<{ message: string }>('POST', `/api/sessions/${session.id}/attempts/${candidate.id}/extend`, { minutes: 'ten' });
     expect(badExtend.status).toBe(400);
     expect(badExtend.body.message).toMatch(/minutes must be a whole number/);
+  });
+
+  it('asks for Safe Exam Browser on the socket when the session lists Config Keys', async () => {
+    const configKey = randomBytes(32).toString('hex');
+    const sebSession = (await staff.call<SessionView>('POST', '/api/sessions', sessionBody('SEB exam', session.assessmentId, 30, {
+      security: { browserLockdown: false, screenMonitoring: false, identityVerification: false, safeExamBrowserConfigKeys: [configKey] },
+    }))).body;
+    const other = await ApiClient.signIn(stack.gatewayUrl(0), DEMO_USERS[3].email);
+    expect((await other.call('POST', '/api/enrollment/join', { code: sebSession.enrollmentCode })).status).toBe(201);
+    expect((await staff.call('POST', `/api/sessions/${sebSession.id}/start`)).status).toBe(201);
+    const attachTo = { sessionId: sebSession.id, viewId: 'seb-view-0001', takeover: false };
+
+    const plain = await connect(other.accessToken);
+    expect(await send<AttachAttemptAck>(plain, SocketCommands.attachAttempt, attachTo)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining('Safe Exam Browser') });
+    const handshakeUrl = `${stack.gatewayUrl(0)}/socket.io/?EIO=4&transport=websocket`;
+    const hash = createHash('sha256').update(handshakeUrl + configKey).digest('hex');
+    const viaSeb = await connect(other.accessToken, { 'x-safeexambrowser-configkeyhash': hash });
+    expect(await send<AttachAttemptAck>(viaSeb, SocketCommands.attachAttempt, attachTo)).toMatchObject({ ok: true, attached: true });
   });
 });

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AccessTokenClaims, Requests, Role } from '@invigil/contracts';
-import { RpcClient } from '@invigil/server-platform';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { AccessTokenClaims, Requests, Role, RpcErrorCode } from '@invigil/contracts';
+import { RemoteCallError, RpcClient } from '@invigil/server-platform';
 
 /**
  * Who may see a session: staff of its organization (the org-scoped lookup fails for any other
@@ -16,6 +16,18 @@ export class SessionAccess {
       return;
     }
     await this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId });
+  }
+
+  /** A candidate reporting from a session's exam page must be on its roster: 403 otherwise. */
+  async assertOnRoster(user: AccessTokenClaims, sessionId: string): Promise<void> {
+    try {
+      await this.rpc.request(Requests.getMyParticipation, { orgId: user.orgId, userId: user.sub, sessionId });
+    } catch (error) {
+      if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
+        throw new ForbiddenException("You are not on this session's roster; join it with its enrollment code first.");
+      }
+      throw error;
+    }
   }
 
   async canWatch(user: AccessTokenClaims, sessionId: string): Promise<boolean> {

@@ -25,6 +25,8 @@ import {
 } from '@invigil/contracts';
 import { INVIGIL_METRICS, InvigilMetrics, RpcClient } from '@invigil/server-platform';
 import type { Server, Socket } from 'socket.io';
+import { SafeExamBrowserCheck, SEB_CONFIG_KEY_HEADER } from '../api/safe-exam-browser';
+import { absoluteRequestUrl } from '../api/safe-exam-browser.guard';
 import { SessionAccess } from '../api/session-access';
 import { TokenService } from '../auth/token.service';
 import { EventFanout } from './event-fanout';
@@ -34,6 +36,8 @@ import { candidatesRoom, staffRoom, userRoom } from './rooms';
 
 interface SocketData {
   user: AccessTokenClaims;
+  /** Sessions whose exam this socket attached to (after the Safe Exam Browser check, if any). */
+  attached?: string[];
 }
 
 function candidateOf(socket: Socket): AccessTokenClaims | SocketFailure {
@@ -61,6 +65,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly access: SessionAccess,
     private readonly fanout: EventFanout,
     private readonly presence: PresenceTracker,
+    private readonly safeExamBrowser: SafeExamBrowserCheck,
     private readonly rpc: RpcClient,
     @Inject(INVIGIL_METRICS) private readonly metrics: InvigilMetrics,
   ) {}
@@ -99,8 +104,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const command = await parseCommand(AttachAttemptCommand, payload);
     if (isFailure(command)) return command;
     try {
+      // Safe Exam Browser sends its Config Key hash with the socket's handshake like with any request.
+      const handshake = socket.handshake;
+      const url = absoluteRequestUrl({ headers: handshake.headers, protocol: handshake.secure ? 'https' : 'http', originalUrl: handshake.url });
+      const header = handshake.headers[SEB_CONFIG_KEY_HEADER];
+      const refusal = await this.safeExamBrowser.verify(user.orgId, command.sessionId, url, Array.isArray(header) ? header[0] : header);
+      if (refusal) return { ok: false, status: 403, message: refusal };
       const reply = await this.rpc.request(Requests.attachAttemptView, { orgId: user.orgId, userId: user.sub, sessionId: command.sessionId, viewId: command.viewId, takeover: command.takeover, connectionId: socket.id });
       if (!reply.attached) return { ok: true, attached: false, reason: reply.reason };
+      const data = socket.data as SocketData;
+      data.attached = [...new Set([...(data.attached ?? []), command.sessionId])];
       await socket.join(candidatesRoom(user.orgId, command.sessionId));
       if (reply.attempt.status !== AttemptStatus.Submitted) {
         await this.presence.track(socket.id, { orgId: user.orgId, attemptId: reply.attempt.id, viewId: command.viewId, connectionId: socket.id });
@@ -118,6 +131,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (isFailure(user)) return user;
     const command = await parseCommand(SaveAnswerCommand, payload);
     if (isFailure(command)) return command;
+    if (!(socket.data as SocketData).attached?.includes(command.sessionId)) {
+      return { ok: false, status: 409, message: 'Attach the exam view first (attempt.attach), then save.' };
+    }
     try {
       const ack = await this.rpc.request(Requests.saveAnswer, { orgId: user.orgId, userId: user.sub, ...command });
       return { ok: true, ...ack };

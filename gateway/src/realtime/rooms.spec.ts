@@ -32,4 +32,24 @@ describe('roomsFor', () => {
     expect(privateRooms).toContain(userRoom(org, 'u2'));
     expect(privateRooms).not.toContain(candidatesRoom(org, session));
   });
+
+  it('keeps alerts, snapshots and identity submissions with staff', () => {
+    for (const subject of [Events.alertRaised, Events.snapshotStored, Events.identitySubmitted]) {
+      expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
+    }
+  });
+
+  it('tells a candidate the identity decision and what happens to their own attempt, and no one else', () => {
+    for (const subject of [
+      Events.identityDecided,
+      Events.attemptPaused,
+      Events.attemptResumed,
+      Events.attemptExtended,
+      Events.attemptDisconnected,
+      Events.attemptReconnected,
+      Events.attemptViewTakenOver,
+    ]) {
+      expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
+    }
+  });
 });

@@ -15,7 +15,10 @@ const FOR_ALL_CANDIDATES = new Set<string>([
   Events.sessionRescheduled,
 ]);
 
-/** Events a candidate sees about themself. */
+/**
+ * Events a candidate sees about themself (staff see them too). Alerts, snapshots and identity
+ * submissions are about a candidate but stay with staff.
+ */
 const FOR_THE_USER = new Set<string>([
   Events.participantJoined,
   Events.participantStatusChanged,
@@ -23,6 +26,13 @@ const FOR_THE_USER = new Set<string>([
   Events.attemptSubmitted,
   Events.resultRecorded,
   Events.certificateIssued,
+  Events.identityDecided,
+  Events.attemptPaused,
+  Events.attemptResumed,
+  Events.attemptExtended,
+  Events.attemptDisconnected,
+  Events.attemptReconnected,
+  Events.attemptViewTakenOver,
 ]);
 
 /** Which rooms one event goes to. Pure, so the routing rules have unit tests. */

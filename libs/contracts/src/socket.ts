@@ -1,9 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsUUID, Matches } from 'class-validator';
 import type { EventEnvelope } from './event-map';
-import { AnswerValue } from './sessions/answer-value';
 import type { AttemptView, SaveAnswerAck } from './sessions/attempt';
-import { viewIdPattern } from './sessions/attempt';
+import { SaveAnswerBody, viewIdPattern } from './sessions/attempt';
 
 /** Socket.IO messages the browser sends (client → gateway). */
 export const SocketCommands = {
@@ -41,7 +39,8 @@ export class AttachAttemptCommand {
   takeover!: boolean;
 }
 
-export class SaveAnswerCommand {
+/** The socket form of PUT .../attempt/answers/:questionId: the same body plus where it belongs. */
+export class SaveAnswerCommand extends SaveAnswerBody {
   @IsUUID('all', { message: 'sessionId must be a UUID' })
   sessionId!: string;
 
@@ -50,16 +49,6 @@ export class SaveAnswerCommand {
 
   @Matches(viewIdPattern, { message: 'viewId must be 8 to 64 letters, digits, dashes or underscores' })
   viewId!: string;
-
-  @IsInt({ message: 'clientSeq must be a whole number' })
-  @Min(1, { message: 'clientSeq must be at least 1' })
-  @Max(2_147_483_647)
-  clientSeq!: number;
-
-  @ValidateNested()
-  @Type(() => AnswerValue)
-  @IsDefined({ message: 'answer is required' })
-  answer!: AnswerValue;
 }
 
 /** A refusal over the socket carries the HTTP status the same refusal would have over HTTP. */

@@ -6,3 +6,4 @@ export * from './scoring';
 export * from './enrollment-code';
 export * from './zoned-time';
 export * from './enrollment-rules';
+export * from './identity-check';

@@ -4,6 +4,10 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { EnrollmentEnv } from './config/env';
 import { enrollmentEntities } from './entities';
+import { IdentityStatuses } from './identity/identity-statuses';
+import { IdentityController } from './identity/identity.controller';
+import { IdentityService } from './identity/identity.service';
+import { SessionRules } from './identity/session-rules';
 import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { InvitationService } from './invitations/invitation.service';
@@ -28,8 +32,19 @@ export class EnrollmentModule {
           startOutboxRelay: options.startOutboxRelay,
         }),
       ],
-      controllers: [AccountsController, RosterController, InvitationsController, ImportController],
-      providers: [{ provide: EnrollmentEnv, useValue: env }, AccountsService, RosterService, RosterStatusHandlers, Mailer, InvitationService, ImportService],
+      controllers: [AccountsController, RosterController, InvitationsController, ImportController, IdentityController],
+      providers: [
+        { provide: EnrollmentEnv, useValue: env },
+        AccountsService,
+        RosterService,
+        RosterStatusHandlers,
+        Mailer,
+        InvitationService,
+        ImportService,
+        SessionRules,
+        IdentityStatuses,
+        IdentityService,
+      ],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { ActivityEntry } from './live/activity-entry.entity';
 import { LiveParticipant } from './live/live-participant.entity';
 import { SessionInfo } from './live/session-info.entity';
+import { Signal } from './signals/signal.entity';
+import { Snapshot } from './snapshots/snapshot.entity';
 
-export const monitoringEntities = [SessionInfo, LiveParticipant, ActivityEntry];
+export const monitoringEntities = [SessionInfo, LiveParticipant, ActivityEntry, Signal, Snapshot];

@@ -24,3 +24,22 @@ describe('Countdown', () => {
     countdown.stop();
   });
 });
+
+describe('Countdown while paused', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('stands still while paused and runs again from the server value on resume', () => {
+    const countdown = new Countdown();
+    countdown.sync(90);
+    jest.advanceTimersByTime(10_000);
+    countdown.sync(80, false);
+    jest.advanceTimersByTime(60_000);
+    expect(countdown.remainingSeconds()).toBe(80);
+
+    countdown.sync(80);
+    jest.advanceTimersByTime(5_000);
+    expect(countdown.remainingSeconds()).toBe(75);
+    countdown.stop();
+  });
+});

@@ -3,15 +3,15 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
   AttemptView,
+  FlagQuestionBody,
   JoinWithCodeBody,
+  NavigateBody,
   MessageView,
   ParticipantView,
   ResultView,
-  SaveAnswerAck,
-  SaveAnswerBody,
 } from '@invigil/contracts';
 
-/** The gateway endpoints a candidate uses. */
+/** The gateway endpoints a candidate uses (answers are saved over the socket, see ExamViewLink). */
 @Injectable({ providedIn: 'root' })
 export class ExamApi {
   private readonly http = inject(HttpClient);
@@ -28,9 +28,14 @@ export class ExamApi {
     return firstValueFrom(this.http.get<AttemptView>(`${sessionUrl(sessionId)}/attempt`));
   }
 
-  saveAnswer(sessionId: string, questionId: string, body: SaveAnswerBody): Promise<SaveAnswerAck> {
-    const url = `${sessionUrl(sessionId)}/attempt/answers/${encodeURIComponent(questionId)}`;
-    return firstValueFrom(this.http.put<SaveAnswerAck>(url, body));
+  /** The question the candidate is on: the server keeps the time per section from it. */
+  reportPosition(sessionId: string, body: NavigateBody): Promise<void> {
+    return firstValueFrom(this.http.put<void>(`${sessionUrl(sessionId)}/attempt/position`, body));
+  }
+
+  setFlag(sessionId: string, questionId: string, body: FlagQuestionBody): Promise<{ flaggedQuestionIds: string[] }> {
+    const url = `${sessionUrl(sessionId)}/attempt/flags/${encodeURIComponent(questionId)}`;
+    return firstValueFrom(this.http.put<{ flaggedQuestionIds: string[] }>(url, body));
   }
 
   submit(sessionId: string): Promise<AttemptView> {

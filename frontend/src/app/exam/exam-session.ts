@@ -1,11 +1,10 @@
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter, fromEvent, merge } from 'rxjs';
 import {
   AnswerValue,
   AttemptStatus,
   AttemptView,
-  CertificateStatus,
   Events,
   IdentityStatus,
   MessageView,
@@ -14,11 +13,17 @@ import {
 } from '@invigil/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { SocketService } from '../realtime/socket-service';
-import { DisplayedError, isTransientHttpError, toDisplayedError } from '../shared/http-error';
-import { Countdown } from './countdown';
+import { DisplayedError, toDisplayedError } from '../shared/http-error';
+import { AttemptCommandRefused, isConflict, isTransientSaveError } from './attempt-command-error';
+import { isAnswered, isFinal } from './answer-state';
 import { ExamApi, isNotStartedYet } from './exam-api';
+import { ExamAnnouncer } from './exam-announcer';
+import { ExamClock } from './exam-clock';
 import { addMessage, fromMessageEvent } from './exam-messages-list';
-import { SaveQueue } from './save-queue';
+import { ExamProgress } from './exam-progress';
+import { ExamViewLink } from './exam-view-link';
+import { IdbPendingSaveStore } from './pending-save-store';
+import { SaveQueue, SaveState } from './save-queue';
 
 const resultPollMs = 2_000;
 const statusPollMs = 5_000;
@@ -26,17 +31,20 @@ const clockRefreshMs = 60_000;
 /** Stop asking for a result that never comes (e.g. scoring is down); a reload starts over. */
 const resultPollLimitMs = 10 * 60_000;
 
-/** The state of one candidate's exam page: status, attempt, saves, result and messages. */
+/** The state of one candidate's exam page: status, attempt, saves, clock, result and messages. */
 @Injectable()
 export class ExamSession {
   private readonly api = inject(ExamApi);
   private readonly socket = inject(SocketService);
   private readonly auth = inject(AuthStore);
   private readonly destroyRef = inject(DestroyRef);
+  readonly link = inject(ExamViewLink);
   private sessionId = '';
   private loadingAttempt = false;
   private loadingResult = false;
   private pollResultUntil = 0;
+  /** Saves left by an earlier page are back in the queue before any answer is shown. */
+  private restored: Promise<void> = Promise.resolve();
 
   readonly status = signal<ParticipantStatus | null>(null);
   /** From the candidate's participation; the security gate asks for photos while it is not approved. */
@@ -49,27 +57,60 @@ export class ExamSession {
   readonly messages = signal<MessageView[]>([]);
   readonly error = signal<DisplayedError | null>(null);
   readonly submitting = signal(false);
-  readonly countdown = new Countdown();
+  /** The deadline or the end of the session submitted the attempt, not the candidate. */
+  readonly autoSubmitted = signal(false);
+  readonly clock = new ExamClock();
+  readonly announcer = new ExamAnnouncer();
+  readonly progress = new ExamProgress(this.api, () => this.sessionId, (error) => this.error.set(toDisplayedError(error)));
   readonly saves = new SaveQueue({
-    send: ({ questionId, clientSeq, answer }) => this.api.saveAnswer(this.sessionId, questionId, { clientSeq, answer }),
-    isTransient: isTransientHttpError,
-    onRejected: (_save, error) => this.error.set(toDisplayedError(error)),
+    send: (save) => this.link.save(save),
+    isTransient: isTransientSaveError,
+    onRejected: (_save, error) => this.saveRefused(error),
   });
 
   readonly submitted = computed(
     () => this.status() === ParticipantStatus.Complete || this.attempt()?.status === AttemptStatus.Submitted,
   );
+  /** "Offline" whenever the socket is down, even with nothing waiting: the candidate should know. */
+  readonly saveState = computed<SaveState>(() => (this.attempt() && !this.link.connected() ? 'offline' : this.saves.state()));
+  /** Answers can be changed: attached as the live view, the clock running and not over. */
+  readonly inputLocked = computed(() => this.clock.timeOver() || this.clock.paused() || this.link.state() === 'taken-over');
   readonly questions = computed(() => this.attempt()?.questions ?? []);
   readonly answeredCount = computed(() => this.questions().filter((q) => isAnswered(this.selections().get(q.id))).length);
   /** 1-based numbers of the questions without an answer, for the submit confirmation. */
   readonly unanswered = computed(() =>
     this.questions().flatMap((q, index) => (isAnswered(this.selections().get(q.id)) ? [] : [{ number: index + 1, prompt: q.prompt }])),
   );
+  readonly flaggedForReview = computed(() =>
+    this.questions().flatMap((q, index) => (this.progress.flagged().has(q.id) ? [{ number: index + 1, prompt: q.prompt }] : [])),
+  );
   private readonly resultFinal = computed(() => isFinal(this.result()));
+
+  constructor() {
+    // Saves flow only while this tab is the attempt's live view.
+    effect(() => {
+      const attached = this.link.state() === 'attached';
+      untracked(() => this.saves.setSending(attached));
+    });
+    effect(() => {
+      const state = this.saveState();
+      untracked(() => this.announcer.saveStateChanged(state));
+    });
+    effect(() => {
+      this.clock.remainingSeconds();
+      const warning = untracked(() => this.clock.warning());
+      if (warning) untracked(() => this.announcer.say(warning));
+    });
+    effect(() => {
+      if (this.clock.timeOver() && !this.submitted()) untracked(() => this.announcer.say('Time is over. Your saved answers will be submitted.'));
+    });
+  }
 
   start(sessionId: string): void {
     this.sessionId = sessionId;
     const me = this.auth.user()?.id;
+    if (me) this.restored = this.saves.restore(new IdbPendingSaveStore(me, sessionId));
+    this.link.init(sessionId, { attached: (attempt) => this.adoptAttempt(attempt, true), refused: (error) => this.attachRefused(error) });
     // A confirmed watch (also after a reconnect) reloads whatever may have been missed.
     this.socket.watchSession(sessionId).pipe(this.untilDestroyed()).subscribe(() => void this.refresh());
     this.socket
@@ -84,6 +125,7 @@ export class ExamSession {
     merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
       .pipe(filter(({ data }) => data.userId === me), this.untilDestroyed())
       .subscribe(() => void this.loadResult());
+    this.followClockEvents(sessionId, me);
     fromEvent(window, 'online').pipe(this.untilDestroyed()).subscribe(() => this.saves.retryNow());
     this.every(resultPollMs, () => {
       if (this.submitted() && !this.resultFinal() && Date.now() < this.pollResultUntil) void this.loadResult();
@@ -97,14 +139,21 @@ export class ExamSession {
     });
     this.destroyRef.onDestroy(() => {
       this.saves.dispose();
-      this.countdown.stop();
+      this.clock.stop();
     });
     void this.refresh();
   }
 
   answer(questionId: string, answer: AnswerValue): void {
+    if (this.inputLocked()) return;
     this.selections.update((current) => new Map(current).set(questionId, answer));
     this.saves.enqueue(questionId, answer);
+  }
+
+  /** The proctor approved the candidate's identity: the attempt the server refused until now may open. */
+  identityCleared(): void {
+    this.error.set(null);
+    void this.refresh();
   }
 
   async submit(): Promise<void> {
@@ -121,6 +170,48 @@ export class ExamSession {
     } finally {
       this.submitting.set(false);
     }
+  }
+
+  /** Pause, resume, extension, takeover and submission of this candidate's attempt, as the server pushes them. */
+  private followClockEvents(sessionId: string, me: string | undefined): void {
+    const mine = <T extends { data: { userId: string } }>() => filter<T>(({ data }) => data.userId === me);
+    this.socket.on(Events.attemptPaused, sessionId).pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: true, pausedBy: data.pausedBy }));
+    this.socket.on(Events.attemptResumed, sessionId).pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: false }));
+    this.socket.on(Events.attemptExtended, sessionId).pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: this.clock.paused(), pausedBy: this.clock.pausedReason() }));
+    this.socket.on(Events.attemptViewTakenOver, sessionId).pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) => {
+        if (data.viewId !== this.link.viewId) this.link.takenOver();
+      });
+    this.socket.on(Events.attemptSubmitted, sessionId).pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) => {
+        if (data.automatic) this.autoSubmitted.set(true);
+        this.applyStatus(ParticipantStatus.Complete);
+        void this.loadAttempt();
+      });
+    // Session-wide pause and resume carry no remaining time: stop the display now, then ask the server.
+    this.socket.on(Events.sessionPaused, sessionId).pipe(this.untilDestroyed()).subscribe(() => {
+      const seconds = this.clock.remainingSeconds();
+      if (seconds !== null) this.clock.sync({ remainingSeconds: seconds, paused: true, pausedBy: 'session' });
+      void this.loadAttempt();
+    });
+    merge(this.socket.on(Events.sessionResumed, sessionId), this.socket.on(Events.sessionEnded, sessionId))
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.loadAttempt());
+  }
+
+  /** A save refused for good: say why; a conflict (time over, submitted, taken over) needs the server's state. */
+  private saveRefused(error: unknown): void {
+    this.error.set(displayed(error));
+    if (isConflict(error)) void this.loadAttempt(true);
+  }
+
+  private attachRefused(error: AttemptCommandRefused): void {
+    this.error.set(displayed(error));
+    void this.refresh();
+    void this.loadAttempt();
   }
 
   private async refresh(): Promise<void> {
@@ -147,11 +238,16 @@ export class ExamSession {
     if (!beforeStart && !this.attempt()) void this.loadAttempt();
   }
 
-  private async loadAttempt(): Promise<void> {
+  /** `afterConflict`: a save was refused with 409; the answer says whether another view took over. */
+  private async loadAttempt(afterConflict = false): Promise<void> {
     if (this.loadingAttempt) return;
     this.loadingAttempt = true;
     try {
-      this.adoptAttempt(await this.api.getAttempt(this.sessionId));
+      await this.restored;
+      const attempt = await this.api.getAttempt(this.sessionId);
+      if (afterConflict && attempt.liveViewId && attempt.liveViewId !== this.link.viewId) this.link.takenOver();
+      if (afterConflict && attempt.timeOver) this.clock.markTimeOver();
+      this.adoptAttempt(attempt);
     } catch (error) {
       if (!isNotStartedYet(error)) this.error.set(toDisplayedError(error));
     } finally {
@@ -159,25 +255,27 @@ export class ExamSession {
     }
   }
 
-  private adoptAttempt(attempt: AttemptView): void {
+  /** `full`: take the server's answers too (first load, every attach); otherwise only its clock and status. */
+  private adoptAttempt(attempt: AttemptView, full = false): void {
     const shown = this.attempt();
-    if (shown?.id === attempt.id && attempt.status === shown.status) {
-      // A refresh only resyncs the clock: its answers may predate saves acknowledged meanwhile.
-      this.countdown.sync(attempt.remainingSeconds);
+    const fresh = full || shown?.id !== attempt.id || attempt.status !== shown.status;
+    if (attempt.autoSubmitted) this.autoSubmitted.set(true);
+    if (fresh) {
+      for (const answer of attempt.answers) this.saves.seed(answer.questionId, answer.clientSeq);
+      const selections = new Map(attempt.answers.map((a) => [a.questionId, a.answer]));
+      // Answers still in the queue are newer than what the server returned.
+      for (const save of this.saves.pending()) selections.set(save.questionId, save.answer);
+      this.selections.set(selections);
+      this.attempt.set(attempt);
+      this.progress.adopt(attempt);
+    }
+    if (attempt.status === AttemptStatus.Submitted) {
+      this.clock.stop();
+      this.startResultPolling();
       return;
     }
-    for (const answer of attempt.answers) this.saves.seed(answer.questionId, answer.clientSeq);
-    const selections = new Map(attempt.answers.map((a) => [a.questionId, a.answer]));
-    // Answers still in the queue are newer than what the server returned.
-    for (const save of this.saves.pending()) selections.set(save.questionId, save.answer);
-    this.selections.set(selections);
-    this.attempt.set(attempt);
-    if (attempt.status === AttemptStatus.Submitted) {
-      this.countdown.stop();
-      this.startResultPolling();
-    } else {
-      this.countdown.sync(attempt.remainingSeconds);
-    }
+    this.clock.sync(attempt);
+    this.link.attach();
   }
 
   private startResultPolling(): void {
@@ -208,17 +306,7 @@ export class ExamSession {
   }
 }
 
-/** A result is final once its certificate is settled, or when there will be none (not passed). */
-function isFinal(result: ResultView | null): boolean {
-  if (!result) return false;
-  if (!result.certificate) return !result.passed;
-  return result.certificate.status !== CertificateStatus.Pending;
-}
-
-/** An empty text or an empty set of options counts as unanswered, for the count and the submit confirmation. */
-export function isAnswered(answer: AnswerValue | undefined): boolean {
-  if (!answer) return false;
-  if (answer.text !== undefined) return answer.text.trim() !== '';
-  if (answer.selectedOptions !== undefined) return answer.selectedOptions.length > 0;
-  return true;
+function displayed(error: unknown): DisplayedError {
+  if (error instanceof AttemptCommandRefused) return { message: error.message, details: error.details };
+  return toDisplayedError(error);
 }

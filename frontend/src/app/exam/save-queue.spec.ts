@@ -155,4 +155,20 @@ describe('SaveQueue', () => {
     await settle();
     expect(idle).toBe(true);
   });
+
+  it('holds saves while sending is off (no live view yet) and sends them in order once it is back on', async () => {
+    const server = manualServer();
+    const queue = queueWith(server);
+    queue.setSending(false);
+    queue.enqueue('q1', { selectedOption: 0 });
+    queue.enqueue('q2', { selectedOption: 1 });
+    expect(server.requests).toHaveLength(0);
+    expect(queue.state()).toBe('saving');
+
+    queue.setSending(true);
+    expect(server.requests.map((r) => r.save.questionId)).toEqual(['q1']);
+    server.ack(0);
+    await settle();
+    expect(server.requests.map((r) => r.save.questionId)).toEqual(['q1', 'q2']);
+  });
 });

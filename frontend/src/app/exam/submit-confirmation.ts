@@ -1,11 +1,11 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, input, output, viewChild } from '@angular/core';
 
-export interface UnansweredQuestion {
+export interface ListedQuestion {
   number: number;
   prompt: string;
 }
 
-/** Last check before submitting: names every question still without an answer. */
+/** Last check before submitting: names every question still without an answer or flagged for review. */
 @Component({
   selector: 'app-submit-confirmation',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +25,16 @@ export interface UnansweredQuestion {
       } @else {
         <p>Every question has an answer.</p>
       }
+      @if (flagged().length) {
+        <p>
+          You flagged {{ flagged().length }} {{ flagged().length === 1 ? 'question' : 'questions' }} for review:
+        </p>
+        <ul data-testid="flagged-list">
+          @for (question of flagged(); track question.number) {
+            <li>Question {{ question.number }}: {{ question.prompt }}</li>
+          }
+        </ul>
+      }
       <p>After submitting you cannot change your answers.</p>
       @if (waitingForSaves()) {
         <p class="notice" role="status">Waiting until all your answers are saved…</p>
@@ -39,7 +49,8 @@ export interface UnansweredQuestion {
   `,
 })
 export class SubmitConfirmation {
-  readonly unanswered = input.required<UnansweredQuestion[]>();
+  readonly unanswered = input.required<ListedQuestion[]>();
+  readonly flagged = input<ListedQuestion[]>([]);
   readonly busy = input(false);
   readonly waitingForSaves = input(false);
   readonly confirmed = output<void>();

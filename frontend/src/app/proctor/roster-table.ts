@@ -1,16 +1,19 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { LiveParticipantView } from '@invigil/contracts';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { AttemptSummaryView, LiveParticipantView } from '@invigil/contracts';
 import { formatPercent, participantStatusLabel } from '../shared/status-labels';
+import { AttemptControls } from './attempt-controls';
+import { TimedAttempt } from './attempt-clock';
 
 @Component({
   selector: 'app-roster-table',
+  imports: [AttemptControls],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (participants().length) {
       <table class="table">
         <caption class="visually-hidden">Participants and their progress</caption>
         <thead>
-          <tr><th scope="col">Participant</th><th scope="col">Status</th><th scope="col">Answered</th><th scope="col">Score</th></tr>
+          <tr><th scope="col">Participant</th><th scope="col">Status</th><th scope="col">Answered</th><th scope="col">Score</th><th scope="col">Time</th></tr>
         </thead>
         <tbody>
           @for (participant of participants(); track participant.participantId) {
@@ -21,6 +24,19 @@ import { formatPercent, participantStatusLabel } from '../shared/status-labels';
               </td>
               <td data-testid="participant-answered">{{ participant.answeredCount }}/{{ participant.totalQuestions }}</td>
               <td data-testid="participant-score">{{ percent(participant.scorePercent) }}</td>
+              <td>
+                @if (attempts().get(participant.userId); as attempt) {
+                  <app-attempt-controls
+                    [sessionId]="participant.sessionId"
+                    [attempt]="attempt"
+                    [name]="participant.displayName"
+                    [now]="now()"
+                    (changed)="attemptChanged.emit($event)"
+                  />
+                } @else {
+                  <span class="muted">—</span>
+                }
+              </td>
             </tr>
           }
         </tbody>
@@ -32,6 +48,10 @@ import { formatPercent, participantStatusLabel } from '../shared/status-labels';
 })
 export class RosterTable {
   readonly participants = input.required<LiveParticipantView[]>();
+  /** userId → the candidate's attempt clock, for those who started. */
+  readonly attempts = input<ReadonlyMap<string, TimedAttempt>>(new Map());
+  readonly now = input(0);
+  readonly attemptChanged = output<AttemptSummaryView>();
   protected readonly statusLabel = participantStatusLabel;
   protected readonly percent = formatPercent;
 }

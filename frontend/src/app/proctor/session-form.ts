@@ -26,6 +26,8 @@ export const SESSION_FORM_FIELDS = [
   'browserLockdown',
   'screenMonitoring',
   'identityVerification',
+  'snapshotIntervalSeconds',
+  'safeExamBrowserConfigKeys',
 ] as const;
 
 /** The guide's New Session form; with `existing` set it edits (and reschedules) that session instead. */
@@ -54,6 +56,7 @@ export class SessionForm {
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly scheduled = computed(() => this.value().startMode === StartMode.Scheduled);
   protected readonly lateEntry = computed(() => this.value().lateEntry === true);
+  protected readonly screenMonitoring = computed(() => this.value().screenMonitoring === true);
   protected readonly StartMode = StartMode;
   protected readonly EnrollmentMode = EnrollmentMode;
   protected readonly TimeLimitMode = TimeLimitMode;

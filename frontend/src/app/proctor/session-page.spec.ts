@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { EnrollmentMode, Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import { AttemptStatus, AttemptSummaryView, EnrollmentMode, Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { FakeSocket } from '../../testing/fake-socket';
 import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
 import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
@@ -73,10 +73,15 @@ describe('SessionPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/sessions/s1').flush(session);
     http.expectOne('/api/sessions/s1/live').flush({ sessionId: 's1', participants: [], activity: [] });
+    http.expectOne('/api/sessions/s1/signals').flush([]);
     await settle(fixture);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // Events that may change a clock reload the attempts; tests about other things ignore that.
+    for (const request of http.match('/api/sessions/s1/attempts')) request.flush([]);
+    http.verify();
+  });
 
   it('shows the code, the status and an enabled start button for an open session', () => {
     expect(textOf(fixture, 'session-enrollment-code')).toBe('K7MQ3X');
@@ -128,6 +133,7 @@ describe('SessionPage', () => {
       participants: [{ ...update({}), scorePercent: null }],
       activity: [{ at: '2026-01-01T09:30:00.000Z', text: 'Cam Candidate joined' }],
     });
+    http.expectOne('/api/sessions/s1/signals').flush([]);
     await settle(fixture);
     expect(queryTestId(fixture, 'participant-row-u1')).not.toBeNull();
     expect(textOf(fixture, 'activity-feed')).toContain('Cam Candidate joined');
@@ -176,5 +182,40 @@ describe('SessionPage', () => {
     http.expectOne('/api/sessions/s1').flush({ ...session, status: SessionStatus.Paused });
     await settle(fixture);
     expect(textOf(fixture, 'session-status')).toBe('Paused');
+  });
+
+  it("shows each candidate's remaining and disconnected time and pauses, resumes and extends one attempt", async () => {
+    const clock: AttemptSummaryView = {
+      attemptId: 't1', userId: 'u1', status: AttemptStatus.InProgress, paused: false, remainingSeconds: 1200, extensionMinutes: 0,
+      disconnectedSeconds: 75, connected: false, submittedAt: null, autoSubmitted: false,
+    };
+    socket.push(Events.liveParticipantUpdated, update({ status: ParticipantStatus.InSession }));
+    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    http.expectOne('/api/sessions/s1/attempts').flush([clock]);
+    await settle(fixture);
+    const row = byTestId(fixture, 'participant-row-u1');
+    const cell = (testId: string) => row.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(cell('participant-remaining')).toBe('20:00');
+    expect(cell('participant-disconnected')).toBe('Disconnected Offline: 1 min 15 s');
+
+    (row.querySelector('[data-testid="participant-pause"]') as HTMLButtonElement).click();
+    http.expectOne({ method: 'POST', url: '/api/sessions/s1/attempts/u1/pause' }).flush({ ...clock, paused: true });
+    await settle(fixture);
+    expect(cell('participant-remaining')).toBe('20:00 (paused)');
+
+    (row.querySelector('[data-testid="participant-resume"]') as HTMLButtonElement).click();
+    http.expectOne({ method: 'POST', url: '/api/sessions/s1/attempts/u1/resume' }).flush(clock);
+    await settle(fixture);
+
+    const minutes = row.querySelector('[data-testid="participant-extend-minutes"]') as HTMLInputElement;
+    minutes.value = '10';
+    minutes.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    (row.querySelector('[data-testid="participant-extend"]') as HTMLButtonElement).click();
+    const extend = http.expectOne({ method: 'POST', url: '/api/sessions/s1/attempts/u1/extend' });
+    expect(extend.request.body).toEqual({ minutes: 10 });
+    extend.flush({ ...clock, remainingSeconds: 1800, extensionMinutes: 10 });
+    await settle(fixture);
+    expect(cell('participant-remaining')).toBe('30:00');
   });
 });

@@ -20,8 +20,12 @@ import {
 } from './live-roster';
 import { ProctorApi } from './proctor-api';
 import { RosterTable } from './roster-table';
+import { SessionAttempts } from './session-attempts';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
+import { AlertsPanel } from './security/alerts-panel';
+import { IdentityChecksPanel } from './security/identity-checks-panel';
+import { SnapshotsPanel } from './security/snapshots-panel';
 import { SessionCommand, SessionsApi } from './sessions-api';
 
 /** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
@@ -39,7 +43,8 @@ const LIFECYCLE_EVENTS = [Events.sessionPaused, Events.sessionResumed, Events.se
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink],
+  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink, AlertsPanel, IdentityChecksPanel, SnapshotsPanel],
+  providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })
@@ -48,6 +53,7 @@ export class SessionPage implements OnInit {
   private readonly sessionsApi = inject(SessionsApi);
   private readonly socket = inject(SocketService);
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly attempts = inject(SessionAttempts);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -78,6 +84,7 @@ export class SessionPage implements OnInit {
 
   ngOnInit(): void {
     const sessionId = this.id();
+    this.attempts.follow(sessionId);
     // Every confirmed watch (also after a reconnect) reloads, to pick up whatever happened meanwhile.
     this.socket.watchSession(sessionId).pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.load());
     this.socket
@@ -176,6 +183,8 @@ export class SessionPage implements OnInit {
     try {
       const [session, live] = await Promise.all([this.api.getSession(this.id()), this.api.getLiveSession(this.id())]);
       this.session.set(session);
+      // Attempts exist once the session has started.
+      if (session.startedAt) void this.attempts.reload();
       this.participants.update((rows) => mergeSnapshot(rows, live.participants));
       this.activity.set(newestActivityFirst(live.activity));
     } catch (error) {

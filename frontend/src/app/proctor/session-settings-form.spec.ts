@@ -60,6 +60,38 @@ describe('New Session form values', () => {
     expect(value.screenMonitoring).toBe(true);
   });
 
+  it('sends the snapshot interval with screen monitoring and the Config Keys one per line', () => {
+    const key = (c: string) => c.repeat(64);
+    const body = toSettingsBody({
+      ...defaultFormValue(),
+      name: 'x',
+      assessmentId: 'a1',
+      screenMonitoring: true,
+      snapshotIntervalSeconds: '30',
+      safeExamBrowserConfigKeys: ` ${key('a')}\n\n${key('b')} \r\n`,
+    });
+    expect(body.security).toEqual({
+      browserLockdown: false,
+      screenMonitoring: true,
+      identityVerification: false,
+      snapshotIntervalSeconds: 30,
+      safeExamBrowserConfigKeys: [key('a'), key('b')],
+    });
+    const withoutMonitoring = toSettingsBody({ ...defaultFormValue(), snapshotIntervalSeconds: '30' });
+    expect(withoutMonitoring.security).toEqual({ browserLockdown: false, screenMonitoring: false, identityVerification: false });
+  });
+
+  it('shows an existing session’s snapshot interval and Config Keys', () => {
+    const value = formValueOf({
+      startMode: StartMode.Flexible,
+      scheduledAt: null,
+      timeZone: 'UTC',
+      security: { browserLockdown: false, screenMonitoring: true, identityVerification: false, snapshotIntervalSeconds: 20, safeExamBrowserConfigKeys: ['k1', 'k2'] },
+    } as unknown as SessionView);
+    expect(value.snapshotIntervalSeconds).toBe(20);
+    expect(value.safeExamBrowserConfigKeys).toBe('k1\nk2');
+  });
+
   it('maps server details to fields by path, from the gateway and from the service', () => {
     const fields = ['name', 'timeZone', 'browserLockdown', 'scheduledLocalTime'];
     const { byField, general } = fieldErrors(

@@ -20,6 +20,10 @@ export interface SessionFormValue {
   browserLockdown: boolean;
   screenMonitoring: boolean;
   identityVerification: boolean;
+  /** Empty: the default (15 s). */
+  snapshotIntervalSeconds: number | string | null;
+  /** Safe Exam Browser Config Keys, one per line; empty: Safe Exam Browser is not required. */
+  safeExamBrowserConfigKeys: string;
 }
 
 /** The browser's own IANA zone: the default of the time zone select. */
@@ -54,6 +58,8 @@ export function defaultFormValue(): SessionFormValue {
     browserLockdown: false,
     screenMonitoring: false,
     identityVerification: false,
+    snapshotIntervalSeconds: null,
+    safeExamBrowserConfigKeys: '',
   };
 }
 
@@ -77,6 +83,8 @@ export function formValueOf(session: SessionView): SessionFormValue {
     browserLockdown: session.security.browserLockdown,
     screenMonitoring: session.security.screenMonitoring,
     identityVerification: session.security.identityVerification,
+    snapshotIntervalSeconds: session.security.snapshotIntervalSeconds ?? null,
+    safeExamBrowserConfigKeys: (session.security.safeExamBrowserConfigKeys ?? []).join('\n'),
   };
 }
 
@@ -95,6 +103,10 @@ export function toSettingsBody(value: SessionFormValue): SessionSettingsBody {
     timeLimitMode: value.timeLimitMode,
     security: { browserLockdown: value.browserLockdown, screenMonitoring: value.screenMonitoring, identityVerification: value.identityVerification },
   };
+  const interval = optionalNumber(value.snapshotIntervalSeconds);
+  if (value.screenMonitoring && interval !== undefined) body.security.snapshotIntervalSeconds = interval;
+  const configKeys = configKeysOf(value.safeExamBrowserConfigKeys);
+  if (configKeys.length) body.security.safeExamBrowserConfigKeys = configKeys;
   if (value.proctorId.trim()) body.proctorId = value.proctorId.trim();
   if (code) body.enrollmentCode = code;
   if (value.startMode === StartMode.Scheduled) body.scheduledLocalTime = value.scheduledLocalTime;
@@ -104,6 +116,14 @@ export function toSettingsBody(value: SessionFormValue): SessionSettingsBody {
   const grace = optionalNumber(value.gracePeriodSeconds);
   if (grace !== undefined) body.gracePeriodSeconds = grace;
   return body;
+}
+
+/** One Config Key per line; blank lines and surrounding spaces do not count. */
+export function configKeysOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /**

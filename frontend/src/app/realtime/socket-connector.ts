@@ -6,6 +6,8 @@ export interface RealtimeSocket {
   readonly connected: boolean;
   on(event: string, listener: (...args: never[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
+  /** The next emit's acknowledgement callback gets `(error, ack)`, with an error when none came in time. */
+  timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown };
   disconnect(): unknown;
 }
 

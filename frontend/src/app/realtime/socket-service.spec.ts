@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { Events, ParticipantStatus, SocketCommands } from '@invigil/contracts';
 import { FakeSocket } from '../../testing/fake-socket';
 import { SOCKET_CONNECTOR } from './socket-connector';
+import { SocketUnavailableError } from './socket-request-errors';
 import { SocketService } from './socket-service';
 
 describe('SocketService', () => {
@@ -70,5 +71,30 @@ describe('SocketService', () => {
     socket.push(Events.sessionStarted, { ...base, sessionId: 'session-1' });
 
     expect(received).toEqual(['session-1']);
+  });
+
+  it('resolves a request with the server acknowledgement', async () => {
+    socket.serverConnects();
+    socket.handlers.set('attempt.save', (payload) => ({ ok: true, echoed: payload }));
+    await expect(service.request('attempt.save', { clientSeq: 1 }, 5_000)).resolves.toEqual({ ok: true, echoed: { clientSeq: 1 } });
+  });
+
+  it('refuses a request while disconnected and when no acknowledgement comes in time, without buffering it', async () => {
+    await expect(service.request('attempt.save', {}, 5_000)).rejects.toBeInstanceOf(SocketUnavailableError);
+    expect(socket.emitted).toHaveLength(0);
+
+    socket.serverConnects();
+    const pending = service.request('attempt.save', {}, 5_000);
+    socket.unanswered[0].timeOut();
+    await expect(pending).rejects.toBeInstanceOf(SocketUnavailableError);
+  });
+
+  it('tells subscribers about the current connection and every reconnect', () => {
+    socket.serverConnects();
+    let connections = 0;
+    service.connections().subscribe(() => connections++);
+    socket.serverDrops();
+    socket.serverConnects();
+    expect(connections).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@invigil/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { RealtimeSocket, SOCKET_CONNECTOR } from './socket-connector';
+import { SocketUnavailableError } from './socket-request-errors';
 
 /**
  * The only place that touches socket.io. Pages ask to watch a session and subscribe to the event
@@ -21,6 +22,7 @@ export class SocketService {
   private readonly connect = inject(SOCKET_CONNECTOR);
   private readonly envelopes = new Subject<EventEnvelope>();
   private readonly confirmedWatches = new Subject<string>();
+  private readonly connects = new Subject<void>();
   private readonly watchers = new Map<string, number>();
   private socket: RealtimeSocket | null = null;
 
@@ -70,12 +72,41 @@ export class SocketService {
     });
   }
 
+  /**
+   * Emits now when connected and after every (re)connect: a new connection starts empty, so state the
+   * server keeps per connection (an attached exam view) must be set up again.
+   */
+  connections(): Observable<void> {
+    return new Observable<void>((subscriber) => {
+      const subscription = this.connects.subscribe(() => subscriber.next());
+      if (this.ensureSocket().connected) subscriber.next();
+      return () => subscription.unsubscribe();
+    });
+  }
+
+  /**
+   * Sends a command and resolves with the server's acknowledgement. Rejects with a
+   * SocketUnavailableError when not connected or when no answer comes within `timeoutMs`: the command
+   * is then not buffered for a later reconnect, so the caller alone decides whether to send it again.
+   */
+  request<Ack>(command: string, payload: unknown, timeoutMs: number): Promise<Ack> {
+    const socket = this.ensureSocket();
+    if (!socket.connected) return Promise.reject(new SocketUnavailableError(command, 'disconnected'));
+    return new Promise<Ack>((resolve, reject) => {
+      socket.timeout(timeoutMs).emit(command, payload, (error: unknown, ack: Ack) => {
+        if (error) reject(new SocketUnavailableError(command, 'timeout'));
+        else resolve(ack);
+      });
+    });
+  }
+
   private ensureSocket(): RealtimeSocket {
     if (this.socket) return this.socket;
     const socket = this.connect((send) => send({ token: this.auth.token() }));
     socket.on('connect', () => {
       this.connected.set(true);
       for (const sessionId of this.watchers.keys()) this.sendWatch(socket, sessionId);
+      this.connects.next();
     });
     socket.on('disconnect', () => this.connected.set(false));
     socket.on('connect_error', () => this.connected.set(false));

@@ -11,7 +11,8 @@ export enum IdentityStatus {
   Rejected = 'rejected',
 }
 
-export const maxIdentityPhotoLength = 1_500_000;
+/** Per photo, as a data URL: both travel in one NATS message (1 MiB by default); a webcam JPEG is far smaller. */
+export const maxIdentityPhotoLength = 450_000;
 export const photoDataUrlPattern = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
 
 /** Body of POST /api/sessions/:sessionId/identity (candidate): a webcam photo and a photo of an ID. */
@@ -77,6 +78,11 @@ export class DecideIdentityRequest extends ActorScopedRequest {
 export class ListIdentityChecksRequest extends OrgScopedRequest {
   @IsUUID()
   sessionId!: string;
+
+  /** Only this user's check (the candidate's own view); absent: every participant of the session. */
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
 }
 
 export class GetIdentityPhotoRequest extends OrgScopedRequest {

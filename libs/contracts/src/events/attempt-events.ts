@@ -3,14 +3,17 @@ import { IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, IsUUID, Min, V
 import { AnswerValue } from '../sessions/answer-value';
 import { SessionEvent } from './session-events';
 
-/** Attempt events (sessions service): progress for monitoring, submissions for scoring. */
-export class AttemptProgressedEvent extends SessionEvent {
+/** Attempt events (sessions service): each names the attempt and its candidate. */
+export class AttemptEvent extends SessionEvent {
   @IsUUID()
   attemptId!: string;
 
   @IsUUID()
   userId!: string;
+}
 
+/** Progress for monitoring. */
+export class AttemptProgressedEvent extends AttemptEvent {
   @IsInt()
   @Min(0)
   answeredCount!: number;
@@ -35,13 +38,8 @@ export class SubmittedAnswer {
   answer!: AnswerValue;
 }
 
-export class AttemptSubmittedEvent extends SessionEvent {
-  @IsUUID()
-  attemptId!: string;
-
-  @IsUUID()
-  userId!: string;
-
+/** A submission, with every answer, for scoring. */
+export class AttemptSubmittedEvent extends AttemptEvent {
   @IsUUID()
   assessmentVersionId!: string;
 
@@ -59,13 +57,7 @@ export class AttemptSubmittedEvent extends SessionEvent {
 }
 
 /** Attempt clock and connection events: enrollment moves the participant's status, monitoring shows them. */
-export class AttemptClockEvent extends SessionEvent {
-  @IsUUID()
-  attemptId!: string;
-
-  @IsUUID()
-  userId!: string;
-
+export class AttemptClockEvent extends AttemptEvent {
   /** The server's remaining time after the change. */
   @IsInt()
   @Min(0)
@@ -86,25 +78,13 @@ export class AttemptExtendedEvent extends AttemptClockEvent {
   minutes!: number;
 }
 
-export class AttemptDisconnectedEvent extends SessionEvent {
-  @IsUUID()
-  attemptId!: string;
-
-  @IsUUID()
-  userId!: string;
-
+export class AttemptDisconnectedEvent extends AttemptEvent {
   /** When the view was last heard from. */
   @IsISO8601()
   since!: string;
 }
 
-export class AttemptReconnectedEvent extends SessionEvent {
-  @IsUUID()
-  attemptId!: string;
-
-  @IsUUID()
-  userId!: string;
-
+export class AttemptReconnectedEvent extends AttemptEvent {
   /** Seconds this disconnection lasted. */
   @IsInt()
   @Min(0)
@@ -117,13 +97,7 @@ export class AttemptReconnectedEvent extends SessionEvent {
 }
 
 /** A second tab or device took the attempt over after the candidate confirmed: a suspicious-activity signal. */
-export class AttemptViewTakenOverEvent extends SessionEvent {
-  @IsUUID()
-  attemptId!: string;
-
-  @IsUUID()
-  userId!: string;
-
+export class AttemptViewTakenOverEvent extends AttemptEvent {
   @IsString()
   viewId!: string;
 

@@ -72,6 +72,11 @@ export class LiveParticipantUpdatedEvent extends SessionEvent {
 
   @IsISO8601()
   lastActivityAt!: string;
+
+  /** Alerts raised for this participant so far (absent in events from before alerts existed). */
+  @IsOptional()
+  @IsInt()
+  alertCount?: number;
 }
 
 /** A candidate sent identity photos: the proctor has a decision to make. */

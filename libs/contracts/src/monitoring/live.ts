@@ -18,6 +18,8 @@ export interface LiveParticipantView {
   totalQuestions: number;
   scorePercent: number | null;
   lastActivityAt: string;
+  /** Alerts raised for this participant's suspicious-activity signals so far. */
+  alertCount?: number;
 }
 
 export interface LiveSessionView {

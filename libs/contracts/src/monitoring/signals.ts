@@ -109,6 +109,11 @@ export class ListSnapshotsRequest extends OrgScopedRequest {
 export class GetSnapshotRequest extends OrgScopedRequest {
   @IsUUID()
   snapshotId!: string;
+
+  /** When given, a snapshot of another session is not found (the gateway's route names the session). */
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
 }
 
 export interface SnapshotView {

@@ -29,4 +29,7 @@ export * from './demo/demo-data';
 export * from './http/public-route';
 export * from './metrics/metrics';
 export * from './metrics/queue-metrics';
+export * from './queue/job-queue';
+export * from './queue/job-worker';
 export * from './tracing/trace-context';
+export * from './media/image-data-url';

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { ParticipantStatus, ParticipantView } from '@invigil/contracts';
+import { IdentityStatus, ParticipantStatus, ParticipantView } from '@invigil/contracts';
 
 /** One user on one session's roster. */
 @Entity({ tableName: 'participant' })
@@ -52,7 +52,8 @@ export class Participant {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  toView(): ParticipantView {
+  /** `identityStatus` comes from the identity check and the session's rule (see IdentityStatuses). */
+  toView(identityStatus: IdentityStatus): ParticipantView {
     return {
       id: this.id,
       orgId: this.orgId,
@@ -67,6 +68,7 @@ export class Participant {
       timeLimitMultiplier: this.timeLimitMultiplier,
       invitedAt: this.invitedAt?.toISOString() ?? null,
       invitationSentAt: this.invitationSentAt?.toISOString() ?? null,
+      identityStatus,
     };
   }
 }

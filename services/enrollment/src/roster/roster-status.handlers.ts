@@ -20,7 +20,30 @@ export class RosterStatusHandlers implements OnModuleInit {
       const participant = await em.findOne(Participant, { sessionId: event.sessionId, userId: event.userId });
       if (participant) moveTo(em, participant, ParticipantStatus.Complete);
     });
+    // The attempt's clock and connection (sessions service) drive the status proctors see.
+    this.consumer.on(Events.attemptPaused, async (event, em) => {
+      // A candidate who is away stays Disconnected: that is what the proctor most needs to see.
+      await moveAttemptOwner(em, event, ParticipantStatus.Paused, [ParticipantStatus.InSession]);
+    });
+    this.consumer.on(Events.attemptResumed, async (event, em) => {
+      // Likewise on resume; the reconnection brings them back In Session.
+      await moveAttemptOwner(em, event, ParticipantStatus.InSession, [ParticipantStatus.Paused]);
+    });
+    this.consumer.on(Events.attemptDisconnected, async (event, em) => {
+      await moveAttemptOwner(em, event, ParticipantStatus.Disconnected, [ParticipantStatus.InSession, ParticipantStatus.Paused]);
+    });
+    this.consumer.on(Events.attemptReconnected, async (event, em) => {
+      // Kept simple: back In Session even if the attempt is still paused (paused, then away, then
+      // back): the status says In Session until the proctor resumes, while the view stays blocked.
+      await moveAttemptOwner(em, event, ParticipantStatus.InSession, [ParticipantStatus.Disconnected]);
+    });
   }
+}
+
+/** Moves the attempt's participant to `to`, but only from one of the statuses the event is about. */
+async function moveAttemptOwner(em: EntityManager, event: { sessionId: string; userId: string }, to: ParticipantStatus, from: ParticipantStatus[]): Promise<void> {
+  const participant = await em.findOne(Participant, { sessionId: event.sessionId, userId: event.userId });
+  if (participant && from.includes(participant.status)) moveTo(em, participant, to);
 }
 
 /** Applies a status change if the state machine allows it, and records the event in the same transaction. */

@@ -21,6 +21,8 @@ import { joinRefusal, normalizeEnrollmentCode, sessionIsRunning, statusOnJoin } 
 import { Outbox, RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
+import { IdentityStatuses } from '../identity/identity-statuses';
+import { SessionRules } from '../identity/session-rules';
 import { InvitationService } from '../invitations/invitation.service';
 import { Participant } from './participant.entity';
 import { moveTo } from './roster-status.handlers';
@@ -41,6 +43,8 @@ export class RosterService {
     private readonly outbox: Outbox,
     private readonly rpc: RpcClient,
     private readonly invitations: InvitationService,
+    private readonly sessionRules: SessionRules,
+    private readonly identity: IdentityStatuses,
   ) {}
 
   /**
@@ -53,6 +57,7 @@ export class RosterService {
     const session = await this.resolveSession(request.orgId, code);
     return this.outbox.transaction(async (em, emit) => {
       await lockSessionRoster(em, session.id);
+      await this.sessionRules.remember(em, session);
       const existing = await em.findOne(Participant, { sessionId: session.id, userId: request.userId });
       const seatsTaken = existing ? 0 : await em.count(Participant, { sessionId: session.id });
       const refusal = joinRefusal(session, { existingStatus: existing?.status ?? null, seatsTaken, now: new Date() });
@@ -64,7 +69,7 @@ export class RosterService {
           moveTo(em, existing, onJoin);
           emit(Events.participantJoined, joinedEvent(existing));
         }
-        return existing.toView();
+        return this.identity.view(em, existing);
       }
       const user = await em.findOne(UserAccount, { id: request.userId, orgId: request.orgId });
       if (!user) throw RpcError.forbidden('Your account does not belong to this organization.');
@@ -80,7 +85,7 @@ export class RosterService {
         updatedAt: new Date(),
       });
       emit(Events.participantJoined, joinedEvent(participant));
-      return participant.toView();
+      return this.identity.view(em, participant);
     });
   }
 
@@ -101,6 +106,7 @@ export class RosterService {
     const entries = new Map(request.entries.map((entry) => [entry.userId, entry]));
     const { views, addedIds } = await this.outbox.transaction(async (em, emit) => {
       await lockSessionRoster(em, session.id);
+      await this.sessionRules.remember(em, session);
       const users = await em.find(UserAccount, { id: { $in: [...entries.keys()] }, orgId: request.orgId });
       const missing = [...entries.keys()].filter((id) => !users.some((user) => user.id === id));
       if (missing.length > 0) throw RpcError.notFound(`No user ${missing.join(', ')} in this organization.`);
@@ -145,7 +151,7 @@ export class RosterService {
         return participant;
       });
       return {
-        views: [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((row) => row.toView()),
+        views: await this.identity.views(em, [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName))),
         addedIds: added.map((row) => row.id),
       };
     });
@@ -165,6 +171,7 @@ export class RosterService {
           `${participant.displayName} is ${participant.status.replace('_', ' ')}; only Invited or Waiting participants can be removed.`,
         );
       }
+      const view = await this.identity.view(em, participant);
       em.remove(participant);
       emit(Events.participantRemoved, {
         orgId: participant.orgId,
@@ -172,7 +179,7 @@ export class RosterService {
         participantId: participant.id,
         userId: participant.userId,
       });
-      return participant.toView();
+      return view;
     });
   }
 
@@ -185,11 +192,12 @@ export class RosterService {
     const session = await this.getSession(request.orgId, request.sessionId);
     assertRosterOpen(session);
     await this.invitations.invite(session, [participant.id]);
-    const updated = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    const em = this.em.fork();
+    const updated = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
     if (!updated.invitationSentAt || updated.invitationSentAt.getTime() === participant.invitationSentAt?.getTime()) {
       throw new RpcError({ code: RpcErrorCode.Unavailable, message: 'The invitation could not be sent; the mail server did not accept it. Try again later.' });
     }
-    return updated.toView();
+    return this.identity.view(em, updated);
   }
 
   /** Sets (or clears, with both null) a participant's individual time limit. */
@@ -212,24 +220,27 @@ export class RosterService {
         timeLimitMinutes: participant.timeLimitMinutes,
         timeLimitMultiplier: participant.timeLimitMultiplier,
       });
-      return participant.toView();
+      return this.identity.view(em, participant);
     });
   }
 
   async list(request: ListParticipantsRequest): Promise<ParticipantView[]> {
-    const rows = await this.em.fork().find(Participant, { orgId: request.orgId, sessionId: request.sessionId }, { orderBy: { displayName: 'asc' } });
-    return rows.map((row) => row.toView());
+    const em = this.em.fork();
+    const rows = await em.find(Participant, { orgId: request.orgId, sessionId: request.sessionId }, { orderBy: { displayName: 'asc' } });
+    return this.identity.views(em, rows);
   }
 
   async getMine(request: GetMyParticipationRequest): Promise<ParticipantView> {
-    const row = await this.em.fork().findOne(Participant, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId });
+    const em = this.em.fork();
+    const row = await em.findOne(Participant, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId });
     if (!row) throw RpcError.notFound('You are not enrolled in this session. Join it with its enrollment code first.');
-    return row.toView();
+    return this.identity.view(em, row);
   }
 
   async listMine(request: ListMyParticipationsRequest): Promise<ParticipantView[]> {
-    const rows = await this.em.fork().find(Participant, { orgId: request.orgId, userId: request.userId }, { orderBy: { joinedAt: 'desc' } });
-    return rows.map((row) => row.toView());
+    const em = this.em.fork();
+    const rows = await em.find(Participant, { orgId: request.orgId, userId: request.userId }, { orderBy: { joinedAt: 'desc' } });
+    return this.identity.views(em, rows);
   }
 
   private async findParticipant(em: EntityManager, orgId: string, sessionId: string, participantId: string): Promise<Participant> {

@@ -47,6 +47,14 @@ export class LiveParticipant {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   progressAt: Date | null = null;
 
+  /** Alerts raised for this participant's signals. */
+  @Property({ type: 'integer' })
+  alertCount = 0;
+
+  /** Who paused the attempt while it is paused: a whole-session pause is one line in the feed, not one per candidate. */
+  @Property({ type: 'text', nullable: true })
+  pausedBy: 'proctor' | 'session' | null = null;
+
   /** Shown and announced only once the join has told us who this is. */
   isIdentified(): this is this & { participantId: string; displayName: string; status: ParticipantStatus } {
     return this.participantId !== null && this.displayName !== null && this.status !== null;
@@ -63,6 +71,7 @@ export class LiveParticipant {
       totalQuestions: this.totalQuestions,
       scorePercent: this.scorePercent,
       lastActivityAt: this.lastActivityAt.toISOString(),
+      alertCount: this.alertCount,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ParticipantStatus } from '@invigil/contracts';
+import { ParticipantStatus, SignalKind } from '@invigil/contracts';
 
 /** The names the product guide uses, as the activity feed prints them. */
 export const STATUS_LABELS: Record<ParticipantStatus, string> = {
@@ -39,4 +39,36 @@ export const ActivityText = {
   progressed: (name: string, answered: number, total: number) => `${name} answered ${answered}/${total}`,
   submitted: (name: string) => `${name} submitted`,
   scored: (name: string, percent: number) => `${name} scored ${Math.round(percent)}%`,
+  sessionPaused: () => 'Session paused',
+  sessionResumed: () => 'Session resumed',
+  pausedByProctor: (name: string) => `${name} was paused by the proctor`,
+  resumed: (name: string) => `${name} resumed`,
+  extended: (name: string, minutes: number) => `${name} was given ${minutes} more minute${minutes === 1 ? '' : 's'}`,
+  disconnected: (name: string) => `${name} disconnected`,
+  reconnected: (name: string, seconds: number) => `${name} reconnected after ${duration(seconds)}`,
+  alert: (name: string, kind: SignalKind) => `Alert: ${name} ${SIGNAL_PHRASES[kind]}`,
 };
+
+/** What each signal means, as the end of a sentence about the candidate. */
+export const SIGNAL_PHRASES: Record<SignalKind, string> = {
+  [SignalKind.FullscreenExited]: 'left fullscreen',
+  [SignalKind.TabHidden]: 'switched to another tab',
+  [SignalKind.WindowBlurred]: 'switched to another window',
+  [SignalKind.CopyAttempted]: 'tried to copy',
+  [SignalKind.CutAttempted]: 'tried to cut',
+  [SignalKind.PasteAttempted]: 'tried to paste',
+  [SignalKind.ContextMenu]: 'opened the context menu',
+  [SignalKind.PrintAttempted]: 'tried to print',
+  [SignalKind.DevtoolsOpened]: 'opened the developer tools',
+  [SignalKind.MultipleScreens]: 'has more than one screen',
+  [SignalKind.ScreenShareStopped]: 'stopped sharing the screen',
+  [SignalKind.ViewTakenOver]: 'opened the exam in another tab or on another device',
+};
+
+/** "45 s", "2 min", "2 min 5 s". */
+export function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}

@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126211000_initial } from './Migration20261126211000_initial';
+import { Migration20261127110000_signals_snapshots } from './Migration20261127110000_signals_snapshots';
 
 /** Every migration, oldest first. Append; never edit one that has been released. */
-export const monitoringMigrations: MigrationObject[] = [{ name: 'Migration20261126211000_initial', class: Migration20261126211000_initial }];
+export const monitoringMigrations: MigrationObject[] = [
+  { name: 'Migration20261126211000_initial', class: Migration20261126211000_initial },
+  { name: 'Migration20261127110000_signals_snapshots', class: Migration20261127110000_signals_snapshots },
+];

@@ -42,6 +42,7 @@ export function carlaTakesASession() {
     totalQuestions: 3,
     scorePercent: 66.7,
     lastActivityAt: new Date(base + 51_000).toISOString(),
+    alertCount: 0,
   };
   return { sessionId, participantId, events, finalRow };
 }

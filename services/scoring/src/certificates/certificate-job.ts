@@ -1,8 +1,4 @@
 import { IsOptional, IsString, IsUUID } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { describeValidationErrors } from '@invigil/contracts';
-import { UnrecoverableError } from 'bullmq';
 
 /** What a job on `Queues.certificates` carries. Validated on the way out of Redis like any other boundary. */
 export class CertificateJobData {
@@ -18,14 +14,6 @@ export class CertificateJobData {
   @IsOptional()
   @IsString()
   traceParent?: string;
-}
-
-/** Malformed job data will never become valid: fail the job at once instead of retrying it. */
-export async function parseCertificateJob(raw: unknown): Promise<CertificateJobData> {
-  const data = plainToInstance(CertificateJobData, raw ?? {});
-  const problems = describeValidationErrors(await validate(data));
-  if (problems.length > 0) throw new UnrecoverableError(`Invalid certificate job: ${problems.join('; ')}`);
-  return data;
 }
 
 export const CERTIFICATE_JOB_NAME = 'render';

@@ -1,7 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Min, validate } from 'class-validator';
-import { describeValidationErrors } from '@invigil/contracts';
-import { UnrecoverableError } from 'bullmq';
+import { IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 
 /** What a job on `Queues.attemptDeadlines` carries; validated on the way out of Redis. */
 export class DeadlineJobData {
@@ -19,13 +16,6 @@ export class DeadlineJobData {
   @IsOptional()
   @IsString()
   correlationId?: string;
-}
-
-export async function parseDeadlineJob(raw: unknown): Promise<DeadlineJobData> {
-  const data = plainToInstance(DeadlineJobData, raw ?? {});
-  const problems = describeValidationErrors(await validate(data));
-  if (problems.length > 0) throw new UnrecoverableError(`Invalid deadline job: ${problems.join('; ')}`);
-  return data;
 }
 
 export const DEADLINE_JOB_NAME = 'auto-submit';

@@ -1,9 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AttemptStatus, Queues } from '@invigil/contracts';
-import { createRedis, currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, registerQueueMetrics } from '@invigil/server-platform';
-import { Queue } from 'bullmq';
-import type Redis from 'ioredis';
+import { currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, JobQueue } from '@invigil/server-platform';
 import { SessionsEnv } from '../config/env';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { autoSubmitAt } from './attempt-clock';
@@ -17,20 +15,13 @@ import { DEADLINE_JOB_NAME, DEADLINE_JOB_OPTIONS, DeadlineJobData, deadlineJobId
  * lost its data) only delays an auto-submit until the next start, never loses it.
  */
 @Injectable()
-export class DeadlineQueue implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeadlineQueue.name);
-  private readonly connection: Redis;
-  private swept = false;
-  readonly queue: Queue<DeadlineJobData>;
-
+export class DeadlineQueue extends JobQueue<DeadlineJobData> {
   constructor(
     env: SessionsEnv,
     private readonly em: EntityManager,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    this.connection = createRedis(env.REDIS_URL, 'sessions-deadline-queue');
-    this.queue = new Queue<DeadlineJobData>(Queues.attemptDeadlines, { connection: this.connection, prefix: env.QUEUE_PREFIX, defaultJobOptions: DEADLINE_JOB_OPTIONS });
-    registerQueueMetrics(metrics, this.queue);
+    super({ queueName: Queues.attemptDeadlines, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, jobOptions: DEADLINE_JOB_OPTIONS, metrics });
   }
 
   /** Idempotent per (attempt, deadline version). A paused attempt has no deadline, so no job. */
@@ -70,19 +61,7 @@ export class DeadlineQueue implements OnApplicationBootstrap, OnApplicationShutd
     return added;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.swept) return;
-    this.swept = true;
-    try {
-      const count = await this.enqueueRunning();
-      if (count > 0) this.logger.log(`Re-enqueued ${count} missing attempt deadline(s)`);
-    } catch (error) {
-      this.logger.error(`Sweep of attempt deadlines failed: ${String(error)}`);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    await this.connection.quit().catch(() => undefined);
+  protected sweep(): Promise<number> {
+    return this.enqueueRunning();
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptRequest, IdentityStatus, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
+import { identityAllowsStart } from '@invigil/domain';
 import { RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
-
-/** Identity states that let a candidate start. */
-const MAY_START: readonly (IdentityStatus | undefined)[] = [IdentityStatus.Approved, IdentityStatus.NotRequired];
 
 /** The roster belongs to the enrollment service; this asks it whether a user may sit a session. */
 @Injectable()
@@ -25,7 +23,7 @@ export class EnrollmentRoster {
 
 /** Only an approved identity check (when the session verifies identity) opens the exam. */
 export function assertIdentityCleared(identityVerification: boolean, participant: ParticipantView): void {
-  if (!identityVerification || MAY_START.includes(participant.identityStatus)) return;
+  if (!identityVerification || identityAllowsStart(participant.identityStatus ?? IdentityStatus.Missing)) return;
   const why =
     participant.identityStatus === IdentityStatus.Submitted
       ? 'your photos are waiting for your proctor to check them'

@@ -1,7 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Min, validate } from 'class-validator';
-import { describeValidationErrors } from '@invigil/contracts';
-import { UnrecoverableError } from 'bullmq';
+import { IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 
 /** What a job on `Queues.scheduledSessionStarts` carries; validated on the way out of Redis. */
 export class ScheduledStartJobData {
@@ -19,13 +16,6 @@ export class ScheduledStartJobData {
   @IsOptional()
   @IsString()
   correlationId?: string;
-}
-
-export async function parseScheduledStartJob(raw: unknown): Promise<ScheduledStartJobData> {
-  const data = plainToInstance(ScheduledStartJobData, raw ?? {});
-  const problems = describeValidationErrors(await validate(data));
-  if (problems.length > 0) throw new UnrecoverableError(`Invalid scheduled-start job: ${problems.join('; ')}`);
-  return data;
 }
 
 export const SCHEDULED_START_JOB_NAME = 'start';

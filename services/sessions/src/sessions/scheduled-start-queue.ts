@@ -1,9 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queues, SessionStatus, StartMode } from '@invigil/contracts';
-import { createRedis, currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, registerQueueMetrics } from '@invigil/server-platform';
-import { Queue } from 'bullmq';
-import type Redis from 'ioredis';
+import { currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, JobQueue } from '@invigil/server-platform';
 import { SessionsEnv } from '../config/env';
 import { ProctoredSession } from './proctored-session.entity';
 import { SCHEDULED_START_JOB_NAME, SCHEDULED_START_JOB_OPTIONS, ScheduledStartJobData, scheduledStartJobId } from './scheduled-start-job';
@@ -16,24 +14,13 @@ type Schedulable = Pick<ProctoredSession, 'id' | 'orgId' | 'scheduledAt' | 'sche
  * sweep re-enqueues any scheduled session whose job is missing (a crash between commit and enqueue).
  */
 @Injectable()
-export class ScheduledStartQueue implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ScheduledStartQueue.name);
-  private readonly connection: Redis;
-  private swept = false;
-  readonly queue: Queue<ScheduledStartJobData>;
-
+export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
   constructor(
     env: SessionsEnv,
     private readonly em: EntityManager,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    this.connection = createRedis(env.REDIS_URL, 'sessions-scheduled-start-queue');
-    this.queue = new Queue<ScheduledStartJobData>(Queues.scheduledSessionStarts, {
-      connection: this.connection,
-      prefix: env.QUEUE_PREFIX,
-      defaultJobOptions: SCHEDULED_START_JOB_OPTIONS,
-    });
-    registerQueueMetrics(metrics, this.queue);
+    super({ queueName: Queues.scheduledSessionStarts, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, jobOptions: SCHEDULED_START_JOB_OPTIONS, metrics });
   }
 
   /** Idempotent: the same session and version is one job, however often it is enqueued. */
@@ -76,20 +63,7 @@ export class ScheduledStartQueue implements OnApplicationBootstrap, OnApplicatio
     return added;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.swept) return;
-    this.swept = true;
-    try {
-      const count = await this.enqueueScheduled();
-      if (count > 0) this.logger.log(`Re-enqueued ${count} missing scheduled start(s)`);
-    } catch (error) {
-      // Not fatal: the next start sweeps again, and new schedules still enqueue.
-      this.logger.error(`Sweep of scheduled starts failed: ${String(error)}`);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    await this.connection.quit().catch(() => undefined);
+  protected sweep(): Promise<number> {
+    return this.enqueueScheduled();
   }
 }

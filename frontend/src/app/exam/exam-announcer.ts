@@ -1,0 +1,29 @@
+import { signal } from '@angular/core';
+import { saveAnnouncement } from './save-announcements';
+import { SaveState } from './save-queue';
+
+/**
+ * What the page's polite live region says. Only changes worth hearing are put here (time warnings,
+ * losing or regaining the connection, an occasional "saved"); the timer itself is never read out.
+ */
+export class ExamAnnouncer {
+  private readonly text = signal('');
+  private lastSaveState: SaveState = 'saved';
+  private lastSavedAt: number | null = null;
+
+  readonly message = this.text.asReadonly();
+
+  say(text: string): void {
+    // The same sentence twice in a row would not be read again; a trailing space makes it a change.
+    this.text.set(this.text() === text ? `${text} ` : text);
+  }
+
+  saveStateChanged(state: SaveState): void {
+    const now = Date.now();
+    const text = saveAnnouncement(this.lastSaveState, state, this.lastSavedAt, now);
+    this.lastSaveState = state;
+    if (!text) return;
+    if (state === 'saved') this.lastSavedAt = now;
+    this.say(text);
+  }
+}

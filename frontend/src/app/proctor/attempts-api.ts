@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { AttemptSummaryView, ExtendAttemptBody } from '@invigil/contracts';
+
+/** A proctor's controls over candidates' attempts: their clocks, pause, resume and extra time. */
+@Injectable({ providedIn: 'root' })
+export class AttemptsApi {
+  private readonly http = inject(HttpClient);
+
+  list(sessionId: string): Promise<AttemptSummaryView[]> {
+    return firstValueFrom(this.http.get<AttemptSummaryView[]>(`${attemptsUrl(sessionId)}`));
+  }
+
+  pause(sessionId: string, userId: string): Promise<AttemptSummaryView> {
+    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/pause`, {}));
+  }
+
+  resume(sessionId: string, userId: string): Promise<AttemptSummaryView> {
+    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/resume`, {}));
+  }
+
+  extend(sessionId: string, userId: string, body: ExtendAttemptBody): Promise<AttemptSummaryView> {
+    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body));
+  }
+}
+
+function attemptsUrl(sessionId: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/attempts`;
+}
