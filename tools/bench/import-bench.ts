@@ -4,7 +4,7 @@
 // throw-away schema; the sessions service is answered by a peer on the real NATS.
 import { ImportPreview, ImportResult, importUploadKey, ParticipantView, Requests } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
-import { RawNats, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import { RawNats, SessionsPeer, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,6 @@ import { EnrollmentEnv } from '../../services/enrollment/src/config/env';
 import { enrollmentEntities } from '../../services/enrollment/src/entities';
 import { enrollmentMigrations } from '../../services/enrollment/src/migrations';
 import { seedDemoAccounts } from '../../services/enrollment/src/seed/demo-seed';
-import { SessionsPeer } from '../../services/enrollment/test/support/sessions-peer';
 
 const ROWS = 10_000;
 

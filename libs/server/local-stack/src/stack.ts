@@ -72,6 +72,13 @@ export class LocalStack {
     return child;
   }
 
+  /** A gateway replica's process (its pid, e.g. for memory figures). */
+  gatewayProcess(index = 0): ManagedProcess {
+    const child = this.gatewayProcesses[index];
+    if (!child) throw new Error(`gateway-${index} is not running`);
+    return child;
+  }
+
   /** Stops a service gracefully (SIGTERM) and starts it again on the same port. */
   async restartService(name: ServiceName): Promise<void> {
     await this.services.get(name)?.stop();
