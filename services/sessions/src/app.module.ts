@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
 import { AssessmentsController } from './assessments/assessments.controller';
 import { AssessmentsService } from './assessments/assessments.service';
+import { PinnedQuestionsCache } from './assessments/pinned-questions';
 import { AnswerSavingService } from './attempts/answer-saving.service';
 import { AttemptsController } from './attempts/attempts.controller';
 import { AttemptControlService } from './attempts/attempt-control.service';
@@ -45,6 +46,7 @@ export class SessionsModule {
         ScheduledStartWorker,
         AttemptsService,
         AnswerSavingService,
+        PinnedQuestionsCache,
         AttemptPositionService,
         AttemptPresenceService,
         AttemptControlService,

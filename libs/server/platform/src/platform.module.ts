@@ -100,6 +100,8 @@ export class ServicePlatformModule {
             schema: settings.env.DB_SCHEMA,
             entities: settings.entities,
             migrations: settings.migrations,
+            poolMax: settings.env.DB_POOL_MAX,
+            acquireTimeoutMs: settings.env.DB_ACQUIRE_TIMEOUT_MS,
           }),
         ),
         MikroOrmModule.forFeature(settings.entities),

@@ -54,6 +54,20 @@ export class DatabaseEnv extends PlatformEnv {
   @IsString()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DB_SCHEMA must be a lowercase SQL identifier, e.g. sessions' })
   DB_SCHEMA!: string;
+
+  /** PostgreSQL connections per process. */
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_MAX must be a whole number of connections, e.g. 10' })
+  @Min(1)
+  @Max(200)
+  DB_POOL_MAX = 10;
+
+  /** How long a query may wait for a free connection before failing (milliseconds). */
+  @Transform(toInt)
+  @IsInt({ message: 'DB_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds, e.g. 3000' })
+  @Min(100)
+  @Max(60_000)
+  DB_ACQUIRE_TIMEOUT_MS = 3_000;
 }
 
 /**

@@ -13,6 +13,14 @@ export interface ServiceOrmSettings {
   entities: EntityClass[];
   /** Listed explicitly so the same code runs from TypeScript sources and from a build. */
   migrations: MigrationObject[];
+  /** Connections per process (DB_POOL_MAX). */
+  poolMax?: number;
+  /**
+   * How long a query waits for a free connection (DB_ACQUIRE_TIMEOUT_MS). Kept well below the
+   * gateway's request timeout: under overload a request fails fast (the browser retries a save)
+   * instead of being served long after its caller gave up, which would only deepen the overload.
+   */
+  acquireTimeoutMs?: number;
 }
 
 /**
@@ -25,8 +33,8 @@ export function serviceOrmConfig(settings: ServiceOrmSettings): Options {
     schema: settings.schema,
     entities: [...settings.entities, OutboxMessage, ProcessedEvent],
     extensions: [Migrator],
-    driverOptions: { connection: { options: `-c search_path=${settings.schema}` } },
-    pool: { min: 0, max: 10 },
+    driverOptions: { connection: { options: `-c search_path=${settings.schema}` }, acquireConnectionTimeout: settings.acquireTimeoutMs ?? 3_000 },
+    pool: { min: 0, max: settings.poolMax ?? 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',
       transactional: true,
