@@ -22,7 +22,17 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
     }
     if (exception instanceof IllegalTransitionError) return { code: RpcErrorCode.Conflict, message: exception.message };
     if (exception instanceof RemoteCallError) return exception.body;
+    if (isPoolExhausted(exception)) {
+      // Overload, not a fault: the caller may retry (the exam page keeps the save and sends it again).
+      this.logger.warn('Refused a request: no database connection became free within DB_ACQUIRE_TIMEOUT_MS');
+      return { code: RpcErrorCode.Unavailable, message: 'The service is busy right now; try again in a moment.' };
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { code: RpcErrorCode.Internal, message: 'The service failed to handle the request; it has been logged.' };
   }
+}
+
+/** knex's error when every pooled connection stayed busy for the whole acquire timeout. */
+function isPoolExhausted(exception: unknown): boolean {
+  return exception instanceof Error && /Timeout acquiring a connection/.test(exception.message);
 }
