@@ -135,8 +135,7 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
   });
 
   it('records a takeover of the exam view as a signal with its alert, once, and writes connections and pauses in the feed', async () => {
-    const takeover = envelope(Events.attemptViewTakenOver, { ...attempt, viewId: 'tab-2', previousViewId: 'tab-1', at: new Date().toISOString() });
-    await happen(
+    const before = [
       envelope(Events.attemptDisconnected, { ...attempt, since: new Date().toISOString() }),
       envelope(Events.attemptReconnected, { ...attempt, disconnectedSeconds: 65, totalDisconnectedSeconds: 65 }),
       envelope(Events.attemptPaused, { ...attempt, remainingSeconds: 900, pausedBy: 'proctor' }),
@@ -146,8 +145,11 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
       envelope(Events.sessionResumed, { orgId: ORG_ID, sessionId, resumedAt: new Date().toISOString() }),
       envelope(Events.attemptResumed, { ...attempt, remainingSeconds: 880 }),
       envelope(Events.attemptExtended, { ...attempt, remainingSeconds: 1180, minutes: 5 }),
-      takeover,
-    );
+    ];
+    // Made last, so its time is the newest even when the clock ticks between envelopes: the feed is newest first.
+    const later = new Date(Date.now() + 5).toISOString();
+    const takeover = { ...envelope(Events.attemptViewTakenOver, { ...attempt, viewId: 'tab-2', previousViewId: 'tab-1', at: later }), occurredAt: later };
+    await happen(...before, takeover);
     await publishEnvelope(nats, takeover, { dedupe: false });
     await waitUntilConsumed(nats, 'monitoring');
 
