@@ -9,18 +9,18 @@ import {
   IdentityStatus,
   MessageView,
   ParticipantStatus,
-  ResultView,
 } from '@invigil/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { SocketService } from '../realtime/socket-service';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
 import { AttemptCommandRefused, isConflict, isTransientSaveError } from './attempt-command-error';
-import { isAnswered, isFinal } from './answer-state';
+import { isAnswered } from './answer-state';
 import { ExamApi, isNotStartedYet } from './exam-api';
 import { ExamAnnouncer } from './exam-announcer';
 import { ExamClock } from './exam-clock';
 import { addMessage, fromMessageEvent } from './exam-messages-list';
 import { ExamProgress } from './exam-progress';
+import { ExamResultWatch } from './exam-result-watch';
 import { ExamViewLink } from './exam-view-link';
 import { IdbPendingSaveStore } from './pending-save-store';
 import { SaveQueue, SaveState } from './save-queue';
@@ -28,8 +28,6 @@ import { SaveQueue, SaveState } from './save-queue';
 const resultPollMs = 2_000;
 const statusPollMs = 5_000;
 const clockRefreshMs = 60_000;
-/** Stop asking for a result that never comes (e.g. scoring is down); a reload starts over. */
-const resultPollLimitMs = 10 * 60_000;
 
 /** The state of one candidate's exam page: status, attempt, saves, clock, result and messages. */
 @Injectable()
@@ -41,8 +39,6 @@ export class ExamSession {
   readonly link = inject(ExamViewLink);
   private sessionId = '';
   private loadingAttempt = false;
-  private loadingResult = false;
-  private pollResultUntil = 0;
   /** Saves left by an earlier page are back in the queue before any answer is shown. */
   private restored: Promise<void> = Promise.resolve();
 
@@ -53,7 +49,8 @@ export class ExamSession {
   readonly attempt = signal<AttemptView | null>(null);
   /** questionId → the candidate's answer, including answers not acknowledged yet. */
   readonly selections = signal<ReadonlyMap<string, AnswerValue>>(new Map());
-  readonly result = signal<ResultView | null>(null);
+  readonly results = new ExamResultWatch(this.api, () => this.sessionId);
+  readonly result = this.results.result;
   readonly messages = signal<MessageView[]>([]);
   readonly error = signal<DisplayedError | null>(null);
   readonly submitting = signal(false);
@@ -84,7 +81,6 @@ export class ExamSession {
   readonly flaggedForReview = computed(() =>
     this.questions().flatMap((q, index) => (this.progress.flagged().has(q.id) ? [{ number: index + 1, prompt: q.prompt }] : [])),
   );
-  private readonly resultFinal = computed(() => isFinal(this.result()));
 
   constructor() {
     // Saves flow only while this tab is the attempt's live view.
@@ -124,12 +120,10 @@ export class ExamSession {
       .subscribe(({ data }) => this.messages.update((list) => addMessage(list, fromMessageEvent(data))));
     merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
       .pipe(filter(({ data }) => data.userId === me), this.untilDestroyed())
-      .subscribe(() => void this.loadResult());
+      .subscribe(() => void this.results.load());
     this.followClockEvents(sessionId, me);
     fromEvent(window, 'online').pipe(this.untilDestroyed()).subscribe(() => this.saves.retryNow());
-    this.every(resultPollMs, () => {
-      if (this.submitted() && !this.resultFinal() && Date.now() < this.pollResultUntil) void this.loadResult();
-    });
+    this.every(resultPollMs, () => this.results.poll());
     // Fallbacks for a socket that is down: the page still moves on, only a little later.
     this.every(statusPollMs, () => {
       if (!this.submitted() && this.status() !== ParticipantStatus.InSession) void this.refresh();
@@ -233,7 +227,7 @@ export class ExamSession {
     // Complete is final: a reply to a request sent before submitting must not undo it.
     if (this.status() === ParticipantStatus.Complete && status !== ParticipantStatus.Complete) return;
     this.status.set(status);
-    if (status === ParticipantStatus.Complete) this.startResultPolling();
+    if (status === ParticipantStatus.Complete) this.results.start();
     const beforeStart = status === ParticipantStatus.Waiting || status === ParticipantStatus.Invited;
     if (!beforeStart && !this.attempt()) void this.loadAttempt();
   }
@@ -271,29 +265,11 @@ export class ExamSession {
     }
     if (attempt.status === AttemptStatus.Submitted) {
       this.clock.stop();
-      this.startResultPolling();
+      this.results.start();
       return;
     }
     this.clock.sync(attempt);
     this.link.attach();
-  }
-
-  private startResultPolling(): void {
-    if (this.pollResultUntil === 0) this.pollResultUntil = Date.now() + resultPollLimitMs;
-    void this.loadResult();
-  }
-
-  private async loadResult(): Promise<void> {
-    if (this.loadingResult) return;
-    this.loadingResult = true;
-    try {
-      const result = await this.api.getResult(this.sessionId);
-      if (result) this.result.set(result);
-    } catch {
-      // Polling asks again in a moment; a failed poll is not worth interrupting the candidate.
-    } finally {
-      this.loadingResult = false;
-    }
   }
 
   private untilDestroyed<T>() {
