@@ -19,14 +19,43 @@ export default [
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'] },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'],
+            },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:tracing', 'type:testing', 'type:tooling'] },
-            { sourceTag: 'type:gateway', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:tracing', 'type:testing', 'type:tooling'] },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:platform',
+                'type:tracing',
+                'type:testing',
+                'type:tooling',
+              ],
+            },
+            {
+              sourceTag: 'type:gateway',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:platform',
+                'type:tracing',
+                'type:testing',
+                'type:tooling',
+              ],
+            },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:frontend'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling', 'type:testing', 'type:platform'] },
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling', 'type:testing', 'type:platform'],
+            },
             { sourceTag: 'type:tracing', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:tooling', 'type:platform'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:tooling', 'type:platform'],
+            },
           ],
           banTransitiveDependencies: false,
         },
@@ -43,7 +72,10 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['**/services/*', '../../*/src/*', '**/gateway/src/*'], message: 'A service never imports another service or the gateway: share through libs/ and NATS.' },
+            {
+              group: ['**/services/*', '../../*/src/*', '**/gateway/src/*'],
+              message: 'A service never imports another service or the gateway: share through libs/ and NATS.',
+            },
           ],
         },
       ],

@@ -8,7 +8,8 @@ bash tools/ensure-servers.sh test
 CHROME_PATH="$(bash tools/ensure-chromium.sh)"; export CHROME_PATH
 
 step() { printf '\n==== %s\n' "$*"; }
-step "lint, typecheck and unit tests"
+step "formatting (Prettier), lint, typecheck and unit tests"
+npx prettier --check . --log-level warn
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
 step "Kubernetes manifests (render every overlay, validate against the schemas and the checklist)"
 bash tools/ensure-kubectl.sh

@@ -102,8 +102,15 @@ describe('assessment authoring: every question type through the UI, export, impo
     // Export: a JSON download in the documented format, keys included.
     await page.getByTestId(p.assessmentPick).selectOption({ label: 'Every Type E2E (v1)' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(p.assessmentExport).click()]);
-    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown> & { sections: { questions: Record<string, unknown>[] }[] };
-    expect(exported).toMatchObject({ format: 'invigil.assessment', formatVersion: 1, title: 'Every Type E2E', passingPercent: 50 });
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown> & {
+      sections: { questions: Record<string, unknown>[] }[];
+    };
+    expect(exported).toMatchObject({
+      format: 'invigil.assessment',
+      formatVersion: 1,
+      title: 'Every Type E2E',
+      passingPercent: 50,
+    });
     expect(exported.sections.map((section) => section.questions.map((question) => question.type))).toEqual([
       ['single_choice', 'multiple_choice', 'true_false'],
       ['numeric', 'short_text', 'essay'],
@@ -114,12 +121,21 @@ describe('assessment authoring: every question type through the UI, export, impo
     const broken = join(tmpdir(), `broken-${Date.now()}.json`);
     await writeFile(broken, JSON.stringify({ ...exported, passingPercent: 150, sections: [] }));
     await page.getByTestId(p.assessmentImport).setInputFiles(broken);
-    await expectContains(page.getByTestId(p.assessmentToolsError), 'sections: an assessment needs at least one section');
-    await expectContains(page.getByTestId(p.assessmentToolsError), 'passingPercent: passingPercent must be between 0 and 100');
+    await expectContains(
+      page.getByTestId(p.assessmentToolsError),
+      'sections: an assessment needs at least one section',
+    );
+    await expectContains(
+      page.getByTestId(p.assessmentToolsError),
+      'passingPercent: passingPercent must be between 0 and 100',
+    );
     const good = join(tmpdir(), `imported-${Date.now()}.json`);
     await writeFile(good, JSON.stringify({ ...exported, title: 'Every Type E2E (imported)' }));
     await page.getByTestId(p.assessmentImport).setInputFiles(good);
-    await expectContains(page.getByTestId(p.assessmentToolsNotice), 'Imported “Every Type E2E (imported)” with 6 questions');
+    await expectContains(
+      page.getByTestId(p.assessmentToolsNotice),
+      'Imported “Every Type E2E (imported)” with 6 questions',
+    );
 
     // The imported copy runs: a session, the candidate sees every type with its own control.
     await page.getByTestId(p.sessionName).fill('Every Type Session');

@@ -118,7 +118,12 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     await candidateContext.setOffline(false);
     await openExam(page, sessionId);
     await expectText(page.getByTestId(e.saveState), 'Saved');
-    expect(await eventually(() => storedAnswers(sessionId), (stored) => same(stored, expectedStored()))).toEqual(expectedStored());
+    expect(
+      await eventually(
+        () => storedAnswers(sessionId),
+        (stored) => same(stored, expectedStored()),
+      ),
+    ).toEqual(expectedStored());
 
     await expectAnswersOnScreen(page, sessionId);
   });

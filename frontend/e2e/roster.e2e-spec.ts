@@ -54,7 +54,10 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((to) => to.address), text: decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8')) });
+          inbox.push({
+            to: session.envelope.rcptTo.map((to) => to.address),
+            text: decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8')),
+          });
           callback();
         });
       },
@@ -162,7 +165,8 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
     // The message reached the in-process SMTP server: session name, code and a sign-in link.
     const deadline = Date.now() + 15_000;
-    while (!inbox.some((mail) => mail.to.includes(invitee.email)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!inbox.some((mail) => mail.to.includes(invitee.email)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const mail = inbox.find((m) => m.to.includes(invitee.email));
     if (!mail) throw new Error(`No invitation to ${invitee.email} reached the SMTP server within 15 s`);
     expect(mail.text).toMatch(/^Subject: Invitation: Invitation Session$/m);
@@ -209,7 +213,9 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
     await proctorPage.goto(`${stack.gatewayUrl()}/proctor/sessions/${session.id}/roster`);
     await proctorPage.getByTestId(r.importOpen).click();
     await expectVisible(proctorPage.getByTestId(r.importWizard));
-    await proctorPage.getByTestId(r.importFile).setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await proctorPage
+      .getByTestId(r.importFile)
+      .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
     await expectContains(proctorPage.getByTestId(r.importSummary), '6 rows: 3 will be added');
     const issues = proctorPage.getByTestId(r.importIssues).locator('tbody tr');
@@ -252,20 +258,29 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
       const session = await createSession('Cancelled Session');
       await api('POST', `/sessions/${session.id}/cancel`, proctorToken);
       await candidateJoins(session.enrollmentCode);
-      await expectContains(candidatePage.getByTestId(e.joinError), 'The session "Cancelled Session" has been cancelled; it takes no more participants.');
+      await expectContains(
+        candidatePage.getByTestId(e.joinError),
+        'The session "Cancelled Session" has been cancelled; it takes no more participants.',
+      );
     });
 
     it('refuses a full session', async () => {
       const session = await createSession('Full Session', { maxUsers: 1 });
       await api('POST', '/enrollment/join', otherToken, { code: session.enrollmentCode });
       await candidateJoins(session.enrollmentCode);
-      await expectContains(candidatePage.getByTestId(e.joinError), 'The session "Full Session" is full (1 participants)');
+      await expectContains(
+        candidatePage.getByTestId(e.joinError),
+        'The session "Full Session" is full (1 participants)',
+      );
     });
 
     it('refuses a manual-only session the candidate is not on', async () => {
       const session = await createSession('Manual Session', { enrollmentMode: 'manual' });
       await candidateJoins(session.enrollmentCode);
-      await expectContains(candidatePage.getByTestId(e.joinError), 'This session is manual enrollment only and you are not on its roster');
+      await expectContains(
+        candidatePage.getByTestId(e.joinError),
+        'This session is manual enrollment only and you are not on its roster',
+      );
     });
 
     it('refuses late entry to a started session without late entry', async () => {
@@ -273,7 +288,10 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
       await api('POST', '/enrollment/join', otherToken, { code: session.enrollmentCode });
       await api('POST', `/sessions/${session.id}/start`, proctorToken);
       await candidateJoins(session.enrollmentCode);
-      await expectContains(candidatePage.getByTestId(e.joinError), 'The session "No Late Entry" has already started and does not allow late entry');
+      await expectContains(
+        candidatePage.getByTestId(e.joinError),
+        'The session "No Late Entry" has already started and does not allow late entry',
+      );
     });
 
     it('lets a candidate in late inside the late-entry window, straight into the running session', async () => {

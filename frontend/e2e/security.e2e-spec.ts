@@ -49,7 +49,8 @@ describe('security options: lockdown alerts, identity verification, screen snaps
     if (options.includes('lockdown')) await proctorPage.getByTestId(p.sessionBrowserLockdown).check();
     if (options.includes('screen')) await proctorPage.getByTestId(p.sessionScreenMonitoring).check();
     if (options.includes('identity')) await proctorPage.getByTestId(p.sessionIdentityVerification).check();
-    if (snapshotSeconds !== undefined) await proctorPage.getByTestId(p.sessionSnapshotInterval).fill(String(snapshotSeconds));
+    if (snapshotSeconds !== undefined)
+      await proctorPage.getByTestId(p.sessionSnapshotInterval).fill(String(snapshotSeconds));
     await proctorPage.getByTestId(p.createSession).click();
     return expectText(proctorPage.getByTestId(p.enrollmentCode), /^[A-Z0-9]{4,12}$/);
   }

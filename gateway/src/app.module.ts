@@ -35,7 +35,11 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         GatewayPlatformModule.forRoot(env),
-        JwtModule.register({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'invigil' }, verifyOptions: { issuer: 'invigil' } }),
+        JwtModule.register({
+          secret: env.JWT_SECRET,
+          signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'invigil' },
+          verifyOptions: { issuer: 'invigil' },
+        }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [

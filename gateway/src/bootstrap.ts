@@ -17,7 +17,10 @@ export interface RunningGateway {
 
 /** Builds and starts the gateway; tests call this with their own env (port 0 for a free port). */
 export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 1);
@@ -34,7 +37,12 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Invigil API').setDescription('Proctored assessment sessions').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Invigil API')
+      .setDescription('Proctored assessment sessions')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   serveFrontend(app, env.FRONTEND_DIST);

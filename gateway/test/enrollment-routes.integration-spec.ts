@@ -1,4 +1,12 @@
-import { ImportPreview, ImportResult, InvitationLoginResponse, ParticipantStatus, ParticipantView, Role, UserSearchPage } from '@invigil/contracts';
+import {
+  ImportPreview,
+  ImportResult,
+  InvitationLoginResponse,
+  ParticipantStatus,
+  ParticipantView,
+  Role,
+  UserSearchPage,
+} from '@invigil/contracts';
 import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { DEMO_USERS, dropSchema, loadEnv } from '@invigil/server-platform';
 import { RawNats, SessionsPeer, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
@@ -92,10 +100,19 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
       sendInvitation: true,
     });
     expect(added.status).toBe(201);
-    expect(added.body[0]).toMatchObject({ status: ParticipantStatus.Invited, timeLimitMinutes: 70, invitationSentAt: expect.any(String) });
+    expect(added.body[0]).toMatchObject({
+      status: ParticipantStatus.Invited,
+      timeLimitMinutes: 70,
+      invitationSentAt: expect.any(String),
+    });
 
-    const mail = await new ApiClient(base).call<{ name: string; to: string; subject: string }[]>('GET', '/api/dev/mail');
-    expect(mail.body).toEqual([expect.objectContaining({ to: candidate.email, subject: 'Invitation: Gateway invite' })]);
+    const mail = await new ApiClient(base).call<{ name: string; to: string; subject: string }[]>(
+      'GET',
+      '/api/dev/mail',
+    );
+    expect(mail.body).toEqual([
+      expect.objectContaining({ to: candidate.email, subject: 'Invitation: Gateway invite' }),
+    ]);
     const raw = await (await fetch(`${base}/api/dev/mail/${mail.body[0].name}`)).text();
     const token = /http:\/\/exams\.test\/invite\/([A-Za-z0-9_-]+)/.exec(raw.replace(/=\r?\n/g, ''))![1];
     const page = await (await fetch(`${base}/api/dev/mail/page`)).text();
@@ -103,20 +120,37 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
 
     const signedIn = await new ApiClient(base).call<InvitationLoginResponse>('POST', '/api/auth/invitation', { token });
     expect(signedIn.status).toBe(200);
-    expect(signedIn.body).toMatchObject({ sessionId: session.id, user: { id: candidate.id, role: Role.Candidate }, accessToken: expect.any(String) });
+    expect(signedIn.body).toMatchObject({
+      sessionId: session.id,
+      user: { id: candidate.id, role: Role.Candidate },
+      accessToken: expect.any(String),
+    });
     const again = await new ApiClient(base).call<{ message: string }>('POST', '/api/auth/invitation', { token });
     expect(again.status).toBe(401);
     expect(again.body.message).toMatch(/already been used/);
 
     const asCandidate = new ApiClient(base, signedIn.body.accessToken);
-    const joined = await asCandidate.call<ParticipantView>('POST', '/api/enrollment/join', { code: session.enrollmentCode });
+    const joined = await asCandidate.call<ParticipantView>('POST', '/api/enrollment/join', {
+      code: session.enrollmentCode,
+    });
     expect(joined.body).toMatchObject({ status: ParticipantStatus.Waiting, timeLimitMinutes: 70 });
 
-    const removeRefused = await proctor.call<{ message: string }>('PUT', `/api/sessions/${session.id}/participants/${joined.body.id}/time-limit`, { timeLimitMultiplier: 9 });
+    const removeRefused = await proctor.call<{ message: string }>(
+      'PUT',
+      `/api/sessions/${session.id}/participants/${joined.body.id}/time-limit`,
+      { timeLimitMultiplier: 9 },
+    );
     expect(removeRefused.status).toBe(400);
-    const limited = await proctor.call<ParticipantView>('PUT', `/api/sessions/${session.id}/participants/${joined.body.id}/time-limit`, { timeLimitMultiplier: 1.5 });
+    const limited = await proctor.call<ParticipantView>(
+      'PUT',
+      `/api/sessions/${session.id}/participants/${joined.body.id}/time-limit`,
+      { timeLimitMultiplier: 1.5 },
+    );
     expect(limited.body).toMatchObject({ timeLimitMinutes: null, timeLimitMultiplier: 1.5 });
-    const removed = await proctor.call<ParticipantView>('DELETE', `/api/sessions/${session.id}/participants/${joined.body.id}`);
+    const removed = await proctor.call<ParticipantView>(
+      'DELETE',
+      `/api/sessions/${session.id}/participants/${joined.body.id}`,
+    );
     expect(removed.status).toBe(200);
     expect((await asCandidate.call('GET', '/api/users')).status).toBe(403);
   });
@@ -124,28 +158,51 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
   async function upload(sessionId: string, name: string, bytes: Buffer) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const response = await fetch(`${base}/api/sessions/${sessionId}/import`, { method: 'POST', headers: { authorization: `Bearer ${proctor.accessToken}` }, body: form });
+    const response = await fetch(`${base}/api/sessions/${sessionId}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${proctor.accessToken}` },
+      body: form,
+    });
     return { status: response.status, body: (await response.json()) as ImportPreview & { message: string } };
   }
 
   it('imports: template download, multipart upload with preview, confirm; refuses big, binary and empty files', async () => {
-    const template = await fetch(`${base}/api/enrollment/import-template.csv`, { headers: { authorization: `Bearer ${proctor.accessToken}` } });
+    const template = await fetch(`${base}/api/enrollment/import-template.csv`, {
+      headers: { authorization: `Bearer ${proctor.accessToken}` },
+    });
     expect(template.headers.get('content-disposition')).toContain('invigil-participants.csv');
     const csv = await template.text();
     expect(csv.split('\r\n')[0]).toBe('email,displayName,timeLimitMinutes,timeLimitMultiplier');
-    const xlsx = await fetch(`${base}/api/enrollment/import-template.xlsx`, { headers: { authorization: `Bearer ${proctor.accessToken}` } });
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const xlsx = await fetch(`${base}/api/enrollment/import-template.xlsx`, {
+      headers: { authorization: `Bearer ${proctor.accessToken}` },
+    });
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const session = sessions.put({ name: 'Gateway import' });
     const preview = await upload(session.id, 'people.csv', Buffer.from(csv + 'bad-email,Bad,,\r\n'));
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ totalRows: 4, validRows: 3, newAccounts: 3, issues: [{ row: 5, column: 'email' }] });
-    const committed = await proctor.call<ImportResult>('POST', `/api/sessions/${session.id}/import/${preview.body.uploadId}/commit`, { sendInvitation: false });
+    expect(preview.body).toMatchObject({
+      totalRows: 4,
+      validRows: 3,
+      newAccounts: 3,
+      issues: [{ row: 5, column: 'email' }],
+    });
+    const committed = await proctor.call<ImportResult>(
+      'POST',
+      `/api/sessions/${session.id}/import/${preview.body.uploadId}/commit`,
+      { sendInvitation: false },
+    );
     expect(committed.body).toMatchObject({ added: 3, createdAccounts: 3, skipped: 1 });
 
     const big = await upload(session.id, 'big.csv', Buffer.alloc(50 * 1024 * 1024, 0x61));
     expect(big.status).toBe(413);
-    expect(big.body.message).toBe('The file is larger than 5 MB; the import takes at most 5 MB. Split it into smaller files.');
+    expect(big.body.message).toBe(
+      'The file is larger than 5 MB; the import takes at most 5 MB. Split it into smaller files.',
+    );
     const binary = await upload(session.id, 'photo.csv', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]));
     expect(binary.status).toBe(400);
     expect(binary.body.message).toMatch(/binary data/);

@@ -60,7 +60,9 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       ],
     });
     expect(assessment.status).toBe(201);
-    session = (await staff.call<SessionView>('POST', '/api/sessions', sessionBody('Socket exam', assessment.body.id, 30))).body;
+    session = (
+      await staff.call<SessionView>('POST', '/api/sessions', sessionBody('Socket exam', assessment.body.id, 30))
+    ).body;
     exam = await ApiClient.signIn(stack.gatewayUrl(0), candidate.email);
     expect((await exam.call('POST', '/api/enrollment/join', { code: session.enrollmentCode })).status).toBe(201);
     expect((await staff.call('POST', `/api/sessions/${session.id}/start`)).status).toBe(201);
@@ -76,7 +78,13 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
   });
 
   async function connect(token: string | undefined, extraHeaders: Record<string, string> = {}): Promise<Socket> {
-    const socket = io(stack.gatewayUrl(0), { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, extraHeaders });
+    const socket = io(stack.gatewayUrl(0), {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: false,
+      extraHeaders,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -85,14 +93,19 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     return socket;
   }
 
-  const send = <T>(socket: Socket, command: string, payload: unknown) => socket.timeout(10_000).emitWithAck(command, payload) as Promise<T>;
+  const send = <T>(socket: Socket, command: string, payload: unknown) =>
+    socket.timeout(10_000).emitWithAck(command, payload) as Promise<T>;
 
   let first: Socket;
   let attempt: AttemptView;
 
   it('attaches the exam view and acknowledges a save only once it is stored', async () => {
     first = await connect(exam.accessToken);
-    const ack = await send<AttachAttemptAck>(first, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-one-0001', takeover: false });
+    const ack = await send<AttachAttemptAck>(first, SocketCommands.attachAttempt, {
+      sessionId: session.id,
+      viewId: 'tab-one-0001',
+      takeover: false,
+    });
     expect(ack).toMatchObject({ ok: true, attached: true });
     attempt = (ack as { attempt: AttemptView }).attempt;
     const saved = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
@@ -104,18 +117,36 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     });
     expect(saved).toMatchObject({ ok: true, clientSeq: 1, storedSeq: 1, answeredCount: 1 });
     const reloaded = await exam.call<AttemptView>('GET', `/api/sessions/${session.id}/attempt`);
-    expect(reloaded.body.answers).toEqual([{ questionId: attempt.questions[0].id, answer: { selectedOption: 1 }, clientSeq: 1 }]);
+    expect(reloaded.body.answers).toEqual([
+      { questionId: attempt.questions[0].id, answer: { selectedOption: 1 }, clientSeq: 1 },
+    ]);
   });
 
   it('refuses bad saves in the acknowledgement with the reason, and keeps serving', async () => {
     const base = { sessionId: session.id, viewId: 'tab-one-0001', clientSeq: 5 };
-    const wrongType = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, { ...base, questionId: attempt.questions[1].id, answer: { text: 'four' } });
+    const wrongType = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
+      ...base,
+      questionId: attempt.questions[1].id,
+      answer: { text: 'four' },
+    });
     expect(wrongType).toMatchObject({ ok: false, status: 400 });
-    const malformed = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, { ...base, questionId: 'nope', answer: { numberValue: 4 } });
-    expect(malformed).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('questionId must be a UUID') });
+    const malformed = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
+      ...base,
+      questionId: 'nope',
+      answer: { numberValue: 4 },
+    });
+    expect(malformed).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringContaining('questionId must be a UUID'),
+    });
     const notAnObject = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, 'garbage');
     expect(notAnObject).toMatchObject({ ok: false, status: 400 });
-    const fine = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, { ...base, questionId: attempt.questions[1].id, answer: { numberValue: 4 } });
+    const fine = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
+      ...base,
+      questionId: attempt.questions[1].id,
+      answer: { numberValue: 4 },
+    });
     expect(fine).toMatchObject({ ok: true, answeredCount: 2 });
   });
 
@@ -128,13 +159,21 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       clientSeq: 3,
       answer: { selectedOption: 0 },
     });
-    expect(ack).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('Attach the exam view first') });
+    expect(ack).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining('Attach the exam view first'),
+    });
     unattached.disconnect();
   });
 
   it('refuses the exam commands to staff sockets', async () => {
     const staffSocket = await connect(staff.accessToken);
-    const ack = await send<AttachAttemptAck>(staffSocket, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'staff-view-01', takeover: false });
+    const ack = await send<AttachAttemptAck>(staffSocket, SocketCommands.attachAttempt, {
+      sessionId: session.id,
+      viewId: 'staff-view-01',
+      takeover: false,
+    });
     expect(ack).toMatchObject({ ok: false, status: 403 });
   });
 
@@ -142,9 +181,17 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     const second = await connect(exam.accessToken);
     const pushedToFirst: EventEnvelope[] = [];
     first.on(SocketPushes.event, (envelope: EventEnvelope) => pushedToFirst.push(envelope));
-    const asked = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-two-0002', takeover: false });
+    const asked = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, {
+      sessionId: session.id,
+      viewId: 'tab-two-0002',
+      takeover: false,
+    });
     expect(asked).toEqual({ ok: true, attached: false, reason: 'another-view-live' });
-    const taken = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-two-0002', takeover: true });
+    const taken = await send<AttachAttemptAck>(second, SocketCommands.attachAttempt, {
+      sessionId: session.id,
+      viewId: 'tab-two-0002',
+      takeover: true,
+    });
     expect(taken).toMatchObject({ ok: true, attached: true });
     const late = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
       sessionId: session.id,
@@ -154,7 +201,11 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       answer: { selectedOption: 0 },
     });
     expect(late).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/another window/) });
-    const told = await eventually(() => pushedToFirst.find((e) => e.subject === Events.attemptViewTakenOver), 10_000, 'the takeover pushed to the first tab');
+    const told = await eventually(
+      () => pushedToFirst.find((e) => e.subject === Events.attemptViewTakenOver),
+      10_000,
+      'the takeover pushed to the first tab',
+    );
     expect(told.data).toMatchObject({ viewId: 'tab-two-0002', previousViewId: 'tab-one-0001' });
     first.disconnect();
     const summary = await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`);
@@ -163,17 +214,26 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
   });
 
   it('records a disconnection when the live view goes away, and its end when the candidate is back', async () => {
-    const live = sockets.find((socket) => socket.connected && socket.auth && (socket.auth as { token?: string }).token === exam.accessToken);
+    const live = sockets.find(
+      (socket) => socket.connected && socket.auth && (socket.auth as { token?: string }).token === exam.accessToken,
+    );
     live?.disconnect();
     const disconnected = await eventually(
-      async () => (await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`)).body.find((s) => !s.connected),
+      async () =>
+        (await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`)).body.find(
+          (s) => !s.connected,
+        ),
       10_000,
       'the attempt shown disconnected',
     );
     expect(disconnected.attemptId).toBe(attempt.id);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const back = await connect(exam.accessToken);
-    const reattached = await send<AttachAttemptAck>(back, SocketCommands.attachAttempt, { sessionId: session.id, viewId: 'tab-two-0002', takeover: false });
+    const reattached = await send<AttachAttemptAck>(back, SocketCommands.attachAttempt, {
+      sessionId: session.id,
+      viewId: 'tab-two-0002',
+      takeover: false,
+    });
     expect(reattached).toMatchObject({ ok: true, attached: true, attempt: { answeredCount: 2 } });
     const summary = (await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`)).body[0];
     expect(summary).toMatchObject({ connected: true });
@@ -181,31 +241,64 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
   });
 
   it('lets the proctor pause and resume one candidate, which the candidate sees', async () => {
-    const paused = await staff.call<AttemptSummaryView>('POST', `/api/sessions/${session.id}/attempts/${candidate.id}/pause`);
+    const paused = await staff.call<AttemptSummaryView>(
+      'POST',
+      `/api/sessions/${session.id}/attempts/${candidate.id}/pause`,
+    );
     expect(paused).toMatchObject({ status: 200, body: { paused: true } });
-    expect((await exam.call<AttemptView>('GET', `/api/sessions/${session.id}/attempt`)).body).toMatchObject({ paused: true, pausedBy: 'proctor' });
-    const resumed = await staff.call<AttemptSummaryView>('POST', `/api/sessions/${session.id}/attempts/${candidate.id}/resume`);
+    expect((await exam.call<AttemptView>('GET', `/api/sessions/${session.id}/attempt`)).body).toMatchObject({
+      paused: true,
+      pausedBy: 'proctor',
+    });
+    const resumed = await staff.call<AttemptSummaryView>(
+      'POST',
+      `/api/sessions/${session.id}/attempts/${candidate.id}/resume`,
+    );
     expect(resumed.body.paused).toBe(false);
-    const badExtend = await staff.call<{ message: string }>('POST', `/api/sessions/${session.id}/attempts/${candidate.id}/extend`, { minutes: 'ten' });
+    const badExtend = await staff.call<{ message: string }>(
+      'POST',
+      `/api/sessions/${session.id}/attempts/${candidate.id}/extend`,
+      { minutes: 'ten' },
+    );
     expect(badExtend.status).toBe(400);
     expect(badExtend.body.message).toMatch(/minutes must be a whole number/);
   });
 
   it('asks for Safe Exam Browser on the socket when the session lists Config Keys', async () => {
     const configKey = randomBytes(32).toString('hex');
-    const sebSession = (await staff.call<SessionView>('POST', '/api/sessions', sessionBody('SEB exam', session.assessmentId, 30, {
-      security: { browserLockdown: false, screenMonitoring: false, identityVerification: false, safeExamBrowserConfigKeys: [configKey] },
-    }))).body;
+    const sebSession = (
+      await staff.call<SessionView>(
+        'POST',
+        '/api/sessions',
+        sessionBody('SEB exam', session.assessmentId, 30, {
+          security: {
+            browserLockdown: false,
+            screenMonitoring: false,
+            identityVerification: false,
+            safeExamBrowserConfigKeys: [configKey],
+          },
+        }),
+      )
+    ).body;
     const other = await ApiClient.signIn(stack.gatewayUrl(0), DEMO_USERS[3].email);
     expect((await other.call('POST', '/api/enrollment/join', { code: sebSession.enrollmentCode })).status).toBe(201);
     expect((await staff.call('POST', `/api/sessions/${sebSession.id}/start`)).status).toBe(201);
     const attachTo = { sessionId: sebSession.id, viewId: 'seb-view-0001', takeover: false };
 
     const plain = await connect(other.accessToken);
-    expect(await send<AttachAttemptAck>(plain, SocketCommands.attachAttempt, attachTo)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining('Safe Exam Browser') });
+    expect(await send<AttachAttemptAck>(plain, SocketCommands.attachAttempt, attachTo)).toMatchObject({
+      ok: false,
+      status: 403,
+      message: expect.stringContaining('Safe Exam Browser'),
+    });
     const handshakeUrl = `${stack.gatewayUrl(0)}/socket.io/?EIO=4&transport=websocket`;
-    const hash = createHash('sha256').update(handshakeUrl + configKey).digest('hex');
+    const hash = createHash('sha256')
+      .update(handshakeUrl + configKey)
+      .digest('hex');
     const viaSeb = await connect(other.accessToken, { 'x-safeexambrowser-configkeyhash': hash });
-    expect(await send<AttachAttemptAck>(viaSeb, SocketCommands.attachAttempt, attachTo)).toMatchObject({ ok: true, attached: true });
+    expect(await send<AttachAttemptAck>(viaSeb, SocketCommands.attachAttempt, attachTo)).toMatchObject({
+      ok: true,
+      attached: true,
+    });
   });
 });

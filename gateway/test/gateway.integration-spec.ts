@@ -48,10 +48,21 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     const assessment = await staff.call<AssessmentView>('POST', '/api/assessments', {
       title: 'Gateway suite',
       passingPercent: 50,
-      sections: [{ title: 'Only', questions: [{ type: QuestionType.SingleChoice, prompt: 'Pick B', options: ['A', 'B'], correctOption: 1, points: 1 }] }],
+      sections: [
+        {
+          title: 'Only',
+          questions: [
+            { type: QuestionType.SingleChoice, prompt: 'Pick B', options: ['A', 'B'], correctOption: 1, points: 1 },
+          ],
+        },
+      ],
     });
     expect(assessment.status).toBe(201);
-    const created = await staff.call<SessionView>('POST', '/api/sessions', sessionBody('Fan-out', assessment.body.id, 30));
+    const created = await staff.call<SessionView>(
+      'POST',
+      '/api/sessions',
+      sessionBody('Fan-out', assessment.body.id, 30),
+    );
     expect(created.status).toBe(201);
     session = created.body;
   });
@@ -66,13 +77,20 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
   });
 
   function connect(baseUrl: string, token: string | undefined): Socket {
-    const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false });
+    const socket = io(baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+    });
     sockets.push(socket);
     return socket;
   }
 
   const watch = (socket: Socket, sessionId: string) =>
-    new Promise<WatchSessionAck>((resolve) => socket.emit(SocketCommands.watchSession, { sessionId }, (ack: WatchSessionAck) => resolve(ack)));
+    new Promise<WatchSessionAck>((resolve) =>
+      socket.emit(SocketCommands.watchSession, { sessionId }, (ack: WatchSessionAck) => resolve(ack)),
+    );
 
   it('pushes an event caused through replica B to a proctor connected to replica A', async () => {
     const proctorSocket = connect(stack.gatewayUrl(0), staff.accessToken);
@@ -82,17 +100,27 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(await watch(proctorSocket, session.id)).toEqual({ ok: true });
 
     const viaB = await ApiClient.signIn(stack.gatewayUrl(1), candidate.email);
-    const joined = await viaB.call<ParticipantView>('POST', '/api/enrollment/join', { code: session.enrollmentCode.toLowerCase() });
+    const joined = await viaB.call<ParticipantView>('POST', '/api/enrollment/join', {
+      code: session.enrollmentCode.toLowerCase(),
+    });
     expect(joined.status).toBe(201);
     expect(joined.body.status).toBe('waiting');
 
-    const joinedEvent = await eventually(() => received.find((e) => e.subject === Events.participantJoined), 10_000, 'participant.joined on replica A');
+    const joinedEvent = await eventually(
+      () => received.find((e) => e.subject === Events.participantJoined),
+      10_000,
+      'participant.joined on replica A',
+    );
     expect(joinedEvent.data).toMatchObject({ sessionId: session.id, userId: candidate.id });
-    const liveRow = await eventually(() => received.find((e) => e.subject === Events.liveParticipantUpdated), 10_000, 'live dashboard row on replica A');
+    const liveRow = await eventually(
+      () => received.find((e) => e.subject === Events.liveParticipantUpdated),
+      10_000,
+      'live dashboard row on replica A',
+    );
     expect(liveRow.data).toMatchObject({ userId: candidate.id, status: 'waiting' });
   });
 
-  it('refuses sockets without a valid token and watches of another organization\'s session', async () => {
+  it("refuses sockets without a valid token and watches of another organization's session", async () => {
     const anonymous = connect(stack.gatewayUrl(1), undefined);
     await eventually(() => anonymous.disconnected && !anonymous.active, 5_000, 'the anonymous socket to be dropped');
 
@@ -104,7 +132,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(ack.error).toMatch(/not in your organization/);
   });
 
-  it('never shows one organization another organization\'s session', async () => {
+  it("never shows one organization another organization's session", async () => {
     const rival = await ApiClient.signIn(stack.gatewayUrl(0), rivalProctor.email);
     expect((await rival.call('GET', `/api/sessions/${session.id}`)).status).toBe(404);
     expect((await rival.call('GET', `/api/sessions/${session.id}/live`)).status).toBe(404);
@@ -112,13 +140,18 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     const list = await rival.call<SessionView[]>('GET', '/api/sessions');
     expect(list.body.map((s) => s.id)).not.toContain(session.id);
     const rivalCandidate = await ApiClient.signIn(stack.gatewayUrl(0), RIVAL_USERS[1].email);
-    const join = await rivalCandidate.call<{ message: string }>('POST', '/api/enrollment/join', { code: session.enrollmentCode });
+    const join = await rivalCandidate.call<{ message: string }>('POST', '/api/enrollment/join', {
+      code: session.enrollmentCode,
+    });
     expect(join.status).toBe(404);
   });
 
   it('answers bad credentials, tokens and roles with 4xx and a message that names the problem', async () => {
     const anonymous = new ApiClient(stack.gatewayUrl(0));
-    const wrong = await anonymous.call<{ message: string }>('POST', '/api/auth/login', { email: admin.email, password: 'wrong' });
+    const wrong = await anonymous.call<{ message: string }>('POST', '/api/auth/login', {
+      email: admin.email,
+      password: 'wrong',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toBe('Email or password is wrong. Check both and try again.');
 
@@ -130,12 +163,19 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
       { sub: proctor.id, orgId: staff.login.user.orgId, role: 'proctor', name: proctor.displayName },
       { expiresIn: -10, issuer: 'invigil' },
     );
-    const expired = await new ApiClient(stack.gatewayUrl(0), expiredToken).call<{ message: string }>('GET', '/api/sessions');
+    const expired = await new ApiClient(stack.gatewayUrl(0), expiredToken).call<{ message: string }>(
+      'GET',
+      '/api/sessions',
+    );
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/invalid or has expired/);
 
     const asCandidate = await ApiClient.signIn(stack.gatewayUrl(0), candidate2.email);
-    const forbidden = await asCandidate.call<{ message: string }>('POST', '/api/sessions', sessionBody('x', session.assessmentId, 5));
+    const forbidden = await asCandidate.call<{ message: string }>(
+      'POST',
+      '/api/sessions',
+      sessionBody('x', session.assessmentId, 5),
+    );
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toMatch(/needs the role admin or proctor; you are signed in as candidate/);
   });
@@ -146,7 +186,11 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(badJson.status).toBe(400);
     expect(badJson.body.message).toMatch(/not valid JSON/);
 
-    const unknownField = await staff.call<{ details: string[] }>('POST', '/api/sessions', sessionBody('x', session.assessmentId, 5, { hacker: 1 }));
+    const unknownField = await staff.call<{ details: string[] }>(
+      'POST',
+      '/api/sessions',
+      sessionBody('x', session.assessmentId, 5, { hacker: 1 }),
+    );
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.details).toContain('hacker: property hacker should not exist');
 
@@ -172,12 +216,20 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     const content = {
       title: 'Gateway suite, edited',
       passingPercent: 50,
-      sections: [{ title: 'Only', questions: [{ type: QuestionType.Numeric, prompt: 'Pi?', correctNumber: 3.14, tolerance: 0.01, points: 2 }] }],
+      sections: [
+        {
+          title: 'Only',
+          questions: [{ type: QuestionType.Numeric, prompt: 'Pi?', correctNumber: 3.14, tolerance: 0.01, points: 2 }],
+        },
+      ],
     };
     const edited = await staff.call<AssessmentView>('PUT', `/api/assessments/${id}`, content);
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ id, version: 2, questionCount: 1 });
-    const detail = await staff.call<{ sections: { questions: { correctNumber: number }[] }[] }>('GET', `/api/assessments/${id}`);
+    const detail = await staff.call<{ sections: { questions: { correctNumber: number }[] }[] }>(
+      'GET',
+      `/api/assessments/${id}`,
+    );
     expect(detail.body.sections[0].questions[0].correctNumber).toBe(3.14);
 
     const exported = await staff.call<Record<string, unknown>>('GET', `/api/assessments/${id}/export`);
@@ -186,16 +238,28 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ title: 'Gateway suite, edited', version: 1 });
 
-    const broken = { ...exported.body, sections: [{ title: 'Only', questions: [{ ...content.sections[0].questions[0], tolerance: -1 }] }] };
+    const broken = {
+      ...exported.body,
+      sections: [{ title: 'Only', questions: [{ ...content.sections[0].questions[0], tolerance: -1 }] }],
+    };
     const refused = await staff.call<{ details: string[] }>('POST', '/api/assessments/import', broken);
     expect(refused.status).toBe(400);
     expect(refused.body.details).toEqual(['sections.0.questions.0.tolerance: must be zero or more']);
   });
 
   it('publishes an OpenAPI document of the API', async () => {
-    const document = await new ApiClient(stack.gatewayUrl(0)).call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    const document = await new ApiClient(stack.gatewayUrl(0)).call<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/api/openapi.json',
+    );
     expect(document.status).toBe(200);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/sessions', '/api/sessions/{sessionId}/attempt/answers/{questionId}']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/sessions',
+        '/api/sessions/{sessionId}/attempt/answers/{questionId}',
+      ]),
+    );
   });
 
   it('exposes Prometheus figures on /metrics of every service and the gateway', async () => {
@@ -205,22 +269,38 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
       for (const line of text.split('\n')) {
         const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
         if (!match || match[1] !== name) continue;
-        const present = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]));
+        const present = Object.fromEntries(
+          [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
+        );
         if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
       }
       return undefined;
     };
     const gateway = await scrape(Number(new URL(stack.gatewayUrl(0)).port));
-    expect(sample(gateway, 'invigil_http_requests_total', { method: 'POST', route: '/api/auth/login', status: '200' })).toBeGreaterThan(0);
-    expect(sample(gateway, 'invigil_http_requests_total', { route: '/api/sessions', status: '400' })).toBeGreaterThan(0);
-    expect(sample(gateway, 'invigil_http_request_duration_seconds_count', { method: 'POST', route: '/api/sessions' })).toBeGreaterThan(0);
-    expect(sample(gateway, 'invigil_rpc_client_duration_seconds_count', { subject: 'enrollment.auth.login', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'invigil_http_requests_total', { method: 'POST', route: '/api/auth/login', status: '200' }),
+    ).toBeGreaterThan(0);
+    expect(sample(gateway, 'invigil_http_requests_total', { route: '/api/sessions', status: '400' })).toBeGreaterThan(
+      0,
+    );
+    expect(
+      sample(gateway, 'invigil_http_request_duration_seconds_count', { method: 'POST', route: '/api/sessions' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'invigil_rpc_client_duration_seconds_count', { subject: 'enrollment.auth.login', outcome: 'ok' }),
+    ).toBeGreaterThan(0);
     expect(sample(gateway, 'invigil_socket_connections')).toBeGreaterThanOrEqual(0);
 
     const enrollment = await scrape(stack.servicePort('enrollment'));
-    expect(sample(enrollment, 'invigil_nats_requests_total', { subject: 'enrollment.participant.join', outcome: 'ok' })).toBeGreaterThan(0);
-    expect(sample(enrollment, 'invigil_nats_request_duration_seconds_count', { subject: 'enrollment.auth.login' })).toBeGreaterThan(0);
-    expect(sample(enrollment, 'invigil_jetstream_consumer_pending', { consumer: 'enrollment', state: 'pending' })).toBeGreaterThanOrEqual(0);
+    expect(
+      sample(enrollment, 'invigil_nats_requests_total', { subject: 'enrollment.participant.join', outcome: 'ok' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(enrollment, 'invigil_nats_request_duration_seconds_count', { subject: 'enrollment.auth.login' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(enrollment, 'invigil_jetstream_consumer_pending', { consumer: 'enrollment', state: 'pending' }),
+    ).toBeGreaterThanOrEqual(0);
 
     for (const name of ServiceNames) {
       const text = await scrape(stack.servicePort(name));
@@ -228,6 +308,8 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
       expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
     }
     const scoring = await scrape(stack.servicePort('scoring'));
-    expect(sample(scoring, 'invigil_bullmq_queue_depth', { queue: 'scoring-certificates', state: 'wait' })).toBeGreaterThanOrEqual(0);
+    expect(
+      sample(scoring, 'invigil_bullmq_queue_depth', { queue: 'scoring-certificates', state: 'wait' }),
+    ).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,7 +1,23 @@
-import { IdentityCheckView, IdentityStatus, LiveSessionView, ParticipantView, SignalKind, SignalView, SnapshotView } from '@invigil/contracts';
+import {
+  IdentityCheckView,
+  IdentityStatus,
+  LiveSessionView,
+  ParticipantView,
+  SignalKind,
+  SignalView,
+  SnapshotView,
+} from '@invigil/contracts';
 import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { DEMO_USERS, dropSchema, loadEnv, RIVAL_USERS } from '@invigil/server-platform';
-import { eventually, RawNats, SessionsPeer, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import {
+  eventually,
+  RawNats,
+  SessionsPeer,
+  testDatabaseUrl,
+  testNatsUrl,
+  testRedisUrl,
+  uniqueTag,
+} from '@invigil/server-testing';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { RunningGateway, startGateway } from '../src/bootstrap';
@@ -91,13 +107,22 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
   });
 
   /** Joins with the code and waits until monitoring knows the candidate (it learns from enrollment's event). */
-  async function joinAndWait(candidate: ApiClient, sessionId: string, code: string, userId: string): Promise<ParticipantView> {
+  async function joinAndWait(
+    candidate: ApiClient,
+    sessionId: string,
+    code: string,
+    userId: string,
+  ): Promise<ParticipantView> {
     const joined = await candidate.call<ParticipantView>('POST', '/api/enrollment/join', { code });
     expect(joined.status).toBe(201);
-    await eventually(async () => {
-      const live = await proctor.call<LiveSessionView>('GET', `/api/sessions/${sessionId}/live`);
-      return live.body.participants.some((row) => row.userId === userId);
-    }, 15_000, 'monitoring to hear of the join');
+    await eventually(
+      async () => {
+        const live = await proctor.call<LiveSessionView>('GET', `/api/sessions/${sessionId}/live`);
+        return live.body.participants.some((row) => row.userId === userId);
+      },
+      15_000,
+      'monitoring to hear of the join',
+    );
     return joined.body;
   }
 
@@ -106,74 +131,145 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
     await joinAndWait(carla, session.id, session.enrollmentCode, carlaUser.id);
 
     const occurredAt = new Date().toISOString();
-    const signal = await carla.call<SignalView>('POST', `/api/sessions/${session.id}/signals`, { kind: SignalKind.FullscreenExited, occurredAt });
+    const signal = await carla.call<SignalView>('POST', `/api/sessions/${session.id}/signals`, {
+      kind: SignalKind.FullscreenExited,
+      occurredAt,
+    });
     expect(signal.status).toBe(201);
-    expect(signal.body).toMatchObject({ sessionId: session.id, userId: carlaUser.id, kind: SignalKind.FullscreenExited, occurredAt });
+    expect(signal.body).toMatchObject({
+      sessionId: session.id,
+      userId: carlaUser.id,
+      kind: SignalKind.FullscreenExited,
+      occurredAt,
+    });
     const listed = await proctor.call<SignalView[]>('GET', `/api/sessions/${session.id}/signals`);
     expect(listed.body).toEqual([signal.body]);
 
-    const snapshot = await carla.call<SnapshotView>('POST', `/api/sessions/${session.id}/snapshots`, { image: dataUrl('image/jpeg', JPEG), capturedAt: occurredAt });
+    const snapshot = await carla.call<SnapshotView>('POST', `/api/sessions/${session.id}/snapshots`, {
+      image: dataUrl('image/jpeg', JPEG),
+      capturedAt: occurredAt,
+    });
     expect(snapshot.status).toBe(201);
-    const snapshots = await proctor.call<SnapshotView[]>('GET', `/api/sessions/${session.id}/snapshots?userId=${carlaUser.id}`);
+    const snapshots = await proctor.call<SnapshotView[]>(
+      'GET',
+      `/api/sessions/${session.id}/snapshots?userId=${carlaUser.id}`,
+    );
     expect(snapshots.body).toEqual([snapshot.body]);
-    const image = await fetch(`${base}/api/sessions/${session.id}/snapshots/${snapshot.body.id}/image`, { headers: { authorization: `Bearer ${proctor.accessToken}` } });
+    const image = await fetch(`${base}/api/sessions/${session.id}/snapshots/${snapshot.body.id}/image`, {
+      headers: { authorization: `Bearer ${proctor.accessToken}` },
+    });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     expect(image.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await image.arrayBuffer())).toEqual(JPEG);
 
-    const outsider = await chen.call<{ message: string }>('POST', `/api/sessions/${session.id}/signals`, { kind: SignalKind.TabHidden, occurredAt });
+    const outsider = await chen.call<{ message: string }>('POST', `/api/sessions/${session.id}/signals`, {
+      kind: SignalKind.TabHidden,
+      occurredAt,
+    });
     expect(outsider.status).toBe(403);
     expect(outsider.body.message).toBe("You are not on this session's roster; join it with its enrollment code first.");
-    const outsiderSnapshot = await chen.call('POST', `/api/sessions/${session.id}/snapshots`, { image: dataUrl('image/jpeg', JPEG), capturedAt: occurredAt });
+    const outsiderSnapshot = await chen.call('POST', `/api/sessions/${session.id}/snapshots`, {
+      image: dataUrl('image/jpeg', JPEG),
+      capturedAt: occurredAt,
+    });
     expect(outsiderSnapshot.status).toBe(403);
     expect((await carla.call('GET', `/api/sessions/${session.id}/signals`)).status).toBe(403);
-    expect((await proctor.call('POST', `/api/sessions/${session.id}/signals`, { kind: SignalKind.TabHidden, occurredAt })).status).toBe(403);
+    expect(
+      (await proctor.call('POST', `/api/sessions/${session.id}/signals`, { kind: SignalKind.TabHidden, occurredAt }))
+        .status,
+    ).toBe(403);
     const rival = await ApiClient.signIn(base, RIVAL_USERS[0].email);
     expect((await rival.call('GET', `/api/sessions/${session.id}/signals`)).status).toBe(404);
-    const badKind = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/signals`, { kind: 'telepathy', occurredAt });
+    const badKind = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/signals`, {
+      kind: 'telepathy',
+      occurredAt,
+    });
     expect(badKind.status).toBe(400);
     expect(badKind.body.message).toMatch(/kind must be one of: fullscreen_exited/);
-    const badQuery = await proctor.call<{ message: string }>('GET', `/api/sessions/${session.id}/snapshots?userId=carla`);
+    const badQuery = await proctor.call<{ message: string }>(
+      'GET',
+      `/api/sessions/${session.id}/snapshots?userId=carla`,
+    );
     expect(badQuery.status).toBe(400);
   });
 
   it('identity: the candidate sends photos, the proctor sees them and approves; the decision names the proctor', async () => {
-    const session = sessions.put({ name: 'Verified', security: { browserLockdown: false, screenMonitoring: false, identityVerification: true } });
+    const session = sessions.put({
+      name: 'Verified',
+      security: { browserLockdown: false, screenMonitoring: false, identityVerification: true },
+    });
     const joined = await carla.call<ParticipantView>('POST', '/api/enrollment/join', { code: session.enrollmentCode });
     expect(joined.body.identityStatus).toBe(IdentityStatus.Missing);
 
-    const sent = await carla.call<IdentityCheckView>('POST', `/api/sessions/${session.id}/identity`, { facePhoto: dataUrl('image/jpeg', JPEG), idPhoto: dataUrl('image/png', PNG) });
+    const sent = await carla.call<IdentityCheckView>('POST', `/api/sessions/${session.id}/identity`, {
+      facePhoto: dataUrl('image/jpeg', JPEG),
+      idPhoto: dataUrl('image/png', PNG),
+    });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ userId: carlaUser.id, status: IdentityStatus.Submitted });
-    expect((await carla.call<IdentityCheckView>('GET', `/api/sessions/${session.id}/identity/mine`)).body.status).toBe(IdentityStatus.Submitted);
+    expect((await carla.call<IdentityCheckView>('GET', `/api/sessions/${session.id}/identity/mine`)).body.status).toBe(
+      IdentityStatus.Submitted,
+    );
     const list = await proctor.call<IdentityCheckView[]>('GET', `/api/sessions/${session.id}/identity`);
     expect(list.body.map((check) => [check.userId, check.status])).toEqual([[carlaUser.id, IdentityStatus.Submitted]]);
-    const idPhoto = await fetch(`${base}/api/sessions/${session.id}/identity/${carlaUser.id}/photos/id`, { headers: { authorization: `Bearer ${proctor.accessToken}` } });
+    const idPhoto = await fetch(`${base}/api/sessions/${session.id}/identity/${carlaUser.id}/photos/id`, {
+      headers: { authorization: `Bearer ${proctor.accessToken}` },
+    });
     expect(idPhoto.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await idPhoto.arrayBuffer())).toEqual(PNG);
-    expect((await proctor.call('GET', `/api/sessions/${session.id}/identity/${carlaUser.id}/photos/passport`)).status).toBe(400);
+    expect(
+      (await proctor.call('GET', `/api/sessions/${session.id}/identity/${carlaUser.id}/photos/passport`)).status,
+    ).toBe(400);
 
-    const noReason = await proctor.call<{ message: string }>('POST', `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`, { approved: false });
+    const noReason = await proctor.call<{ message: string }>(
+      'POST',
+      `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`,
+      { approved: false },
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toMatch(/reason is required when rejecting/);
-    const approved = await proctor.call<IdentityCheckView>('POST', `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`, { approved: true });
+    const approved = await proctor.call<IdentityCheckView>(
+      'POST',
+      `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`,
+      { approved: true },
+    );
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: IdentityStatus.Approved, decidedBy: proctorUser.id });
-    const again = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/identity`, { facePhoto: dataUrl('image/jpeg', JPEG), idPhoto: dataUrl('image/png', PNG) });
+    const again = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/identity`, {
+      facePhoto: dataUrl('image/jpeg', JPEG),
+      idPhoto: dataUrl('image/png', PNG),
+    });
     expect(again.status).toBe(409);
     expect((await chen.call('GET', `/api/sessions/${session.id}/identity/mine`)).status).toBe(403);
-    expect((await carla.call('POST', `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`, { approved: true })).status).toBe(403);
+    expect(
+      (await carla.call('POST', `/api/sessions/${session.id}/identity/${carlaUser.id}/decision`, { approved: true }))
+        .status,
+    ).toBe(403);
   });
 
   it('answers 413 with a JSON message for a body over the limit, and 400 for a photo over its own limit', async () => {
-    const session = sessions.put({ name: 'Big photos', security: { browserLockdown: false, screenMonitoring: false, identityVerification: true } });
+    const session = sessions.put({
+      name: 'Big photos',
+      security: { browserLockdown: false, screenMonitoring: false, identityVerification: true },
+    });
     await carla.call('POST', '/api/enrollment/join', { code: session.enrollmentCode });
-    const huge = await carla.call<{ statusCode: number; message: string }>('POST', `/api/sessions/${session.id}/identity`, undefined, JSON.stringify({ facePhoto: 'x'.repeat(5 * 1024 * 1024) }));
+    const huge = await carla.call<{ statusCode: number; message: string }>(
+      'POST',
+      `/api/sessions/${session.id}/identity`,
+      undefined,
+      JSON.stringify({ facePhoto: 'x'.repeat(5 * 1024 * 1024) }),
+    );
     expect(huge.status).toBe(413);
-    expect(huge.body).toMatchObject({ statusCode: 413, message: 'The request body is larger than 4 MB, the most the API accepts. Send smaller images.' });
+    expect(huge.body).toMatchObject({
+      statusCode: 413,
+      message: 'The request body is larger than 4 MB, the most the API accepts. Send smaller images.',
+    });
     const big = (bytes: number) => dataUrl('image/jpeg', Buffer.concat([JPEG, Buffer.alloc(bytes)]));
-    const tooBig = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/identity`, { facePhoto: big(450_000), idPhoto: big(1_000) });
+    const tooBig = await carla.call<{ message: string }>('POST', `/api/sessions/${session.id}/identity`, {
+      facePhoto: big(450_000),
+      idPhoto: big(1_000),
+    });
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.message).toMatch(/facePhoto must be at most 450000 characters; send a smaller JPEG/);
   });
@@ -181,7 +277,12 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
   it('Safe Exam Browser: a session with Config Keys refuses exam requests without the matching hash and accepts them with it', async () => {
     const session = sessions.put({
       name: 'SEB',
-      security: { browserLockdown: true, screenMonitoring: false, identityVerification: false, safeExamBrowserConfigKeys: [SEB_KEY] },
+      security: {
+        browserLockdown: true,
+        screenMonitoring: false,
+        identityVerification: false,
+        safeExamBrowserConfigKeys: [SEB_KEY],
+      },
     });
     await joinAndWait(chen, session.id, session.enrollmentCode, chenUser.id);
     const path = `/api/sessions/${session.id}/signals`;
@@ -190,7 +291,9 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
     const without = await chen.call<{ message: string }>('POST', path, body);
     expect(without.status).toBe(403);
     expect(without.body.message).toMatch(/must be taken in Safe Exam Browser/);
-    const wrong = await chen.call<{ message: string }>('POST', path, body, undefined, { 'X-SafeExamBrowser-ConfigKeyHash': 'ab'.repeat(32) });
+    const wrong = await chen.call<{ message: string }>('POST', path, body, undefined, {
+      'X-SafeExamBrowser-ConfigKeyHash': 'ab'.repeat(32),
+    });
     expect(wrong.status).toBe(403);
     expect(wrong.body.message).toMatch(/Config Key does not match/);
     const hash = createHash('sha256').update(`${base}${path}${SEB_KEY}`).digest('hex');
@@ -198,7 +301,11 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
     expect(withSeb.status).toBe(201);
     // Behind a proxy the hash is of the URL the browser used.
     const proxied = createHash('sha256').update(`https://exams.example.test${path}${SEB_KEY}`).digest('hex');
-    const viaProxy = await chen.call('POST', path, body, undefined, { 'X-SafeExamBrowser-ConfigKeyHash': proxied, 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'exams.example.test' });
+    const viaProxy = await chen.call('POST', path, body, undefined, {
+      'X-SafeExamBrowser-ConfigKeyHash': proxied,
+      'X-Forwarded-Proto': 'https',
+      'X-Forwarded-Host': 'exams.example.test',
+    });
     expect(viaProxy.status).toBe(201);
     // Staff are not candidates in an exam: their requests need no Safe Exam Browser.
     expect((await proctor.call('GET', path)).status).toBe(200);

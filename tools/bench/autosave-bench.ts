@@ -24,19 +24,26 @@ const PROFILE_DIR = process.env['AUTOSAVE_CPU_PROFILE_DIR'];
 const TARGET = { candidates: 2_000, p99Ms: 250 };
 
 async function main(): Promise<void> {
-  if (LEVELS.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('levels: a comma-separated list of candidate counts, e.g. 500,2000,5000');
+  if (LEVELS.some((level) => !Number.isInteger(level) || level < 1))
+    throw new Error('levels: a comma-separated list of candidate counts, e.g. 500,2000,5000');
   const { intervalMs, warmupSeconds, windowSeconds } = LEVEL_SETTINGS;
-  console.log(`cores: ${cpus().length}, node ${process.version}, levels ${LEVELS.join(', ')}, window ${windowSeconds} s after ${warmupSeconds} s warm-up, one save per candidate every ${intervalMs / 1000} s`);
+  console.log(
+    `cores: ${cpus().length}, node ${process.version}, levels ${LEVELS.join(', ')}, window ${windowSeconds} s after ${warmupSeconds} s warm-up, one save per candidate every ${intervalMs / 1000} s`,
+  );
   let pgbench: PgbenchResult | undefined;
   const results: LevelResult[] = [];
   for (const candidates of LEVELS) {
     // A fresh stack per level: an overloaded level's backlog must not spill into the next one.
-    console.log(`starting the stack (five services and one gateway as separate processes) for ${candidates} candidates…`);
+    console.log(
+      `starting the stack (five services and one gateway as separate processes) for ${candidates} candidates…`,
+    );
     const stack = await startBenchStack(PROFILE_DIR);
     try {
       const started = performance.now();
       const exam = await prepareExam(stack, candidates);
-      console.log(`session ${exam.sessionId} running with ${candidates} imported candidates (${((performance.now() - started) / 1000).toFixed(1)} s); tokens signed, no logins`);
+      console.log(
+        `session ${exam.sessionId} running with ${candidates} imported candidates (${((performance.now() - started) / 1000).toFixed(1)} s); tokens signed, no logins`,
+      );
       await sleep(5_000); // the import's outbox events settle first
       if (!pgbench) {
         console.log(`pgbench: the guarded upsert alone, ${PGBENCH_SECONDS} s, with the stack up and idle…`);
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
           threads: 2,
           seconds: PGBENCH_SECONDS,
         });
-        console.log(`pgbench: ${pgbench.tps.toFixed(0)} tps, mean latency ${pgbench.latencyMs} ms (${pgbench.command})`);
+        console.log(
+          `pgbench: ${pgbench.tps.toFixed(0)} tps, mean latency ${pgbench.latencyMs} ms (${pgbench.command})`,
+        );
       }
       results.push(await runLevel(stack, exam, LEVEL_SETTINGS));
     } finally {
@@ -58,15 +67,24 @@ async function main(): Promise<void> {
   }
   if (!pgbench) return;
 
-  console.log(`\n$ npm run bench:autosave -- ${LEVELS.join(',')}   (window ${windowSeconds} s, warm-up ${warmupSeconds} s)`);
-  console.log(`pgbench, guarded upsert alone (stack idle): ${pgbench.tps.toFixed(0)} tps, mean latency ${pgbench.latencyMs} ms, ${pgbench.transactions} transactions`);
+  console.log(
+    `\n$ npm run bench:autosave -- ${LEVELS.join(',')}   (window ${windowSeconds} s, warm-up ${warmupSeconds} s)`,
+  );
+  console.log(
+    `pgbench, guarded upsert alone (stack idle): ${pgbench.tps.toFixed(0)} tps, mean latency ${pgbench.latencyMs} ms, ${pgbench.transactions} transactions`,
+  );
   console.log(resultTable(results, pgbench, intervalMs));
   console.log(setupLines(results));
   const atTarget = results.find((result) => result.candidates === TARGET.candidates);
   if (atTarget) {
-    const failed = Object.values(atTarget.figures.failures).reduce((sum, count) => sum + count, 0) + atTarget.connectFailures + atTarget.attachRefused;
+    const failed =
+      Object.values(atTarget.figures.failures).reduce((sum, count) => sum + count, 0) +
+      atTarget.connectFailures +
+      atTarget.attachRefused;
     const met = atTarget.figures.p99Ms < TARGET.p99Ms && failed === 0;
-    console.log(`target (${TARGET.candidates} candidates, p99 ack < ${TARGET.p99Ms} ms, nothing failed): ${met ? 'met' : 'MISSED'} (p99 ${atTarget.figures.p99Ms.toFixed(0)} ms, ${failed} failed)`);
+    console.log(
+      `target (${TARGET.candidates} candidates, p99 ack < ${TARGET.p99Ms} ms, nothing failed): ${met ? 'met' : 'MISSED'} (p99 ${atTarget.figures.p99Ms.toFixed(0)} ms, ${failed} failed)`,
+    );
     if (!met) process.exitCode = 1;
   }
 }

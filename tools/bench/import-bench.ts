@@ -38,35 +38,66 @@ async function main(): Promise<void> {
   try {
     await seedDemoAccounts(service.app.get(EntityManager).fork());
     const lines = ['email,displayName,timeLimitMinutes,timeLimitMultiplier'];
-    for (let i = 0; i < ROWS; i++) lines.push(`bench${i}.${tag}@example.com,Bench Candidate ${i},${i % 3 === 0 ? 90 : ''},${i % 3 === 1 ? 1.5 : ''}`);
+    for (let i = 0; i < ROWS; i++)
+      lines.push(
+        `bench${i}.${tag}@example.com,Bench Candidate ${i},${i % 3 === 0 ? 90 : ''},${i % 3 === 1 ? 1.5 : ''}`,
+      );
     const csv = Buffer.from(lines.join('\r\n') + '\r\n');
     const uploadKey = importUploadKey(randomUUID());
     await redis.set(uploadKey, csv, 'EX', 600);
     const session = sessions.put({ name: 'Bench import' });
-    const request = { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, uploadKey, fileName: 'bench.csv' };
+    const request = {
+      orgId: DEMO_ORG.id,
+      actorId: DEMO_USERS[1].id,
+      sessionId: session.id,
+      uploadKey,
+      fileName: 'bench.csv',
+    };
 
     let started = performance.now();
     const preview = await nats.request<ImportPreview>(Requests.previewImport, request, 120_000);
     const previewMs = performance.now() - started;
     if (preview.err) throw new Error(JSON.stringify(preview.err));
     started = performance.now();
-    const commit = await nats.request<ImportResult>(Requests.commitImport, { ...request, sendInvitation: false }, 120_000);
+    const commit = await nats.request<ImportResult>(
+      Requests.commitImport,
+      { ...request, sendInvitation: false },
+      120_000,
+    );
     const commitMs = performance.now() - started;
     if (commit.err) throw new Error(JSON.stringify(commit.err));
 
     const em = service.app.get(EntityManager).fork();
-    const candidates = await em.find(UserAccount, { email: { $like: `bench%.${tag}@example.com` } }, { limit: 50, fields: ['id'] });
+    const candidates = await em.find(
+      UserAccount,
+      { email: { $like: `bench%.${tag}@example.com` } },
+      { limit: 50, fields: ['id'] },
+    );
     const seated = sessions.put({ name: 'Bench seats', maxUsers: 10 });
     started = performance.now();
-    const joins = await Promise.all(candidates.map((user) => nats.request<ParticipantView>(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId: user.id, code: seated.enrollmentCode }, 60_000)));
+    const joins = await Promise.all(
+      candidates.map((user) =>
+        nats.request<ParticipantView>(
+          Requests.joinWithCode,
+          { orgId: DEMO_ORG.id, userId: user.id, code: seated.enrollmentCode },
+          60_000,
+        ),
+      ),
+    );
     const joinMs = performance.now() - started;
     const enrolled = joins.filter((reply) => reply.response).length;
     const full = joins.filter((reply) => reply.err?.message.includes('is full')).length;
 
     console.log(`cores: ${require('node:os').cpus().length}, node ${process.version}`);
-    console.log(`import preview, ${ROWS} rows (${(csv.length / 1024).toFixed(0)} KiB CSV): ${(previewMs / 1000).toFixed(2)} s (${preview.response!.validRows} valid, ${preview.response!.issues.length} issues)   [target < 3 s]`);
-    console.log(`import commit,  ${ROWS} rows: ${(commitMs / 1000).toFixed(2)} s (${commit.response!.added} added, ${commit.response!.createdAccounts} accounts created)   [target < 5 s]`);
-    console.log(`50 concurrent joins to a 10-seat session: ${enrolled} enrolled, ${full} refused as full, in ${joinMs.toFixed(0)} ms   [target: exactly 10]`);
+    console.log(
+      `import preview, ${ROWS} rows (${(csv.length / 1024).toFixed(0)} KiB CSV): ${(previewMs / 1000).toFixed(2)} s (${preview.response!.validRows} valid, ${preview.response!.issues.length} issues)   [target < 3 s]`,
+    );
+    console.log(
+      `import commit,  ${ROWS} rows: ${(commitMs / 1000).toFixed(2)} s (${commit.response!.added} added, ${commit.response!.createdAccounts} accounts created)   [target < 5 s]`,
+    );
+    console.log(
+      `50 concurrent joins to a 10-seat session: ${enrolled} enrolled, ${full} refused as full, in ${joinMs.toFixed(0)} ms   [target: exactly 10]`,
+    );
     if (enrolled !== 10) process.exitCode = 1;
   } finally {
     sessions.stop();

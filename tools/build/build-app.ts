@@ -25,15 +25,24 @@ export async function buildApp(root: string, app: string): Promise<string> {
   if (!entry) throw new Error(`Unknown app "${app}"; one of: ${Object.keys(NODE_APPS).join(', ')}`);
   const outDir = join(root, 'dist/apps', app);
   await rm(outDir, { recursive: true, force: true });
-  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   const compiled = await compileApp(root, entry, outDir, tsconfig.compilerOptions.paths);
   // Decorator metadata must be readable before any decorated class loads.
-  await writeFile(join(outDir, 'main.js'), `require('reflect-metadata');\nrequire('./${entry.replace(/\.ts$/, '.js')}');\n`);
+  await writeFile(
+    join(outDir, 'main.js'),
+    `require('reflect-metadata');\nrequire('./${entry.replace(/\.ts$/, '.js')}');\n`,
+  );
   const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const manifest = productionManifest(app, rootManifest, compiled.packages);
   await writeFile(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // The lock is resolved against the npm cache the root install filled; versions are exact already.
-  execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: outDir, stdio: 'pipe' });
+  execFileSync(
+    'npm',
+    ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
+    { cwd: outDir, stdio: 'pipe' },
+  );
   return outDir;
 }
 

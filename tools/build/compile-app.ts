@@ -18,7 +18,12 @@ const BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `no
  * decorator metadata for Nest, and rewrites the @invigil/* aliases to relative paths, so the output
  * runs with plain `node` and needs nothing from the monorepo.
  */
-export async function compileApp(root: string, entry: string, outDir: string, paths: Record<string, string[]>): Promise<CompiledApp> {
+export async function compileApp(
+  root: string,
+  entry: string,
+  outDir: string,
+  paths: Record<string, string[]>,
+): Promise<CompiledApp> {
   const queue = [resolve(root, entry)];
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -57,7 +62,8 @@ function requiredSpecifiers(code: string): string[] {
 
 function resolveSource(fromDir: string, specifier: string): string {
   const base = resolve(fromDir, specifier);
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base])
+    if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
   throw new Error(`Cannot resolve ${specifier} from ${fromDir}`);
 }
 

@@ -22,41 +22,48 @@ describe('image contents: each app runs from its production install alone', () =
     await client.end();
   });
 
-  it.each(Object.keys(NODE_APPS))('%s', async (app) => {
-    const built = await buildApp(root, app);
-    const folder = join(root, 'tmp/images', tag, app);
-    rmSync(folder, { recursive: true, force: true });
-    mkdirSync(folder, { recursive: true });
-    cpSync(built, folder, { recursive: true });
-    execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: folder, stdio: 'pipe' });
+  it.each(Object.keys(NODE_APPS))(
+    '%s',
+    async (app) => {
+      const built = await buildApp(root, app);
+      const folder = join(root, 'tmp/images', tag, app);
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true });
+      cpSync(built, folder, { recursive: true });
+      execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], {
+        cwd: folder,
+        stdio: 'pipe',
+      });
 
-    const port = await freePort();
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      HTTP_PORT: String(port),
-      DATABASE_URL: testDatabaseUrl(),
-      DB_SCHEMA: `${app}_${tag}`,
-      NATS_SUBJECT_PREFIX: `${tag}.`,
-      QUEUE_PREFIX: `invigil-${tag}`,
-      JWT_SECRET: `image-test-${tag}-0123456789abcdefghijklmnopqrstuvwxyz`,
-      LOG_LEVEL: 'warn',
-      // Nothing from the monorepo may leak in: no path aliases, no source TypeScript.
-      NODE_PATH: '',
-    };
-    const spec = (name: string, args: string[]) => ({
-      name,
-      command: process.execPath,
-      args: ['main.js', ...args],
-      env,
-      cwd: folder,
-      logFile: join(root, 'tmp/test-logs', tag, `${name}.log`),
-    });
-    if (app !== 'gateway') await runToCompletion(spec(`${app}-migrate`, ['migrate']));
-    const server = new ManagedProcess(spec(app, []));
-    try {
-      await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server, 60_000);
-    } finally {
-      await server.stop();
-    }
-  }, 180_000);
+      const port = await freePort();
+      const env: Record<string, string> = {
+        NODE_ENV: 'production',
+        HTTP_PORT: String(port),
+        DATABASE_URL: testDatabaseUrl(),
+        DB_SCHEMA: `${app}_${tag}`,
+        NATS_SUBJECT_PREFIX: `${tag}.`,
+        QUEUE_PREFIX: `invigil-${tag}`,
+        JWT_SECRET: `image-test-${tag}-0123456789abcdefghijklmnopqrstuvwxyz`,
+        LOG_LEVEL: 'warn',
+        // Nothing from the monorepo may leak in: no path aliases, no source TypeScript.
+        NODE_PATH: '',
+      };
+      const spec = (name: string, args: string[]) => ({
+        name,
+        command: process.execPath,
+        args: ['main.js', ...args],
+        env,
+        cwd: folder,
+        logFile: join(root, 'tmp/test-logs', tag, `${name}.log`),
+      });
+      if (app !== 'gateway') await runToCompletion(spec(`${app}-migrate`, ['migrate']));
+      const server = new ManagedProcess(spec(app, []));
+      try {
+        await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server, 60_000);
+      } finally {
+        await server.stop();
+      }
+    },
+    180_000,
+  );
 });

@@ -4,12 +4,23 @@ import { productionManifest } from './production-manifest';
 describe('productionManifest', () => {
   const root = {
     version: '1.2.3',
-    dependencies: { '@nestjs/core': '11.2.10', '@nestjs/platform-express': '11.2.10', 'reflect-metadata': '0.2.2', nats: '2.29.3', pg: '8.20.0', '@mikro-orm/postgresql': '6.6.16' },
+    dependencies: {
+      '@nestjs/core': '11.2.10',
+      '@nestjs/platform-express': '11.2.10',
+      'reflect-metadata': '0.2.2',
+      nats: '2.29.3',
+      pg: '8.20.0',
+      '@mikro-orm/postgresql': '6.6.16',
+    },
     devDependencies: { jest: '30.5.2' },
   };
 
   it('lists exactly the required packages, plus those loaded by name, at the locked versions', () => {
-    const manifest = productionManifest('sessions', root, new Set(['@nestjs/core', 'nats', '@mikro-orm/postgresql'])) as { dependencies: Record<string, string> };
+    const manifest = productionManifest(
+      'sessions',
+      root,
+      new Set(['@nestjs/core', 'nats', '@mikro-orm/postgresql']),
+    ) as { dependencies: Record<string, string> };
     expect(manifest.dependencies).toEqual({
       '@mikro-orm/postgresql': '6.6.16',
       '@nestjs/core': '11.2.10',

@@ -27,6 +27,14 @@ export function productionManifest(app: string, root: RootManifest, required: Se
     if (version) dependencies[name] = version;
     else missing.push(root.devDependencies?.[name] ? `${name} (only a devDependency)` : name);
   }
-  if (missing.length > 0) throw new Error(`${app} requires packages that are not production dependencies: ${missing.join(', ')}`);
-  return { name: `@invigil/${app}`, version: root.version, private: true, main: 'main.js', engines: root.engines, dependencies };
+  if (missing.length > 0)
+    throw new Error(`${app} requires packages that are not production dependencies: ${missing.join(', ')}`);
+  return {
+    name: `@invigil/${app}`,
+    version: root.version,
+    private: true,
+    main: 'main.js',
+    engines: root.engines,
+    dependencies,
+  };
 }

@@ -28,7 +28,9 @@ export const autoscalerTargetExists: Rule = {
   check: (object, rendered) => {
     const target = scaleTargetOf(object);
     if (!target) return ['has no scaleTargetRef'];
-    const found = rendered.some((candidate) => candidate.kind === target.kind && candidate.metadata.name === target.name);
+    const found = rendered.some(
+      (candidate) => candidate.kind === target.kind && candidate.metadata.name === target.name,
+    );
     return found ? [] : [`targets ${target.kind}/${target.name}, which this overlay does not render`];
   },
 };
@@ -49,8 +51,10 @@ export const autoscalerBounds: Rule = {
   check: (object) => {
     const { min, max, signals } = replicaBounds(object);
     const problems: string[] = [];
-    if (min === undefined || min < 1) problems.push(`minimum replicas is ${min ?? 'unset'}; at least 1 must always answer`);
-    if (max === undefined || (min !== undefined && max < min)) problems.push(`maximum replicas ${max ?? 'unset'} is below the minimum`);
+    if (min === undefined || min < 1)
+      problems.push(`minimum replicas is ${min ?? 'unset'}; at least 1 must always answer`);
+    if (max === undefined || (min !== undefined && max < min))
+      problems.push(`maximum replicas ${max ?? 'unset'} is below the minimum`);
     if (signals === 0) problems.push('has no metric or trigger to scale on');
     return problems;
   },
@@ -58,7 +62,9 @@ export const autoscalerBounds: Rule = {
 
 /** What the target Deployment's own container is told (REDIS_URL, QUEUE_PREFIX), so triggers can be held to it. */
 function targetEnv(object: K8sObject, rendered: readonly K8sObject[], name: string): string | undefined {
-  const target = rendered.find((candidate) => candidate.kind === 'Deployment' && candidate.metadata.name === scaleTargetOf(object)?.name);
+  const target = rendered.find(
+    (candidate) => candidate.kind === 'Deployment' && candidate.metadata.name === scaleTargetOf(object)?.name,
+  );
   const container = target && mainContainerOf(target);
   return container ? containerEnvValue(container, name, rendered) : undefined;
 }
@@ -77,9 +83,14 @@ type Trigger = NonNullable<IScaledObject['spec']>['triggers'][number];
 function jetstreamProblems(trigger: Trigger, service: string): string[] {
   const metadata = trigger.metadata ?? {};
   const problems: string[] = [];
-  if (metadata['stream'] !== EVENT_STREAM) problems.push(`nats-jetstream stream is "${metadata['stream']}", not ${EVENT_STREAM}`);
-  if (metadata['consumer'] !== service) problems.push(`nats-jetstream consumer is "${metadata['consumer']}", not the service's durable consumer "${service}"`);
-  if (!metadata['natsServerMonitoringEndpoint'] && !trigger.authenticationRef) problems.push('nats-jetstream trigger has neither natsServerMonitoringEndpoint nor authenticationRef');
+  if (metadata['stream'] !== EVENT_STREAM)
+    problems.push(`nats-jetstream stream is "${metadata['stream']}", not ${EVENT_STREAM}`);
+  if (metadata['consumer'] !== service)
+    problems.push(
+      `nats-jetstream consumer is "${metadata['consumer']}", not the service's durable consumer "${service}"`,
+    );
+  if (!metadata['natsServerMonitoringEndpoint'] && !trigger.authenticationRef)
+    problems.push('nats-jetstream trigger has neither natsServerMonitoringEndpoint nor authenticationRef');
   return problems;
 }
 
@@ -87,10 +98,14 @@ function redisProblems(trigger: Trigger, object: K8sObject, rendered: readonly K
   const metadata = trigger.metadata ?? {};
   const waitLists = bullmqWaitLists(targetEnv(object, rendered, 'QUEUE_PREFIX'));
   const problems: string[] = [];
-  if (!waitLists.has(metadata['listName'] ?? '')) problems.push(`redis listName "${metadata['listName']}" is not a BullMQ wait list of the service (${[...waitLists].join(', ')})`);
+  if (!waitLists.has(metadata['listName'] ?? ''))
+    problems.push(
+      `redis listName "${metadata['listName']}" is not a BullMQ wait list of the service (${[...waitLists].join(', ')})`,
+    );
   const redisUrl = targetEnv(object, rendered, 'REDIS_URL');
   const expected = redisUrl ? redisHostPort(redisUrl) : undefined;
-  if (expected && metadata['address'] && metadata['address'] !== expected) problems.push(`redis address "${metadata['address']}" is not the service's REDIS_URL (${expected})`);
+  if (expected && metadata['address'] && metadata['address'] !== expected)
+    problems.push(`redis address "${metadata['address']}" is not the service's REDIS_URL (${expected})`);
   return problems;
 }
 
@@ -108,9 +123,11 @@ export const kedaTriggersMatchContracts: Rule = {
     const jetstream = triggers.filter((trigger) => trigger.type === 'nats-jetstream');
     const redis = triggers.filter((trigger) => trigger.type === 'redis');
     const problems: string[] = [];
-    if (!(ServiceNames as readonly string[]).includes(service)) problems.push(`targets "${service}", which is not one of the services (${ServiceNames.join(', ')})`);
+    if (!(ServiceNames as readonly string[]).includes(service))
+      problems.push(`targets "${service}", which is not one of the services (${ServiceNames.join(', ')})`);
     if (jetstream.length === 0) problems.push('has no nats-jetstream trigger on its consumer lag');
-    if (JOB_WORKER_SERVICES.has(service) && redis.length === 0) problems.push('runs BullMQ workers but has no redis trigger on the wait list');
+    if (JOB_WORKER_SERVICES.has(service) && redis.length === 0)
+      problems.push('runs BullMQ workers but has no redis trigger on the wait list');
     problems.push(...jetstream.flatMap((trigger) => jetstreamProblems(trigger, service)));
     problems.push(...redis.flatMap((trigger) => redisProblems(trigger, object, rendered)));
     return problems;

@@ -13,7 +13,11 @@ const isDeployment = (object: K8sObject) => object.kind === 'Deployment';
 export function servicesSelecting(workload: K8sObject, rendered: readonly K8sObject[]): K8sObject[] {
   return objectsOfKind(rendered, 'Service').filter((service) => {
     const selector = asKind<IService>(service).spec?.selector;
-    return selector !== undefined && Object.keys(selector).length > 0 && selectorMatches({ matchLabels: selector }, podLabelsOf(workload));
+    return (
+      selector !== undefined &&
+      Object.keys(selector).length > 0 &&
+      selectorMatches({ matchLabels: selector }, podLabelsOf(workload))
+    );
   });
 }
 
@@ -21,7 +25,9 @@ export const hasDisruptionBudget: Rule = {
   id: 'has-pdb',
   appliesTo: isDeployment,
   check: (object, rendered) =>
-    objectsOfKind(rendered, 'PodDisruptionBudget').some((pdb) => selectorMatches(asKind<IPodDisruptionBudget>(pdb).spec?.selector, podLabelsOf(object)))
+    objectsOfKind(rendered, 'PodDisruptionBudget').some((pdb) =>
+      selectorMatches(asKind<IPodDisruptionBudget>(pdb).spec?.selector, podLabelsOf(object)),
+    )
       ? []
       : ['no PodDisruptionBudget selects its pods'],
 };
@@ -37,7 +43,9 @@ export const hasNetworkPolicy: Rule = {
     });
     if (own.length === 0) return ['no NetworkPolicy selects its pods'];
     const directions = new Set(own.flatMap((policy) => asKind<INetworkPolicy>(policy).spec?.policyTypes ?? []));
-    return (['Ingress', 'Egress'] as const).filter((direction) => !directions.has(direction)).map((direction) => `no NetworkPolicy restricts its ${direction}`);
+    return (['Ingress', 'Egress'] as const)
+      .filter((direction) => !directions.has(direction))
+      .map((direction) => `no NetworkPolicy restricts its ${direction}`);
   },
 };
 

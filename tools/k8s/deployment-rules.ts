@@ -23,7 +23,8 @@ export function mainContainerOf(object: K8sObject): IContainer | undefined {
 
 /** Seconds a preStop hook waits: `sleep N` in an exec hook, or the native sleep action. */
 export function preStopSeconds(container: IContainer): number {
-  const preStop = container.lifecycle?.preStop as { exec?: { command?: string[] }; sleep?: { seconds: number } } | undefined;
+  const preStop = container.lifecycle?.preStop as
+    { exec?: { command?: string[] }; sleep?: { seconds: number } } | undefined;
   if (preStop?.sleep) return preStop.sleep.seconds;
   const match = /\bsleep\s+(\d+(?:\.\d+)?)/.exec((preStop?.exec?.command ?? []).join(' '));
   return match ? Number(match[1]) : 0;
@@ -45,7 +46,9 @@ export const hasPreStop: Rule = {
   appliesTo: isDeployment,
   check: (object) => {
     const main = mainContainerOf(object);
-    return main?.lifecycle?.preStop ? [] : [`container "${main?.name ?? '?'}" has no preStop hook: endpoints would still route to a stopping pod`];
+    return main?.lifecycle?.preStop
+      ? []
+      : [`container "${main?.name ?? '?'}" has no preStop hook: endpoints would still route to a stopping pod`];
   },
 };
 
@@ -60,7 +63,11 @@ export const gracePeriodCoversDrain: Rule = {
     const drainSeconds = (drainSetting === undefined ? DEFAULT_DRAIN_MS : Number(drainSetting)) / 1000;
     if (Number.isNaN(drainSeconds)) return [`SHUTDOWN_GRACE_MS "${drainSetting}" is not a number`];
     const needed = preStopSeconds(main) + drainSeconds;
-    return grace > needed ? [] : [`terminationGracePeriodSeconds ${grace} is not longer than preStop ${preStopSeconds(main)} s + drain ${drainSeconds} s`];
+    return grace > needed
+      ? []
+      : [
+          `terminationGracePeriodSeconds ${grace} is not longer than preStop ${preStopSeconds(main)} s + drain ${drainSeconds} s`,
+        ];
   },
 };
 
@@ -71,7 +78,9 @@ export const rollsWithoutUnavailability: Rule = {
     const strategy = deploymentSpec(object)?.strategy;
     const maxUnavailable = strategy?.rollingUpdate?.maxUnavailable;
     if (strategy?.type === 'Recreate') return ['strategy is Recreate: every pod stops before new ones start'];
-    return maxUnavailable === 0 || maxUnavailable === '0' || maxUnavailable === '0%' ? [] : [`rollingUpdate.maxUnavailable is ${maxUnavailable ?? 'unset (25%)'}, not 0`];
+    return maxUnavailable === 0 || maxUnavailable === '0' || maxUnavailable === '0%'
+      ? []
+      : [`rollingUpdate.maxUnavailable is ${maxUnavailable ?? 'unset (25%)'}, not 0`];
   },
 };
 
@@ -92,7 +101,9 @@ export const selectorMatchesTemplate: Rule = {
   id: 'selector-matches-template',
   appliesTo: isDeployment,
   check: (object) =>
-    selectorMatches(deploymentSpec(object)?.selector, podTemplateOf(object)?.metadata?.labels ?? {}) ? [] : ['spec.selector does not match the pod template labels'],
+    selectorMatches(deploymentSpec(object)?.selector, podTemplateOf(object)?.metadata?.labels ?? {})
+      ? []
+      : ['spec.selector does not match the pod template labels'],
 };
 
 export const replicasLeftToAutoscaler: Rule = {
@@ -105,5 +116,11 @@ export const replicasLeftToAutoscaler: Rule = {
 };
 
 export const deploymentRules: Rule[] = [
-  hasProbes, hasPreStop, gracePeriodCoversDrain, rollsWithoutUnavailability, spreadsAcrossTopology, selectorMatchesTemplate, replicasLeftToAutoscaler,
+  hasProbes,
+  hasPreStop,
+  gracePeriodCoversDrain,
+  rollsWithoutUnavailability,
+  spreadsAcrossTopology,
+  selectorMatchesTemplate,
+  replicasLeftToAutoscaler,
 ];

@@ -28,7 +28,9 @@ describe('unknown fields', () => {
 
   it('names a misspelt field by its JSON pointer, at any depth', () => {
     const object = deployment('      restartPolicyy: Always');
-    expect(validateTrackingFields(object, validateDeployment).unknownFields).toEqual(['/spec/template/spec/restartPolicyy']);
+    expect(validateTrackingFields(object, validateDeployment).unknownFields).toEqual([
+      '/spec/template/spec/restartPolicyy',
+    ]);
   });
 
   it('leaves free-form maps alone (KEDA trigger metadata)', () => {
@@ -39,7 +41,9 @@ metadata: { name: s }
 spec:
   scaleTargetRef: { name: d }
   triggers: [{ type: nats-jetstream, metadata: { stream: S, consumer: c, anything: goes } }]`);
-    expect(validateTrackingFields(scaledObject, (proxy) => ScaledObject.prototype.validate.call(proxy)).unknownFields).toEqual([]);
+    expect(
+      validateTrackingFields(scaledObject, (proxy) => ScaledObject.prototype.validate.call(proxy)).unknownFields,
+    ).toEqual([]);
   });
 
   it('still reports schema errors beside unknown fields', () => {

@@ -27,7 +27,9 @@ function track(value: unknown, path: string, log: ReadLog): unknown {
     get(target, key, receiver) {
       record(key);
       const child: unknown = Reflect.get(target, key, receiver);
-      return typeof key === 'string' && Object.prototype.hasOwnProperty.call(target, key) ? track(child, `${path}/${key}`, log) : child;
+      return typeof key === 'string' && Object.prototype.hasOwnProperty.call(target, key)
+        ? track(child, `${path}/${key}`, log)
+        : child;
     },
     has(target, key) {
       record(key);
@@ -60,7 +62,10 @@ function collectUnknown(value: unknown, path: string, log: ReadLog, found: strin
  * Runs `validate` on a recording proxy of `data` and returns the JSON pointers of fields it never
  * read, plus whatever `validate` threw (its schema errors), which the caller reports separately.
  */
-export function validateTrackingFields(data: unknown, validate: (proxy: unknown) => void): { unknownFields: string[]; error?: unknown } {
+export function validateTrackingFields(
+  data: unknown,
+  validate: (proxy: unknown) => void,
+): { unknownFields: string[]; error?: unknown } {
   const log: ReadLog = { keysRead: new Map(), enumerated: new Set() };
   let error: unknown;
   try {

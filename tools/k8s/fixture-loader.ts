@@ -14,7 +14,9 @@ export function loadFixture(name: 'service' | 'gateway'): K8sObject[] {
 
 /** The object to break; throws when the fixture lacks it, so a test cannot silently break nothing. */
 export function find<T = Record<string, unknown>>(objects: readonly K8sObject[], kind: string, name?: string): T {
-  const object = objects.find((candidate) => candidate.kind === kind && (name === undefined || candidate.metadata.name === name));
+  const object = objects.find(
+    (candidate) => candidate.kind === kind && (name === undefined || candidate.metadata.name === name),
+  );
   if (!object) throw new Error(`fixture has no ${kind}${name ? `/${name}` : ''}`);
   return object as unknown as T;
 }
@@ -26,9 +28,13 @@ export function yamlObject<T>(text: string): T {
 
 /** `rule Kind/name` of every failing check. */
 export function failures(objects: readonly K8sObject[]): string[] {
-  return failed(runRules('fixture', objects, objectRules)).map((result: CheckResult) => `${result.rule} ${result.subject}`);
+  return failed(runRules('fixture', objects, objectRules)).map(
+    (result: CheckResult) => `${result.rule} ${result.subject}`,
+  );
 }
 
 export function problemsOf(objects: readonly K8sObject[], rule: string): string[] {
-  return failed(runRules('fixture', objects, objectRules)).filter((result) => result.rule === rule).flatMap((result) => result.problems);
+  return failed(runRules('fixture', objects, objectRules))
+    .filter((result) => result.rule === rule)
+    .flatMap((result) => result.problems);
 }

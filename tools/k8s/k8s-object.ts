@@ -26,7 +26,11 @@ export function asKind<T>(object: K8sObject): T {
 export function isK8sObject(value: unknown): value is K8sObject {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<K8sObject>;
-  return typeof candidate.apiVersion === 'string' && typeof candidate.kind === 'string' && typeof candidate.metadata === 'object';
+  return (
+    typeof candidate.apiVersion === 'string' &&
+    typeof candidate.kind === 'string' &&
+    typeof candidate.metadata === 'object'
+  );
 }
 
 const kindsWithPodTemplate = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
@@ -52,18 +56,26 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Rec
   const pairsHold = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
   const expressionsHold = (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
     switch (operator) {
-      case 'In': return key in labels && values.includes(labels[key]);
-      case 'NotIn': return !(key in labels) || !values.includes(labels[key]);
-      case 'Exists': return key in labels;
-      case 'DoesNotExist': return !(key in labels);
-      default: return false;
+      case 'In':
+        return key in labels && values.includes(labels[key]);
+      case 'NotIn':
+        return !(key in labels) || !values.includes(labels[key]);
+      case 'Exists':
+        return key in labels;
+      case 'DoesNotExist':
+        return !(key in labels);
+      default:
+        return false;
     }
   });
   return pairsHold && expressionsHold;
 }
 
 export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0);
+  return (
+    !selector ||
+    (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)
+  );
 }
 
 export function objectsOfKind(objects: readonly K8sObject[], kind: string): K8sObject[] {

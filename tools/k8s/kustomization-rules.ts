@@ -5,7 +5,16 @@ import type { CheckResult } from './rule';
  * patches, replicas, …), so the render alone would not catch a field the oldest supported one rejects.
  */
 export const KUSTOMIZE_V2_FIELDS = new Set([
-  'apiVersion', 'kind', 'bases', 'resources', 'patchesStrategicMerge', 'images', 'namespace', 'configMapGenerator', 'commonLabels', 'secretGenerator',
+  'apiVersion',
+  'kind',
+  'bases',
+  'resources',
+  'patchesStrategicMerge',
+  'images',
+  'namespace',
+  'configMapGenerator',
+  'commonLabels',
+  'secretGenerator',
 ]);
 const GENERATOR_FIELDS = new Set(['name', 'behavior', 'literals', 'files', 'env', 'type']);
 const IMAGE_FIELDS = new Set(['name', 'newName', 'newTag', 'digest']);
@@ -26,14 +35,26 @@ function entriesOf(content: Record<string, unknown>, field: string): unknown[] {
 }
 
 function fieldProblems(content: Record<string, unknown>): string[] {
-  const problems = Object.keys(content).filter((field) => !KUSTOMIZE_V2_FIELDS.has(field)).map((field) => `"${field}" is not understood by Kustomize v2.0.3`);
+  const problems = Object.keys(content)
+    .filter((field) => !KUSTOMIZE_V2_FIELDS.has(field))
+    .map((field) => `"${field}" is not understood by Kustomize v2.0.3`);
   for (const generatorField of ['configMapGenerator', 'secretGenerator']) {
     for (const generator of entriesOf(content, generatorField) as Record<string, unknown>[]) {
-      problems.push(...Object.keys(generator).filter((key) => !GENERATOR_FIELDS.has(key)).map((key) => `${generatorField} "${String(generator['name'])}": "${key}" is not understood by Kustomize v2.0.3`));
+      problems.push(
+        ...Object.keys(generator)
+          .filter((key) => !GENERATOR_FIELDS.has(key))
+          .map(
+            (key) => `${generatorField} "${String(generator['name'])}": "${key}" is not understood by Kustomize v2.0.3`,
+          ),
+      );
     }
   }
   for (const image of entriesOf(content, 'images') as Record<string, unknown>[]) {
-    problems.push(...Object.keys(image).filter((key) => !IMAGE_FIELDS.has(key)).map((key) => `images "${String(image['name'])}": "${key}" is not understood by Kustomize v2.0.3`));
+    problems.push(
+      ...Object.keys(image)
+        .filter((key) => !IMAGE_FIELDS.has(key))
+        .map((key) => `images "${String(image['name'])}": "${key}" is not understood by Kustomize v2.0.3`),
+    );
   }
   return problems;
 }
@@ -43,11 +64,19 @@ function pathProblems(file: KustomizationFile, content: Record<string, unknown>)
   const expect = (field: string, wanted: PathKind) =>
     (entriesOf(content, field) as string[])
       .filter((entry) => file.kindOf(entry) !== wanted)
-      .map((entry) => `${field} entry "${entry}" is ${file.kindOf(entry) === 'missing' ? 'missing' : `a ${file.kindOf(entry)}`}, not a ${wanted}`);
+      .map(
+        (entry) =>
+          `${field} entry "${entry}" is ${file.kindOf(entry) === 'missing' ? 'missing' : `a ${file.kindOf(entry)}`}, not a ${wanted}`,
+      );
   const outside = (entriesOf(content, 'patchesStrategicMerge') as string[])
     .filter((entry) => entry.split('/').includes('..'))
     .map((entry) => `patchesStrategicMerge entry "${entry}" is outside the folder (refused by Kustomize v2.0.3)`);
-  return [...expect('bases', 'directory'), ...expect('resources', 'file'), ...expect('patchesStrategicMerge', 'file'), ...outside];
+  return [
+    ...expect('bases', 'directory'),
+    ...expect('resources', 'file'),
+    ...expect('patchesStrategicMerge', 'file'),
+    ...outside,
+  ];
 }
 
 export function checkKustomization(file: KustomizationFile): CheckResult[] {
@@ -63,11 +92,17 @@ export function checkKustomization(file: KustomizationFile): CheckResult[] {
 }
 
 /** Each deployable in base/ has a dev and a prod overlay, so `apply -k overlays/<env>/<name>` exists for it. */
-export function checkOverlaysCoverBases(deployables: readonly string[], overlayDirs: readonly string[], environments: readonly string[]): CheckResult[] {
+export function checkOverlaysCoverBases(
+  deployables: readonly string[],
+  overlayDirs: readonly string[],
+  environments: readonly string[],
+): CheckResult[] {
   return deployables.map((deployable) => ({
     source: `deploy/base/${deployable}`,
     subject: deployable,
     rule: 'overlay-per-environment',
-    problems: environments.filter((env) => !overlayDirs.includes(`deploy/overlays/${env}/${deployable}`)).map((env) => `no overlay deploy/overlays/${env}/${deployable}`),
+    problems: environments
+      .filter((env) => !overlayDirs.includes(`deploy/overlays/${env}/${deployable}`))
+      .map((env) => `no overlay deploy/overlays/${env}/${deployable}`),
   }));
 }

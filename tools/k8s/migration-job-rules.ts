@@ -1,6 +1,14 @@
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import { asKind, isEmptySelector, objectsOfKind, podLabelsOf, podTemplateOf, selectorMatches, type K8sObject } from './k8s-object';
+import {
+  asKind,
+  isEmptySelector,
+  objectsOfKind,
+  podLabelsOf,
+  podTemplateOf,
+  selectorMatches,
+  type K8sObject,
+} from './k8s-object';
 import type { Rule } from './rule';
 
 /** A failing migration must stop soon and visibly, not retry for hours while a rollout waits. */
@@ -27,7 +35,8 @@ export const migrationJobBounded: Rule = {
   check: (object) => {
     const spec = asKind<IJob>(object).spec;
     const problems: string[] = [];
-    if (spec?.backoffLimit === undefined || spec.backoffLimit > MAX_BACKOFF_LIMIT) problems.push(`backoffLimit is ${spec?.backoffLimit ?? 'unset (6)'}, not at most ${MAX_BACKOFF_LIMIT}`);
+    if (spec?.backoffLimit === undefined || spec.backoffLimit > MAX_BACKOFF_LIMIT)
+      problems.push(`backoffLimit is ${spec?.backoffLimit ?? 'unset (6)'}, not at most ${MAX_BACKOFF_LIMIT}`);
     if (spec?.activeDeadlineSeconds === undefined) problems.push('no activeDeadlineSeconds');
     if (spec?.ttlSecondsAfterFinished === undefined) problems.push('no ttlSecondsAfterFinished');
     return problems;
@@ -45,7 +54,9 @@ export const migrationJobNamedForVersion: Rule = {
       // Pinned by digest: the tag is gone from the image, but the name must still carry a version.
       return /\d+-\d+-\d+/.test(name) ? [] : [`name "${name}" carries no version (x-y-z)`];
     }
-    return tags.filter((tag) => !name.includes(versionInName(tag))).map((tag) => `name "${name}" does not carry the image version ${tag} (as "${versionInName(tag)}")`);
+    return tags
+      .filter((tag) => !name.includes(versionInName(tag)))
+      .map((tag) => `name "${name}" does not carry the image version ${tag} (as "${versionInName(tag)}")`);
   },
 };
 
@@ -61,7 +72,8 @@ export const migrationJobRunsMigrate: Rule = {
 /** The label that lets the Job be applied and awaited before the Deployment (deploy/README.md). */
 export const MIGRATION_LABEL = { key: 'app.kubernetes.io/component', value: 'migration' };
 
-const hasMigrationLabel = (object: K8sObject) => object.metadata.labels?.[MIGRATION_LABEL.key] === MIGRATION_LABEL.value;
+const hasMigrationLabel = (object: K8sObject) =>
+  object.metadata.labels?.[MIGRATION_LABEL.key] === MIGRATION_LABEL.value;
 
 /** `kubectl apply -l app.kubernetes.io/component=migration` must bring along what the Job's pod needs. */
 export const migrationJobAppliesAlone: Rule = {
@@ -72,16 +84,28 @@ export const migrationJobAppliesAlone: Rule = {
     const problems: string[] = [];
     if (!hasMigrationLabel(object)) problems.push(`the Job lacks the label ${label}`);
     const accountName = podTemplateOf(object)?.spec?.serviceAccountName;
-    const account = objectsOfKind(rendered, 'ServiceAccount').find((candidate) => candidate.metadata.name === accountName);
+    const account = objectsOfKind(rendered, 'ServiceAccount').find(
+      (candidate) => candidate.metadata.name === accountName,
+    );
     if (accountName && !account) problems.push(`ServiceAccount "${accountName}" is not rendered`);
-    if (account && !hasMigrationLabel(account)) problems.push(`ServiceAccount "${accountName}" lacks the label ${label}`);
+    if (account && !hasMigrationLabel(account))
+      problems.push(`ServiceAccount "${accountName}" lacks the label ${label}`);
     const policies = objectsOfKind(rendered, 'NetworkPolicy').filter((policy) => {
       const selector = asKind<INetworkPolicy>(policy).spec?.podSelector;
       return !isEmptySelector(selector) && selectorMatches(selector, podLabelsOf(object));
     });
-    problems.push(...policies.filter((policy) => !hasMigrationLabel(policy)).map((policy) => `NetworkPolicy "${policy.metadata.name}" lacks the label ${label}`));
+    problems.push(
+      ...policies
+        .filter((policy) => !hasMigrationLabel(policy))
+        .map((policy) => `NetworkPolicy "${policy.metadata.name}" lacks the label ${label}`),
+    );
     return problems;
   },
 };
 
-export const migrationJobRules: Rule[] = [migrationJobBounded, migrationJobNamedForVersion, migrationJobRunsMigrate, migrationJobAppliesAlone];
+export const migrationJobRules: Rule[] = [
+  migrationJobBounded,
+  migrationJobNamedForVersion,
+  migrationJobRunsMigrate,
+  migrationJobAppliesAlone,
+];

@@ -17,7 +17,10 @@ type EgressRule = NonNullable<NonNullable<INetworkPolicy['spec']>['egress']>[num
 
 function onlyToKubeSystem(rule: EgressRule): boolean {
   const peers = rule.to ?? [];
-  return peers.length > 0 && peers.every((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'kube-system');
+  return (
+    peers.length > 0 &&
+    peers.every((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'kube-system')
+  );
 }
 
 export const restrictsBothDirections: Rule = {
@@ -25,7 +28,9 @@ export const restrictsBothDirections: Rule = {
   appliesTo: isNetworkPolicy,
   check: (object) => {
     const types = asKind<INetworkPolicy>(object).spec?.policyTypes ?? [];
-    return (['Ingress', 'Egress'] as const).filter((direction) => !types.includes(direction)).map((direction) => `policyTypes lacks ${direction}: that direction stays open`);
+    return (['Ingress', 'Egress'] as const)
+      .filter((direction) => !types.includes(direction))
+      .map((direction) => `policyTypes lacks ${direction}: that direction stays open`);
   },
 };
 
@@ -38,9 +43,13 @@ export const egressOnlyToDependencies: Rule = {
       if (ports.length === 0) return [`egress rule ${index} allows every port`];
       return ports.flatMap((port) => {
         if (typeof port.port !== 'number' || !ALLOWED_EGRESS_PORTS.has(port.port)) {
-          return [`egress rule ${index} allows port ${port.port ?? '(any)'}; only ${[...ALLOWED_EGRESS_PORTS].map(([number, name]) => `${number} (${name})`).join(', ')}`];
+          return [
+            `egress rule ${index} allows port ${port.port ?? '(any)'}; only ${[...ALLOWED_EGRESS_PORTS].map(([number, name]) => `${number} (${name})`).join(', ')}`,
+          ];
         }
-        return port.port === DNS_PORT && !onlyToKubeSystem(rule) ? [`egress rule ${index} allows port 53 beyond kube-system's DNS`] : [];
+        return port.port === DNS_PORT && !onlyToKubeSystem(rule)
+          ? [`egress rule ${index} allows port 53 beyond kube-system's DNS`]
+          : [];
       });
     }),
 };

@@ -14,7 +14,9 @@ export const serviceSelectsPods: Rule = {
     const workloads = workloadsSelectedBy({ matchLabels: spec.selector }, rendered);
     if (workloads.length === 0) return ['its selector matches no pod template'];
     const containerPorts = new Set(
-      workloads.flatMap((workload) => containersOf(podTemplateOf(workload)).flatMap((container) => (container.ports ?? []).map((port) => port.name))),
+      workloads.flatMap((workload) =>
+        containersOf(podTemplateOf(workload)).flatMap((container) => (container.ports ?? []).map((port) => port.name)),
+      ),
     );
     return (spec.ports ?? [])
       .filter((port) => typeof port.targetPort === 'string' && !containerPorts.has(port.targetPort))
@@ -34,7 +36,9 @@ export const ingressBackendsExist: Rule = {
       if (!service) return [`path ${path}: no Service "${wanted.name}"`];
       const ports = asKind<IService>(service).spec?.ports ?? [];
       const found = ports.some((port) => port.name === wanted.port?.name || port.port === wanted.port?.number);
-      return found ? [] : [`path ${path}: Service "${wanted.name}" has no port ${wanted.port?.name ?? wanted.port?.number}`];
+      return found
+        ? []
+        : [`path ${path}: Service "${wanted.name}" has no port ${wanted.port?.name ?? wanted.port?.number}`];
     });
   },
 };
@@ -46,12 +50,19 @@ export const ingressKeepsSocketsOpen: Rule = {
   id: 'ingress-socket-timeouts',
   appliesTo: (object) =>
     object.kind === 'Ingress' &&
-    (asKind<IIngress>(object).spec?.rules ?? []).some((rule) => (rule.http?.paths ?? []).some((path) => (path.path ?? '').includes('socket.io'))),
+    (asKind<IIngress>(object).spec?.rules ?? []).some((rule) =>
+      (rule.http?.paths ?? []).some((path) => (path.path ?? '').includes('socket.io')),
+    ),
   check: (object) =>
     ['proxy-read-timeout', 'proxy-send-timeout']
-      .map((name) => ({ name, value: Number(object.metadata.annotations?.[`nginx.ingress.kubernetes.io/${name}`] ?? 0) }))
+      .map((name) => ({
+        name,
+        value: Number(object.metadata.annotations?.[`nginx.ingress.kubernetes.io/${name}`] ?? 0),
+      }))
       .filter(({ value }) => !(value >= MIN_SOCKET_TIMEOUT_SECONDS))
-      .map(({ name }) => `annotation nginx.ingress.kubernetes.io/${name} is not at least ${MIN_SOCKET_TIMEOUT_SECONDS}`),
+      .map(
+        ({ name }) => `annotation nginx.ingress.kubernetes.io/${name} is not at least ${MIN_SOCKET_TIMEOUT_SECONDS}`,
+      ),
 };
 
 export const configMapReferencesExist: Rule = {
@@ -62,13 +73,26 @@ export const configMapReferencesExist: Rule = {
     const existing = new Set(objectsOfKind(rendered, 'ConfigMap').map((configMap) => configMap.metadata.name));
     const referenced = [
       ...containersOf(template).flatMap((container) => [
-        ...(container.envFrom ?? []).filter((source) => source.configMapRef && !source.configMapRef.optional).map((source) => source.configMapRef?.name),
-        ...(container.env ?? []).filter((variable) => variable.valueFrom?.configMapKeyRef && !variable.valueFrom.configMapKeyRef.optional).map((variable) => variable.valueFrom?.configMapKeyRef?.name),
+        ...(container.envFrom ?? [])
+          .filter((source) => source.configMapRef && !source.configMapRef.optional)
+          .map((source) => source.configMapRef?.name),
+        ...(container.env ?? [])
+          .filter((variable) => variable.valueFrom?.configMapKeyRef && !variable.valueFrom.configMapKeyRef.optional)
+          .map((variable) => variable.valueFrom?.configMapKeyRef?.name),
       ]),
-      ...(template?.spec?.volumes ?? []).filter((volume) => volume.configMap && !volume.configMap.optional).map((volume) => volume.configMap?.name),
+      ...(template?.spec?.volumes ?? [])
+        .filter((volume) => volume.configMap && !volume.configMap.optional)
+        .map((volume) => volume.configMap?.name),
     ];
-    return referenced.filter((name): name is string => name !== undefined && !existing.has(name)).map((name) => `ConfigMap "${name}" is not rendered by this overlay`);
+    return referenced
+      .filter((name): name is string => name !== undefined && !existing.has(name))
+      .map((name) => `ConfigMap "${name}" is not rendered by this overlay`);
   },
 };
 
-export const referenceRules: Rule[] = [serviceSelectsPods, ingressBackendsExist, ingressKeepsSocketsOpen, configMapReferencesExist];
+export const referenceRules: Rule[] = [
+  serviceSelectsPods,
+  ingressBackendsExist,
+  ingressKeepsSocketsOpen,
+  configMapReferencesExist,
+];

@@ -22,7 +22,8 @@ export function parseManifests(text: string): K8sObject[] {
     if (document.errors.length > 0) throw new Error(`document ${index + 1}: ${document.errors[0].message}`);
     const value: unknown = document.toJS();
     if (value === null || value === undefined) return [];
-    if (!isK8sObject(value)) throw new Error(`document ${index + 1} is not a Kubernetes object (apiVersion, kind and metadata)`);
+    if (!isK8sObject(value))
+      throw new Error(`document ${index + 1} is not a Kubernetes object (apiVersion, kind and metadata)`);
     return [value];
   });
 }
@@ -31,7 +32,12 @@ export function parseManifests(text: string): K8sObject[] {
 export function renderKustomization(dir: string, cwd: string): K8sObject[] {
   let output: string;
   try {
-    output = execFileSync(kubectlBinary(), ['kustomize', dir], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    output = execFileSync(kubectlBinary(), ['kustomize', dir], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
     throw new Error(`kubectl kustomize failed: ${stderr || (error as Error).message}`);

@@ -22,7 +22,12 @@ export function runRules(source: string, rendered: readonly K8sObject[], rules: 
   return rendered.flatMap((object) =>
     rules
       .filter((rule) => rule.appliesTo(object))
-      .map((rule) => ({ source, subject: describeObject(object), rule: rule.id, problems: rule.check(object, rendered) })),
+      .map((rule) => ({
+        source,
+        subject: describeObject(object),
+        rule: rule.id,
+        problems: rule.check(object, rendered),
+      })),
   );
 }
 

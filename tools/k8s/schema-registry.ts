@@ -17,10 +17,21 @@ interface ModelClass {
 
 /** Every kind the manifests use. A kind missing here fails validation: add its model, or a skip below. */
 const models: ModelClass[] = [
-  ConfigMap, Namespace, Secret, Service, ServiceAccount,
-  Deployment, StatefulSet, Job,
-  HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
-  ScaledObject, TriggerAuthentication, ServiceMonitor,
+  ConfigMap,
+  Namespace,
+  Secret,
+  Service,
+  ServiceAccount,
+  Deployment,
+  StatefulSet,
+  Job,
+  HorizontalPodAutoscaler,
+  PodDisruptionBudget,
+  Ingress,
+  NetworkPolicy,
+  ScaledObject,
+  TriggerAuthentication,
+  ServiceMonitor,
 ];
 
 const modelsByType = new Map(models.map((model) => [`${model.apiVersion}/${model.kind}`, model]));

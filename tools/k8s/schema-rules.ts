@@ -29,10 +29,17 @@ function outcomeFor(object: K8sObject): SchemaOutcome {
   const model = modelFor(object);
   const outcome: SchemaOutcome = model
     ? (() => {
-        const { unknownFields, error } = validateTrackingFields(object, (proxy) => model.prototype.validate.call(proxy));
+        const { unknownFields, error } = validateTrackingFields(object, (proxy) =>
+          model.prototype.validate.call(proxy),
+        );
         return { schemaErrors: schemaErrorsFrom(error), unknownFields };
       })()
-    : { schemaErrors: [`no schema known for ${object.apiVersion} ${object.kind}: add its kubernetes-models class to schema-registry.ts`], unknownFields: [] };
+    : {
+        schemaErrors: [
+          `no schema known for ${object.apiVersion} ${object.kind}: add its kubernetes-models class to schema-registry.ts`,
+        ],
+        unknownFields: [],
+      };
   outcomes.set(object, outcome);
   return outcome;
 }

@@ -20,7 +20,10 @@ export interface ValidationReport {
 function subfolders(root: string, relative: string): string[] {
   const absolute = join(root, relative);
   if (!existsSync(absolute)) return [];
-  return readdirSync(absolute, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${relative}/${entry.name}`).sort();
+  return readdirSync(absolute, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${relative}/${entry.name}`)
+    .sort();
 }
 
 function kustomizationDirs(root: string, relative: string): string[] {
@@ -56,7 +59,10 @@ function checkRenderTarget(root: string, dir: string, schemaSkips: string[]): Ch
       const reason = schemaSkipReason(object);
       if (reason) schemaSkips.push(`${dir}: ${describeObject(object)}: ${reason}`);
     }
-    return [{ source: dir, subject: 'kustomization', rule: 'renders', problems: [] }, ...runRules(dir, rendered, objectRules)];
+    return [
+      { source: dir, subject: 'kustomization', rule: 'renders', problems: [] },
+      ...runRules(dir, rendered, objectRules),
+    ];
   } catch (error) {
     return [{ source: dir, subject: 'kustomization', rule: 'renders', problems: [(error as Error).message] }];
   }

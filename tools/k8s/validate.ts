@@ -14,14 +14,17 @@ const repositoryRoot = resolve(__dirname, '..', '..');
 
 function main(): number {
   if (!isKubectlAvailable()) {
-    console.error(`${kubectlBinary()} not found: run \`bash tools/ensure-kubectl.sh\` (Debian: apt-get install -y kubernetes-client).`);
+    console.error(
+      `${kubectlBinary()} not found: run \`bash tools/ensure-kubectl.sh\` (Debian: apt-get install -y kubernetes-client).`,
+    );
     console.log('0 passed, 1 failed');
     return 1;
   }
   const { results, schemaSkips } = validateManifests(repositoryRoot);
   const failures = failed(results);
   for (const failure of failures) {
-    for (const problem of failure.problems) console.log(`FAIL ${failure.source} ${failure.subject} [${failure.rule}] ${problem}`);
+    for (const problem of failure.problems)
+      console.log(`FAIL ${failure.source} ${failure.subject} [${failure.rule}] ${problem}`);
   }
   const sources = [...new Set(results.map((result) => result.source))];
   console.log(`checked ${sources.length} folders, ${results.length} rule applications`);

@@ -6,7 +6,12 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * Waits until the element's text matches, the way a person watching the page would: live updates
  * get time to arrive, and a failure says what the page showed instead.
  */
-async function waitForText(locator: Locator, test: (text: string) => boolean, describe: string, timeoutMs: number): Promise<string> {
+async function waitForText(
+  locator: Locator,
+  test: (text: string) => boolean,
+  describe: string,
+  timeoutMs: number,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '(element not found)';
   while (Date.now() < deadline) {
@@ -23,12 +28,20 @@ async function waitForText(locator: Locator, test: (text: string) => boolean, de
   throw new Error(`Expected ${locator} to ${describe} within ${timeoutMs} ms, but it showed: "${last}"`);
 }
 
-export function expectText(locator: Locator, expected: string | RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+export function expectText(
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<string> {
   const test = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
   return waitForText(locator, test, `have text ${String(expected)}`, timeoutMs);
 }
 
-export function expectContains(locator: Locator, expected: string | RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+export function expectContains(
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<string> {
   const test = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
   return waitForText(locator, test, `contain ${String(expected)}`, timeoutMs);
 }

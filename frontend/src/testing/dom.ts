@@ -7,7 +7,10 @@ export function byTestId<T extends HTMLElement = HTMLElement>(fixture: Component
   return element;
 }
 
-export function queryTestId<T extends HTMLElement = HTMLElement>(fixture: ComponentFixture<unknown>, testId: string): T | null {
+export function queryTestId<T extends HTMLElement = HTMLElement>(
+  fixture: ComponentFixture<unknown>,
+  testId: string,
+): T | null {
   return (fixture.nativeElement as HTMLElement).querySelector<T>(`[data-testid="${testId}"]`);
 }
 

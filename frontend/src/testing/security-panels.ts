@@ -7,7 +7,11 @@ import { LiveParticipantView, ParticipantStatus, SecurityOptions } from '@invigi
 import { FakeSocket } from './fake-socket';
 import { SOCKET_CONNECTOR } from '../app/realtime/socket-connector';
 
-export const allSecurity: SecurityOptions = { browserLockdown: true, screenMonitoring: true, identityVerification: true };
+export const allSecurity: SecurityOptions = {
+  browserLockdown: true,
+  screenMonitoring: true,
+  identityVerification: true,
+};
 
 export function participant(userId: string, displayName: string): LiveParticipantView {
   return {
@@ -24,11 +28,21 @@ export function participant(userId: string, displayName: string): LiveParticipan
 }
 
 /** A panel on its own with a fake socket and HTTP backend; object URLs counted instead of made. */
-export function setUpPanel<T>(component: Type<T>): { fixture: ComponentFixture<T>; http: HttpTestingController; socket: FakeSocket; revoked: string[] } {
+export function setUpPanel<T>(component: Type<T>): {
+  fixture: ComponentFixture<T>;
+  http: HttpTestingController;
+  socket: FakeSocket;
+  revoked: string[];
+} {
   const socket = new FakeSocket();
   TestBed.configureTestingModule({
     imports: [component],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: SOCKET_CONNECTOR, useValue: () => socket }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      { provide: SOCKET_CONNECTOR, useValue: () => socket },
+    ],
   });
   let made = 0;
   const revoked: string[] = [];

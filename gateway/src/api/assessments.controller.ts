@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AssessmentDetailView, AssessmentDocument, AssessmentView, CreateAssessmentBody, Requests } from '@invigil/contracts';
+import {
+  AccessTokenClaims,
+  AssessmentDetailView,
+  AssessmentDocument,
+  AssessmentView,
+  CreateAssessmentBody,
+  Requests,
+} from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -35,7 +42,10 @@ export class AssessmentsController {
 
   /** The current version, answer keys included. */
   @Get(':id')
-  get(@CurrentUser() user: AccessTokenClaims, @Param('id', uuidParam('id')) assessmentId: string): Promise<AssessmentDetailView> {
+  get(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam('id')) assessmentId: string,
+  ): Promise<AssessmentDetailView> {
     return this.rpc.request(Requests.getAssessment, { orgId: user.orgId, assessmentId });
   }
 
@@ -47,11 +57,19 @@ export class AssessmentsController {
     @Param('id', uuidParam('id')) assessmentId: string,
     @Body() body: CreateAssessmentBody,
   ): Promise<AssessmentView> {
-    return this.rpc.request(Requests.updateAssessment, { orgId: user.orgId, actorId: user.sub, assessmentId, assessment: body });
+    return this.rpc.request(Requests.updateAssessment, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      assessmentId,
+      assessment: body,
+    });
   }
 
   @Get(':id/export')
-  export(@CurrentUser() user: AccessTokenClaims, @Param('id', uuidParam('id')) assessmentId: string): Promise<AssessmentDocument> {
+  export(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam('id')) assessmentId: string,
+  ): Promise<AssessmentDocument> {
     return this.rpc.request(Requests.exportAssessment, { orgId: user.orgId, assessmentId });
   }
 }

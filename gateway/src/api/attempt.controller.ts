@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AttemptView, FlagQuestionBody, NavigateBody, Requests, ResultView, Role, SaveAnswerAck, SaveAnswerBody } from '@invigil/contracts';
+import {
+  AccessTokenClaims,
+  AttemptView,
+  FlagQuestionBody,
+  NavigateBody,
+  Requests,
+  ResultView,
+  Role,
+  SaveAnswerAck,
+  SaveAnswerBody,
+} from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -14,7 +24,10 @@ export class AttemptController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('attempt')
-  open(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptView> {
+  open(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<AttemptView> {
     return this.rpc.request(Requests.openAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
   }
 
@@ -27,7 +40,13 @@ export class AttemptController {
     @Param('questionId', uuidParam('questionId')) questionId: string,
     @Body() body: SaveAnswerBody,
   ): Promise<SaveAnswerAck> {
-    return this.rpc.request(Requests.saveAnswer, { orgId: user.orgId, userId: user.sub, sessionId, questionId, ...body });
+    return this.rpc.request(Requests.saveAnswer, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      questionId,
+      ...body,
+    });
   }
 
   /** The question the candidate is on: the exam resumes there, and time per question is kept from it. */
@@ -38,7 +57,12 @@ export class AttemptController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @Body() body: NavigateBody,
   ): Promise<{ currentQuestionId: string }> {
-    return this.rpc.request(Requests.navigateAttempt, { orgId: user.orgId, userId: user.sub, sessionId, questionId: body.questionId });
+    return this.rpc.request(Requests.navigateAttempt, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      questionId: body.questionId,
+    });
   }
 
   @Put('attempt/flags/:questionId')
@@ -49,17 +73,29 @@ export class AttemptController {
     @Param('questionId', uuidParam('questionId')) questionId: string,
     @Body() body: FlagQuestionBody,
   ): Promise<{ flaggedQuestionIds: string[] }> {
-    return this.rpc.request(Requests.flagQuestion, { orgId: user.orgId, userId: user.sub, sessionId, questionId, flagged: body.flagged });
+    return this.rpc.request(Requests.flagQuestion, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      questionId,
+      flagged: body.flagged,
+    });
   }
 
   @Post('attempt/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptView> {
+  submit(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<AttemptView> {
     return this.rpc.request(Requests.submitAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
   }
 
   @Get('result')
-  result(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<ResultView | null> {
+  result(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<ResultView | null> {
     return this.rpc.request(Requests.getMyResult, { orgId: user.orgId, userId: user.sub, sessionId });
   }
 }

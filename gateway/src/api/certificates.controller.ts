@@ -14,8 +14,15 @@ export class CertificatesController {
 
   @Get(':certificateId/pdf')
   @ApiProduces('application/pdf')
-  async pdf(@CurrentUser() user: AccessTokenClaims, @Param('certificateId', uuidParam('certificateId')) certificateId: string): Promise<StreamableFile> {
-    const file = await this.rpc.request(Requests.getCertificate, { orgId: user.orgId, userId: user.sub, certificateId });
+  async pdf(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('certificateId', uuidParam('certificateId')) certificateId: string,
+  ): Promise<StreamableFile> {
+    const file = await this.rpc.request(Requests.getCertificate, {
+      orgId: user.orgId,
+      userId: user.sub,
+      certificateId,
+    });
     return new StreamableFile(Buffer.from(file.base64, 'base64'), {
       type: file.contentType,
       disposition: `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,

@@ -14,7 +14,8 @@ export interface DevMailItem {
 }
 
 const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? null;
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * Development only (registered when NODE_ENV is not production): the invitations the enrollment
@@ -40,7 +41,13 @@ export class DevMailController {
           const path = join(this.dir, name);
           const [info, raw] = await Promise.all([stat(path), readFile(path, 'utf8')]);
           const head = raw.slice(0, raw.search(/\r?\n\r?\n/) >>> 0);
-          return { name, sizeBytes: info.size, writtenAt: info.mtime.toISOString(), to: header(head, 'To'), subject: header(head, 'Subject') };
+          return {
+            name,
+            sizeBytes: info.size,
+            writtenAt: info.mtime.toISOString(),
+            to: header(head, 'To'),
+            subject: header(head, 'Subject'),
+          };
         }),
     );
     return items.sort((a, b) => b.writtenAt.localeCompare(a.writtenAt));
@@ -51,7 +58,10 @@ export class DevMailController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async page(): Promise<string> {
     const rows = (await this.list())
-      .map((m) => `<tr><td>${escapeHtml(m.writtenAt)}</td><td>${escapeHtml(m.to ?? '')}</td><td><a href="/api/dev/mail/${encodeURIComponent(m.name)}">${escapeHtml(m.subject ?? m.name)}</a></td></tr>`)
+      .map(
+        (m) =>
+          `<tr><td>${escapeHtml(m.writtenAt)}</td><td>${escapeHtml(m.to ?? '')}</td><td><a href="/api/dev/mail/${encodeURIComponent(m.name)}">${escapeHtml(m.subject ?? m.name)}</a></td></tr>`,
+      )
       .join('\n');
     return `<!doctype html><html><head><meta charset="utf-8"><title>Dev outbox</title></head><body><h1>Dev outbox (${escapeHtml(this.dir)})</h1><table data-testid="dev-mail-table"><tr><th>Written</th><th>To</th><th>Subject</th></tr>${rows}</table></body></html>`;
   }

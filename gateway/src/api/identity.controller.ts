@@ -1,6 +1,26 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, PayloadTooLargeException, Post, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, DecideIdentityBody, IdentityCheckView, Requests, Role, SubmitIdentityBody } from '@invigil/contracts';
+import {
+  AccessTokenClaims,
+  DecideIdentityBody,
+  IdentityCheckView,
+  Requests,
+  Role,
+  SubmitIdentityBody,
+} from '@invigil/contracts';
 import { NATS_CONNECTION, RpcClient } from '@invigil/server-platform';
 import type { NatsConnection } from 'nats';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
@@ -33,22 +53,39 @@ export class IdentityController {
   ): Promise<IdentityCheckView> {
     this.assertFitsOneMessage(body);
     await this.access.assertOnRoster(user, sessionId);
-    return this.rpc.request(Requests.submitIdentity, { orgId: user.orgId, userId: user.sub, sessionId, facePhoto: body.facePhoto, idPhoto: body.idPhoto });
+    return this.rpc.request(Requests.submitIdentity, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      facePhoto: body.facePhoto,
+      idPhoto: body.idPhoto,
+    });
   }
 
   @Get('mine')
   @Roles(Role.Candidate)
-  async mine(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<IdentityCheckView> {
+  async mine(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<IdentityCheckView> {
     await this.access.assertOnRoster(user, sessionId);
-    const [check] = await this.rpc.request(Requests.listIdentityChecks, { orgId: user.orgId, sessionId, userId: user.sub });
-    if (!check) throw new NotFoundException('You are not enrolled in this session. Join it with its enrollment code first.');
+    const [check] = await this.rpc.request(Requests.listIdentityChecks, {
+      orgId: user.orgId,
+      sessionId,
+      userId: user.sub,
+    });
+    if (!check)
+      throw new NotFoundException('You are not enrolled in this session. Join it with its enrollment code first.');
     return check;
   }
 
   /** Every participant with their status (`missing` for those who have not sent photos yet). */
   @Get()
   @Roles(...STAFF)
-  async list(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<IdentityCheckView[]> {
+  async list(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<IdentityCheckView[]> {
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listIdentityChecks, { orgId: user.orgId, sessionId });
   }
@@ -83,7 +120,14 @@ export class IdentityController {
     @Body() body: DecideIdentityBody,
   ): Promise<IdentityCheckView> {
     await this.access.assertCanWatch(user, sessionId);
-    return this.rpc.request(Requests.decideIdentity, { orgId: user.orgId, actorId: user.sub, sessionId, userId, approved: body.approved, reason: body.reason });
+    return this.rpc.request(Requests.decideIdentity, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      userId,
+      approved: body.approved,
+      reason: body.reason,
+    });
   }
 
   /**

@@ -14,7 +14,10 @@ export class ProctorAttemptsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  list(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<AttemptSummaryView[]> {
+  list(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<AttemptSummaryView[]> {
     return this.rpc.request(Requests.listAttempts, { orgId: user.orgId, sessionId });
   }
 
@@ -47,6 +50,12 @@ export class ProctorAttemptsController {
     @Param('userId', uuidParam('userId')) userId: string,
     @Body() body: ExtendAttemptBody,
   ): Promise<AttemptSummaryView> {
-    return this.rpc.request(Requests.extendAttempt, { orgId: user.orgId, actorId: user.sub, sessionId, userId, minutes: body.minutes });
+    return this.rpc.request(Requests.extendAttempt, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      userId,
+      minutes: body.minutes,
+    });
   }
 }

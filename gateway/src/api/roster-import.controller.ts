@@ -56,11 +56,19 @@ const EXAMPLES = [
 @Injectable()
 export class UploadTooLargeMessage implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) =>
-        throwError(() => (error instanceof PayloadTooLargeException ? new PayloadTooLargeException(`The file is larger than ${MB} MB; the import takes at most ${MB} MB. Split it into smaller files.`) : error)),
-      ),
-    );
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof PayloadTooLargeException
+              ? new PayloadTooLargeException(
+                  `The file is larger than ${MB} MB; the import takes at most ${MB} MB. Split it into smaller files.`,
+                )
+              : error,
+          ),
+        ),
+      );
   }
 }
 
@@ -89,7 +97,8 @@ export class RosterImportController {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('participants');
     sheet.addRow([...IMPORT_TEMPLATE_COLUMNS]);
-    for (const row of EXAMPLES) sheet.addRow(row.map((cell, index) => (cell === '' ? null : index >= 2 ? Number(cell) : cell)));
+    for (const row of EXAMPLES)
+      sheet.addRow(row.map((cell, index) => (cell === '' ? null : index >= 2 ? Number(cell) : cell)));
     return new StreamableFile(Buffer.from(await workbook.xlsx.writeBuffer()));
   }
 
@@ -104,10 +113,19 @@ export class RosterImportController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @UploadedFile() file: UploadedImportFile | undefined,
   ): Promise<ImportPreview> {
-    if (!file) throw new BadRequestException('Attach the filled template as the multipart field "file" (.csv or .xlsx).');
+    if (!file)
+      throw new BadRequestException('Attach the filled template as the multipart field "file" (.csv or .xlsx).');
     const uploadKey = importUploadKey(randomUUID());
-    await this.redis.multi().set(uploadKey, file.buffer, 'EX', IMPORT_UPLOAD_TTL_SECONDS).set(`${uploadKey}:name`, file.originalname, 'EX', IMPORT_UPLOAD_TTL_SECONDS).exec();
-    return this.rpc.request(Requests.previewImport, { orgId: user.orgId, actorId: user.sub, sessionId, uploadKey, fileName: file.originalname }, 30_000);
+    await this.redis
+      .multi()
+      .set(uploadKey, file.buffer, 'EX', IMPORT_UPLOAD_TTL_SECONDS)
+      .set(`${uploadKey}:name`, file.originalname, 'EX', IMPORT_UPLOAD_TTL_SECONDS)
+      .exec();
+    return this.rpc.request(
+      Requests.previewImport,
+      { orgId: user.orgId, actorId: user.sub, sessionId, uploadKey, fileName: file.originalname },
+      30_000,
+    );
   }
 
   /** Adds every valid row of the previewed upload in one transaction. */
@@ -122,8 +140,15 @@ export class RosterImportController {
   ): Promise<ImportResult> {
     const uploadKey = importUploadKey(uploadId);
     const fileName = await this.redis.get(`${uploadKey}:name`);
-    if (fileName === null) throw new NotFoundException('The uploaded file is no longer available (uploads are kept for an hour); upload it again.');
-    const result = await this.rpc.request(Requests.commitImport, { orgId: user.orgId, actorId: user.sub, sessionId, uploadKey, fileName, sendInvitation: body.sendInvitation }, 60_000);
+    if (fileName === null)
+      throw new NotFoundException(
+        'The uploaded file is no longer available (uploads are kept for an hour); upload it again.',
+      );
+    const result = await this.rpc.request(
+      Requests.commitImport,
+      { orgId: user.orgId, actorId: user.sub, sessionId, uploadKey, fileName, sendInvitation: body.sendInvitation },
+      60_000,
+    );
     await this.redis.del(`${uploadKey}:name`);
     return result;
   }

@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AddParticipantsBody, ParticipantView, Requests, Role, UpdateTimeLimitBody, UserSearchPage } from '@invigil/contracts';
+import {
+  AccessTokenClaims,
+  AddParticipantsBody,
+  ParticipantView,
+  Requests,
+  Role,
+  UpdateTimeLimitBody,
+  UserSearchPage,
+} from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -17,7 +25,12 @@ export class RosterController {
   @ApiQuery({ name: 'query', required: false, description: 'part of a name or email' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiQuery({ name: 'role', required: false, isArray: true, description: 'repeat to allow several roles, e.g. role=proctor&role=admin' })
+  @ApiQuery({
+    name: 'role',
+    required: false,
+    isArray: true,
+    description: 'repeat to allow several roles, e.g. role=proctor&role=admin',
+  })
   search(
     @CurrentUser() user: AccessTokenClaims,
     @Query('query') query?: string,
@@ -27,7 +40,13 @@ export class RosterController {
   ): Promise<UserSearchPage> {
     // Unknown roles are refused by the enrollment service's validation, with the allowed values.
     const roles = role === undefined ? undefined : ([] as string[]).concat(role);
-    return this.rpc.request(Requests.searchUsers, { orgId: user.orgId, query, page, pageSize, roles: roles as Role[] | undefined });
+    return this.rpc.request(Requests.searchUsers, {
+      orgId: user.orgId,
+      query,
+      page,
+      pageSize,
+      roles: roles as Role[] | undefined,
+    });
   }
 
   @Post('sessions/:sessionId/participants')
@@ -37,7 +56,13 @@ export class RosterController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @Body() body: AddParticipantsBody,
   ): Promise<ParticipantView[]> {
-    return this.rpc.request(Requests.addParticipants, { orgId: user.orgId, actorId: user.sub, sessionId, entries: body.entries, sendInvitation: body.sendInvitation });
+    return this.rpc.request(Requests.addParticipants, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      entries: body.entries,
+      sendInvitation: body.sendInvitation,
+    });
   }
 
   @Delete('sessions/:sessionId/participants/:participantId')
@@ -47,7 +72,12 @@ export class RosterController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @Param('participantId', uuidParam('participantId')) participantId: string,
   ): Promise<ParticipantView> {
-    return this.rpc.request(Requests.removeParticipant, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
+    return this.rpc.request(Requests.removeParticipant, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      participantId,
+    });
   }
 
   /** Mails a fresh one-time sign-in link to a participant who is still Invited. */
@@ -58,7 +88,12 @@ export class RosterController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @Param('participantId', uuidParam('participantId')) participantId: string,
   ): Promise<ParticipantView> {
-    return this.rpc.request(Requests.resendInvitation, { orgId: user.orgId, actorId: user.sub, sessionId, participantId });
+    return this.rpc.request(Requests.resendInvitation, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      participantId,
+    });
   }
 
   @Put('sessions/:sessionId/participants/:participantId/time-limit')

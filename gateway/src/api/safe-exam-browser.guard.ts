@@ -9,7 +9,8 @@ const EXAM_ROUTE = /^\/api\/sessions\/([0-9a-fA-F-]{36})\/(attempt|signals|snaps
 
 /** The URL the browser asked for, as a proxy in front of the gateway received it. */
 export function absoluteRequestUrl(request: Pick<Request, 'headers' | 'protocol' | 'originalUrl'>): string {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim() || undefined;
+  const first = (value: string | string[] | undefined) =>
+    (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim() || undefined;
   const protocol = first(request.headers['x-forwarded-proto']) ?? request.protocol;
   const host = first(request.headers['x-forwarded-host']) ?? first(request.headers.host);
   return `${protocol}://${host}${request.originalUrl}`;
@@ -30,7 +31,12 @@ export class SafeExamBrowserGuard implements CanActivate {
     const sessionId = EXAM_ROUTE.exec(request.path)?.[1];
     if (!sessionId) return true;
     const header = request.headers[SEB_CONFIG_KEY_HEADER];
-    const refusal = await this.check.verify(request.user.orgId, sessionId, absoluteRequestUrl(request), Array.isArray(header) ? header[0] : header);
+    const refusal = await this.check.verify(
+      request.user.orgId,
+      sessionId,
+      absoluteRequestUrl(request),
+      Array.isArray(header) ? header[0] : header,
+    );
     if (refusal) throw new ForbiddenException(refusal);
     return true;
   }

@@ -14,8 +14,16 @@ function sessionsAnswering(keys: string[] | undefined | 'missing') {
   const rpc = {
     request: async (_subject: string, payload: unknown) => {
       calls.push(payload);
-      if (keys === 'missing') throw new RemoteCallError('sessions.session.get', { code: RpcErrorCode.NotFound, message: 'No session' });
-      return { security: { browserLockdown: false, screenMonitoring: false, identityVerification: false, safeExamBrowserConfigKeys: keys } } as SessionView;
+      if (keys === 'missing')
+        throw new RemoteCallError('sessions.session.get', { code: RpcErrorCode.NotFound, message: 'No session' });
+      return {
+        security: {
+          browserLockdown: false,
+          screenMonitoring: false,
+          identityVerification: false,
+          safeExamBrowserConfigKeys: keys,
+        },
+      } as SessionView;
     },
   } as unknown as RpcClient;
   return { check: new SafeExamBrowserCheck(rpc), calls };
@@ -23,7 +31,9 @@ function sessionsAnswering(keys: string[] | undefined | 'missing') {
 
 describe('Safe Exam Browser Config Key hash', () => {
   it('is hex SHA-256 of the URL without its fragment followed by the Config Key', () => {
-    const expected = createHash('sha256').update(URL_ + KEY).digest('hex');
+    const expected = createHash('sha256')
+      .update(URL_ + KEY)
+      .digest('hex');
     expect(configKeyHash(URL_, KEY)).toBe(expected);
     expect(configKeyHash(`${URL_}#question-3`, KEY)).toBe(expected);
     expect(configKeyHash(URL_, KEY.toUpperCase())).toBe(expected);
@@ -31,17 +41,23 @@ describe('Safe Exam Browser Config Key hash', () => {
 
   it('accepts a request whose header matches one of the allowed keys, in either case', async () => {
     const { check } = sessionsAnswering([OTHER_KEY, KEY]);
-    const header = createHash('sha256').update(URL_ + KEY).digest('hex');
+    const header = createHash('sha256')
+      .update(URL_ + KEY)
+      .digest('hex');
     await expect(check.verify('org', 'session', URL_, header)).resolves.toBeNull();
     await expect(check.verify('org', 'session', URL_, header.toUpperCase())).resolves.toBeNull();
   });
 
   it('refuses a missing header, and a hash made for another URL or another key, saying what to do', async () => {
     const { check } = sessionsAnswering([KEY]);
-    await expect(check.verify('org', 'session', URL_, undefined)).resolves.toMatch(/must be taken in Safe Exam Browser/);
+    await expect(check.verify('org', 'session', URL_, undefined)).resolves.toMatch(
+      /must be taken in Safe Exam Browser/,
+    );
     const otherUrl = createHash('sha256').update(`${URL_}&x=1${KEY}`).digest('hex');
     await expect(check.verify('org', 'session', URL_, otherUrl)).resolves.toMatch(/Config Key does not match/);
-    const otherKey = createHash('sha256').update(URL_ + OTHER_KEY).digest('hex');
+    const otherKey = createHash('sha256')
+      .update(URL_ + OTHER_KEY)
+      .digest('hex');
     await expect(check.verify('org', 'session', URL_, otherKey)).resolves.toMatch(/Config Key does not match/);
   });
 
@@ -62,8 +78,14 @@ describe('Safe Exam Browser Config Key hash', () => {
 
 describe('absoluteRequestUrl', () => {
   it('uses what the proxy received (X-Forwarded-Proto and -Host) when present', () => {
-    const request = { protocol: 'http', originalUrl: '/api/x?y=1', headers: { host: '10.0.0.5:3000', 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'exams.example.test' } };
+    const request = {
+      protocol: 'http',
+      originalUrl: '/api/x?y=1',
+      headers: { host: '10.0.0.5:3000', 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'exams.example.test' },
+    };
     expect(absoluteRequestUrl(request)).toBe('https://exams.example.test/api/x?y=1');
-    expect(absoluteRequestUrl({ protocol: 'http', originalUrl: '/api/x', headers: { host: '127.0.0.1:3000' } })).toBe('http://127.0.0.1:3000/api/x');
+    expect(absoluteRequestUrl({ protocol: 'http', originalUrl: '/api/x', headers: { host: '127.0.0.1:3000' } })).toBe(
+      'http://127.0.0.1:3000/api/x',
+    );
   });
 });

@@ -17,7 +17,9 @@ const CACHE_MAX_SESSIONS = 5_000;
  */
 export function configKeyHash(absoluteUrl: string, configKey: string): string {
   const url = absoluteUrl.split('#')[0];
-  return createHash('sha256').update(url + configKey.toLowerCase()).digest('hex');
+  return createHash('sha256')
+    .update(url + configKey.toLowerCase())
+    .digest('hex');
 }
 
 /** Constant-time comparison of two hex digests (the header may come in either case). */
@@ -39,14 +41,19 @@ export class SafeExamBrowserCheck {
   constructor(private readonly rpc: RpcClient) {}
 
   /** null when the request may go on, else a refusal message for the candidate. */
-  async verify(orgId: string, sessionId: string, absoluteUrl: string, headerValue: string | undefined): Promise<string | null> {
+  async verify(
+    orgId: string,
+    sessionId: string,
+    absoluteUrl: string,
+    headerValue: string | undefined,
+  ): Promise<string | null> {
     const keys = await this.allowedKeys(orgId, sessionId);
     if (keys.length === 0) return null;
     if (!headerValue) {
       return 'This exam must be taken in Safe Exam Browser: open it with the Safe Exam Browser configuration (.seb file) your proctor gave you.';
     }
     if (keys.some((key) => sameDigest(configKeyHash(absoluteUrl, key), headerValue))) return null;
-    return "Safe Exam Browser is not using a configuration this exam allows (its Config Key does not match): open the exam with the .seb file your proctor gave you, or ask your proctor.";
+    return 'Safe Exam Browser is not using a configuration this exam allows (its Config Key does not match): open the exam with the .seb file your proctor gave you, or ask your proctor.';
   }
 
   private async allowedKeys(orgId: string, sessionId: string): Promise<string[]> {

@@ -46,61 +46,93 @@ export class SessionsController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
     @Body() body: SessionSettingsBody,
   ): Promise<SessionView> {
-    return this.rpc.request(Requests.updateSession, { orgId: user.orgId, actorId: user.sub, sessionId, settings: body });
+    return this.rpc.request(Requests.updateSession, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      settings: body,
+    });
   }
 
   /** Staff of the organization, or a candidate on the session's roster. */
   @Get(':sessionId')
-  async get(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  async get(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId });
   }
 
   @Post(':sessionId/start')
   @Roles(...STAFF)
-  start(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  start(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     return this.rpc.request(Requests.startSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Post(':sessionId/pause')
   @Roles(...STAFF)
-  pause(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  pause(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     return this.rpc.request(Requests.pauseSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Post(':sessionId/resume')
   @Roles(...STAFF)
-  resume(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  resume(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     return this.rpc.request(Requests.resumeSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Post(':sessionId/end')
   @Roles(...STAFF)
-  end(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  end(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     return this.rpc.request(Requests.endSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Post(':sessionId/cancel')
   @Roles(...STAFF)
-  cancel(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SessionView> {
+  cancel(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SessionView> {
     return this.rpc.request(Requests.cancelSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
   @Get(':sessionId/live')
   @Roles(...STAFF)
-  async live(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<LiveSessionView> {
+  async live(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<LiveSessionView> {
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.getLiveSession, { orgId: user.orgId, sessionId });
   }
 
   @Get(':sessionId/participants')
   @Roles(...STAFF)
-  participants(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<ParticipantView[]> {
+  participants(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<ParticipantView[]> {
     return this.rpc.request(Requests.listParticipants, { orgId: user.orgId, sessionId });
   }
 
   @Get(':sessionId/messages')
-  async messages(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<MessageView[]> {
+  async messages(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<MessageView[]> {
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listMessages, { orgId: user.orgId, sessionId });
   }

@@ -25,13 +25,23 @@ export class SignalsController {
     @Body() body: RecordSignalBody,
   ): Promise<SignalView> {
     await this.access.assertOnRoster(user, sessionId);
-    return this.rpc.request(Requests.recordSignal, { orgId: user.orgId, userId: user.sub, sessionId, kind: body.kind, occurredAt: body.occurredAt, detail: body.detail });
+    return this.rpc.request(Requests.recordSignal, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      kind: body.kind,
+      occurredAt: body.occurredAt,
+      detail: body.detail,
+    });
   }
 
   /** Newest first. */
   @Get()
   @Roles(...STAFF)
-  async list(@CurrentUser() user: AccessTokenClaims, @Param('sessionId', uuidParam('sessionId')) sessionId: string): Promise<SignalView[]> {
+  async list(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<SignalView[]> {
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listSignals, { orgId: user.orgId, sessionId });
   }

@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessTokenClaims, Requests, Role, SnapshotView, StoreSnapshotBody } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
@@ -9,7 +20,8 @@ import { SessionAccess } from './session-access';
 
 const optionalUserId = new ParseUUIDPipe({
   optional: true,
-  exceptionFactory: () => new BadRequestException('userId in the query must be a UUID (a participant\'s user id), or left out for everyone.'),
+  exceptionFactory: () =>
+    new BadRequestException("userId in the query must be a UUID (a participant's user id), or left out for everyone."),
 });
 
 /** Screen snapshots: the exam page sends one every few seconds while the screen is shared; proctors look at them. */
@@ -31,7 +43,13 @@ export class SnapshotsController {
     @Body() body: StoreSnapshotBody,
   ): Promise<SnapshotView> {
     await this.access.assertOnRoster(user, sessionId);
-    return this.rpc.request(Requests.storeSnapshot, { orgId: user.orgId, userId: user.sub, sessionId, image: body.image, capturedAt: body.capturedAt });
+    return this.rpc.request(Requests.storeSnapshot, {
+      orgId: user.orgId,
+      userId: user.sub,
+      sessionId,
+      image: body.image,
+      capturedAt: body.capturedAt,
+    });
   }
 
   /** Metadata, newest first: one participant's (`?userId=`) or the session's latest. */

@@ -26,7 +26,9 @@ export class AuthGuard implements CanActivate {
     request.user = claims;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(claims.role)) {
-      throw new ForbiddenException(`This action needs the role ${roles.join(' or ')}; you are signed in as ${claims.role}.`);
+      throw new ForbiddenException(
+        `This action needs the role ${roles.join(' or ')}; you are signed in as ${claims.role}.`,
+      );
     }
     return true;
   }

@@ -15,7 +15,12 @@ export class TokenService {
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token);
-      if (typeof claims.sub !== 'string' || typeof claims.orgId !== 'string' || !Object.values(Role).includes(claims.role)) return null;
+      if (
+        typeof claims.sub !== 'string' ||
+        typeof claims.orgId !== 'string' ||
+        !Object.values(Role).includes(claims.role)
+      )
+        return null;
       return { sub: claims.sub, orgId: claims.orgId, role: claims.role, name: claims.name };
     } catch {
       return null;

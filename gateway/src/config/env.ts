@@ -6,7 +6,9 @@ export class GatewayEnv extends PlatformEnv {
   override HTTP_PORT = 3000;
 
   /** Signs access tokens. Every gateway replica must share it. */
-  @IsString({ message: 'JWT_SECRET is required: a random string of at least 32 characters shared by every gateway replica' })
+  @IsString({
+    message: 'JWT_SECRET is required: a random string of at least 32 characters shared by every gateway replica',
+  })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET!: string;
 

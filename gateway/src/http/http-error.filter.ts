@@ -36,19 +36,35 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): HttpErrorBody {
     if (exception instanceof RemoteCallError) {
       const statusCode = STATUS_BY_CODE[exception.body.code] ?? HttpStatus.BAD_GATEWAY;
-      return { statusCode, error: exception.body.code, message: exception.body.message, details: exception.body.details };
+      return {
+        statusCode,
+        error: exception.body.code,
+        message: exception.body.message,
+        details: exception.body.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
-      if (typeof raw === 'object' && raw !== null && 'details' in raw) return { statusCode, ...(raw as Omit<HttpErrorBody, 'statusCode'>) };
-      const message = bodyParserMessage(exception) ?? (typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message));
-      return { statusCode, error: HttpStatus[statusCode] ?? 'Error', message: Array.isArray(message) ? message.join('; ') : message };
+      if (typeof raw === 'object' && raw !== null && 'details' in raw)
+        return { statusCode, ...(raw as Omit<HttpErrorBody, 'statusCode'>) };
+      const message =
+        bodyParserMessage(exception) ??
+        (typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message));
+      return {
+        statusCode,
+        error: HttpStatus[statusCode] ?? 'Error',
+        message: Array.isArray(message) ? message.join('; ') : message,
+      };
     }
     const rejectedBody = bodyParserRejection(exception);
     if (rejectedBody) return rejectedBody;
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL', message: 'The gateway failed to handle the request; it has been logged.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'INTERNAL',
+      message: 'The gateway failed to handle the request; it has been logged.',
+    };
   }
 }
 
@@ -76,7 +92,10 @@ function bodyParserRejection(exception: unknown): HttpErrorBody | undefined {
     };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const text = type === 'entity.parse.failed' ? 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.' : String(message);
+    const text =
+      type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.'
+        : String(message);
     return { statusCode: status, error: HttpStatus[status] ?? 'Error', message: text };
   }
   return undefined;

@@ -9,7 +9,11 @@ export function httpValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const details = describeValidationErrors(errors);
-      return new BadRequestException({ error: 'VALIDATION_FAILED', message: `The request is invalid: ${details.join('; ')}`, details });
+      return new BadRequestException({
+        error: 'VALIDATION_FAILED',
+        message: `The request is invalid: ${details.join('; ')}`,
+        details,
+      });
     },
   });
 }

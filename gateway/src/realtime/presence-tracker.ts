@@ -52,7 +52,8 @@ export class PresenceTracker implements OnModuleInit, BeforeApplicationShutdown 
 
   async track(socketId: string, member: PresenceMember): Promise<void> {
     const previous = this.members.get(socketId);
-    if (previous && encodePresenceMember(previous) !== encodePresenceMember(member)) await this.redis.zrem(this.key, encodePresenceMember(previous));
+    if (previous && encodePresenceMember(previous) !== encodePresenceMember(member))
+      await this.redis.zrem(this.key, encodePresenceMember(previous));
     this.members.set(socketId, member);
     await this.redis.zadd(this.key, Date.now(), encodePresenceMember(member));
   }
@@ -64,7 +65,11 @@ export class PresenceTracker implements OnModuleInit, BeforeApplicationShutdown 
     this.members.delete(socketId);
     try {
       await this.redis.zrem(this.key, encodePresenceMember(member));
-      await this.rpc.request(Requests.reportAttemptPresence, { ...member, connected: false, lastSeenAt: new Date().toISOString() });
+      await this.rpc.request(Requests.reportAttemptPresence, {
+        ...member,
+        connected: false,
+        lastSeenAt: new Date().toISOString(),
+      });
     } catch (error) {
       // The sweeper has no member to find now; the next attach of this attempt settles its state.
       this.logger.warn(`Could not report a closed exam view of attempt ${member.attemptId}: ${String(error)}`);
@@ -82,7 +87,13 @@ export class PresenceTracker implements OnModuleInit, BeforeApplicationShutdown 
       // 1 = added: the sweeper had dropped this view (this replica stalled); it is alive after all.
       const revived = members.filter((_, index) => results[index]?.[1] === 1);
       for (const member of revived) {
-        await this.rpc.request(Requests.reportAttemptPresence, { ...member, connected: true, lastSeenAt: new Date(now).toISOString() }).catch(() => undefined);
+        await this.rpc
+          .request(Requests.reportAttemptPresence, {
+            ...member,
+            connected: true,
+            lastSeenAt: new Date(now).toISOString(),
+          })
+          .catch(() => undefined);
       }
     } catch (error) {
       this.logger.warn(`Presence refresh failed: ${String(error)}`);

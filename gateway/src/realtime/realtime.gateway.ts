@@ -42,8 +42,10 @@ interface SocketData {
 
 function candidateOf(socket: Socket): AccessTokenClaims | SocketFailure {
   const user = (socket.data as Partial<SocketData>).user;
-  if (!user) return { ok: false, status: 401, message: 'Sign in first: connect with auth.token set to a valid access token.' };
-  if (user.role !== Role.Candidate) return { ok: false, status: 403, message: 'Only candidates take exams; sign in with a candidate account.' };
+  if (!user)
+    return { ok: false, status: 401, message: 'Sign in first: connect with auth.token set to a valid access token.' };
+  if (user.role !== Role.Candidate)
+    return { ok: false, status: 403, message: 'Only candidates take exams; sign in with a candidate account.' };
   return user;
 }
 
@@ -56,7 +58,13 @@ function candidateOf(socket: Socket): AccessTokenClaims | SocketFailure {
  * Socket.IO's ping/pong is the exam's heartbeat: a browser silent for pingInterval + pingTimeout
  * (5 s) is disconnected, so the proctor sees Disconnected well within 10 s.
  */
-@WebSocketGateway({ path: '/socket.io', transports: ['websocket'], cors: { origin: false }, pingInterval: 2_000, pingTimeout: 3_000 })
+@WebSocketGateway({
+  path: '/socket.io',
+  transports: ['websocket'],
+  cors: { origin: false },
+  pingInterval: 2_000,
+  pingTimeout: 3_000,
+})
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
 
@@ -72,13 +80,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: Server): void {
     this.fanout.attach(server);
-    this.metrics.gauge('invigil_socket_connections', 'Open Socket.IO connections on this gateway replica', [], (gauge) => {
-      gauge.set(server.engine?.clientsCount ?? 0);
-    });
+    this.metrics.gauge(
+      'invigil_socket_connections',
+      'Open Socket.IO connections on this gateway replica',
+      [],
+      (gauge) => {
+        gauge.set(server.engine?.clientsCount ?? 0);
+      },
+    );
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const token = typeof socket.handshake.auth?.['token'] === 'string' ? (socket.handshake.auth['token'] as string) : '';
+    const token =
+      typeof socket.handshake.auth?.['token'] === 'string' ? (socket.handshake.auth['token'] as string) : '';
     const user = token ? await this.tokens.verify(token) : null;
     if (!user) {
       socket.emit('invigil.error', { message: 'Sign in first: connect with auth.token set to a valid access token.' });
@@ -106,17 +120,38 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       // Safe Exam Browser sends its Config Key hash with the socket's handshake like with any request.
       const handshake = socket.handshake;
-      const url = absoluteRequestUrl({ headers: handshake.headers, protocol: handshake.secure ? 'https' : 'http', originalUrl: handshake.url });
+      const url = absoluteRequestUrl({
+        headers: handshake.headers,
+        protocol: handshake.secure ? 'https' : 'http',
+        originalUrl: handshake.url,
+      });
       const header = handshake.headers[SEB_CONFIG_KEY_HEADER];
-      const refusal = await this.safeExamBrowser.verify(user.orgId, command.sessionId, url, Array.isArray(header) ? header[0] : header);
+      const refusal = await this.safeExamBrowser.verify(
+        user.orgId,
+        command.sessionId,
+        url,
+        Array.isArray(header) ? header[0] : header,
+      );
       if (refusal) return { ok: false, status: 403, message: refusal };
-      const reply = await this.rpc.request(Requests.attachAttemptView, { orgId: user.orgId, userId: user.sub, sessionId: command.sessionId, viewId: command.viewId, takeover: command.takeover, connectionId: socket.id });
+      const reply = await this.rpc.request(Requests.attachAttemptView, {
+        orgId: user.orgId,
+        userId: user.sub,
+        sessionId: command.sessionId,
+        viewId: command.viewId,
+        takeover: command.takeover,
+        connectionId: socket.id,
+      });
       if (!reply.attached) return { ok: true, attached: false, reason: reply.reason };
       const data = socket.data as SocketData;
       data.attached = [...new Set([...(data.attached ?? []), command.sessionId])];
       await socket.join(candidatesRoom(user.orgId, command.sessionId));
       if (reply.attempt.status !== AttemptStatus.Submitted) {
-        await this.presence.track(socket.id, { orgId: user.orgId, attemptId: reply.attempt.id, viewId: command.viewId, connectionId: socket.id });
+        await this.presence.track(socket.id, {
+          orgId: user.orgId,
+          attemptId: reply.attempt.id,
+          viewId: command.viewId,
+          connectionId: socket.id,
+        });
       }
       return { ok: true, attached: true, attempt: reply.attempt };
     } catch (error) {
@@ -143,14 +178,29 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage(SocketCommands.watchSession)
-  @UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, exceptionFactory: () => new WsException('sessionId must be a UUID') }))
-  async watch(@ConnectedSocket() socket: Socket, @MessageBody() command: WatchSessionCommand): Promise<WatchSessionAck> {
+  @UsePipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: () => new WsException('sessionId must be a UUID'),
+    }),
+  )
+  async watch(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() command: WatchSessionCommand,
+  ): Promise<WatchSessionAck> {
     const user = (socket.data as SocketData).user;
     if (!user) return { ok: false, error: 'Not signed in.' };
     if (!(await this.access.canWatch(user, command.sessionId))) {
-      return { ok: false, error: 'You may not watch this session: it is not in your organization or you are not on its roster.' };
+      return {
+        ok: false,
+        error: 'You may not watch this session: it is not in your organization or you are not on its roster.',
+      };
     }
-    const room = user.role === Role.Candidate ? candidatesRoom(user.orgId, command.sessionId) : staffRoom(user.orgId, command.sessionId);
+    const room =
+      user.role === Role.Candidate
+        ? candidatesRoom(user.orgId, command.sessionId)
+        : staffRoom(user.orgId, command.sessionId);
     await socket.join(room);
     this.logger.debug(`${user.sub} watches ${command.sessionId} as ${user.role}`);
     return { ok: true };

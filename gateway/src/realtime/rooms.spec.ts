@@ -4,11 +4,23 @@ import { candidatesRoom, roomsFor, staffRoom, userRoom } from './rooms';
 const org = 'o1';
 const session = 's1';
 const envelope = (subject: EventEnvelope['subject'], data: object): EventEnvelope =>
-  ({ eventId: 'e', subject, occurredAt: '', correlationId: null, data: { orgId: org, sessionId: session, ...data } }) as EventEnvelope;
+  ({
+    eventId: 'e',
+    subject,
+    occurredAt: '',
+    correlationId: null,
+    data: { orgId: org, sessionId: session, ...data },
+  }) as EventEnvelope;
 
 describe('roomsFor', () => {
-  it('sends a participant\'s status change to staff and to that participant only', () => {
-    const rooms = roomsFor(envelope(Events.participantStatusChanged, { userId: 'u1', from: ParticipantStatus.Waiting, to: ParticipantStatus.InSession }));
+  it("sends a participant's status change to staff and to that participant only", () => {
+    const rooms = roomsFor(
+      envelope(Events.participantStatusChanged, {
+        userId: 'u1',
+        from: ParticipantStatus.Waiting,
+        to: ParticipantStatus.InSession,
+      }),
+    );
     expect(rooms).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
   });
 
@@ -17,7 +29,14 @@ describe('roomsFor', () => {
   });
 
   it('tells every candidate of the session when it starts, pauses, resumes, ends, is cancelled or moved', () => {
-    for (const subject of [Events.sessionStarted, Events.sessionPaused, Events.sessionResumed, Events.sessionEnded, Events.sessionCancelled, Events.sessionRescheduled]) {
+    for (const subject of [
+      Events.sessionStarted,
+      Events.sessionPaused,
+      Events.sessionResumed,
+      Events.sessionEnded,
+      Events.sessionCancelled,
+      Events.sessionRescheduled,
+    ]) {
       expect(roomsFor(envelope(subject, {}))).toContain(candidatesRoom(org, session));
     }
   });

@@ -26,7 +26,16 @@ export function isFailure(value: unknown): value is SocketFailure {
 
 export function toSocketFailure(error: unknown): SocketFailure {
   if (error instanceof RemoteCallError) {
-    return { ok: false, status: STATUS_BY_CODE[error.body.code] ?? HttpStatus.BAD_GATEWAY, message: error.body.message, details: error.body.details };
+    return {
+      ok: false,
+      status: STATUS_BY_CODE[error.body.code] ?? HttpStatus.BAD_GATEWAY,
+      message: error.body.message,
+      details: error.body.details,
+    };
   }
-  return { ok: false, status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The exam service did not answer; your answer is kept and will be sent again.' };
+  return {
+    ok: false,
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The exam service did not answer; your answer is kept and will be sent again.',
+  };
 }

@@ -1,8 +1,15 @@
-import { attemptTimeLimitMs, deadlineAt, remainingMs, remainingSeconds } from './clock';
+import { deadlineAt, remainingMs, remainingSeconds } from './clock';
 
 const start = new Date('2026-01-01T10:00:00Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
-const base = { timeLimitMs: 60 * 60_000, extensionsMs: 0, creditedMs: 0, startedAt: start, pausedMs: 0, pausedSince: null };
+const base = {
+  timeLimitMs: 60 * 60_000,
+  extensionsMs: 0,
+  creditedMs: 0,
+  startedAt: start,
+  pausedMs: 0,
+  pausedSince: null,
+};
 
 describe('remainingSeconds', () => {
   it('counts down from the time limit', () => {
@@ -10,9 +17,15 @@ describe('remainingSeconds', () => {
   });
 
   it('adds extensions and credited time and subtracts nothing for paused time', () => {
-    expect(remainingSeconds({ ...base, extensionsMs: 5 * 60_000, creditedMs: 2 * 60_000, pausedMs: 3 * 60_000, now: at(10) })).toBe(
-      (60 + 5 + 2 - 10 + 3) * 60,
-    );
+    expect(
+      remainingSeconds({
+        ...base,
+        extensionsMs: 5 * 60_000,
+        creditedMs: 2 * 60_000,
+        pausedMs: 3 * 60_000,
+        now: at(10),
+      }),
+    ).toBe((60 + 5 + 2 - 10 + 3) * 60);
   });
 
   it('stops while a pause is running', () => {
@@ -48,17 +61,5 @@ describe('deadlineAt', () => {
     const deadline = deadlineAt(clock) as Date;
     expect(remainingMs({ ...clock, now: deadline })).toBe(0);
     expect(remainingMs({ ...clock, now: new Date(deadline.getTime() - 1000) })).toBe(1000);
-  });
-});
-
-describe('attemptTimeLimitMs', () => {
-  it('uses the session duration for session-wide limits, whatever the participant has', () => {
-    expect(attemptTimeLimitMs(60, false, { timeLimitMinutes: 90 })).toBe(60 * 60_000);
-  });
-
-  it('prefers the participant minutes, then the multiplier, under individual limits', () => {
-    expect(attemptTimeLimitMs(60, true, { timeLimitMinutes: 90, timeLimitMultiplier: 2 })).toBe(90 * 60_000);
-    expect(attemptTimeLimitMs(60, true, { timeLimitMultiplier: 1.5 })).toBe(90 * 60_000);
-    expect(attemptTimeLimitMs(60, true, {})).toBe(60 * 60_000);
   });
 });

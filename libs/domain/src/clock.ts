@@ -34,22 +34,7 @@ export type StoredClock = Omit<ClockInput, 'now'>;
  */
 export function deadlineAt(clock: StoredClock): Date | null {
   if (clock.pausedSince) return null;
-  return new Date(clock.startedAt.getTime() + clock.timeLimitMs + clock.extensionsMs + clock.creditedMs + clock.pausedMs);
-}
-
-export interface IndividualTimeLimit {
-  timeLimitMinutes?: number | null;
-  timeLimitMultiplier?: number | null;
-}
-
-/**
- * A participant's time limit: their own (minutes, or a multiple of the session's duration) when
- * the session uses individual limits, else the session's duration.
- */
-export function attemptTimeLimitMs(durationMinutes: number, individualLimits: boolean, participant: IndividualTimeLimit): number {
-  const sessionWide = durationMinutes * 60_000;
-  if (!individualLimits) return sessionWide;
-  if (participant.timeLimitMinutes) return participant.timeLimitMinutes * 60_000;
-  if (participant.timeLimitMultiplier) return Math.round(sessionWide * participant.timeLimitMultiplier);
-  return sessionWide;
+  return new Date(
+    clock.startedAt.getTime() + clock.timeLimitMs + clock.extensionsMs + clock.creditedMs + clock.pausedMs,
+  );
 }

@@ -3,7 +3,10 @@ export const ENROLLMENT_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const GENERATED_CODE_LENGTH = 6;
 
 /** `randomInt(n)` returns an integer in [0, n); injected so callers pass a cryptographic source. */
-export function generateEnrollmentCode(randomInt: (exclusiveMax: number) => number, length = GENERATED_CODE_LENGTH): string {
+export function generateEnrollmentCode(
+  randomInt: (exclusiveMax: number) => number,
+  length = GENERATED_CODE_LENGTH,
+): string {
   let code = '';
   for (let i = 0; i < length; i++) code += ENROLLMENT_CODE_ALPHABET[randomInt(ENROLLMENT_CODE_ALPHABET.length)];
   return code;

@@ -1,5 +1,5 @@
 import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
-import { effectiveTimeLimitMinutes, JoinableSession, joinRefusal, lateEntryClosedAt } from './enrollment-rules';
+import { JoinableSession, joinRefusal, lateEntryClosedAt } from './enrollment-rules';
 
 const base: JoinableSession = {
   name: 'Algebra',
@@ -51,14 +51,5 @@ describe('joinRefusal', () => {
   it('lets someone who already joined back to their place', () => {
     const started = { ...base, status: SessionStatus.InProgress, startedAt: '2026-12-01T09:00:00Z', maxUsers: 1 };
     expect(joinRefusal(started, { ...fresh, existingStatus: ParticipantStatus.InSession, seatsTaken: 1 })).toBeNull();
-  });
-});
-
-describe('effectiveTimeLimitMinutes', () => {
-  it('minutes win, a multiplier scales the duration rounded up, else the duration', () => {
-    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: 90, timeLimitMultiplier: null })).toBe(90);
-    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: null, timeLimitMultiplier: 1.5 })).toBe(68);
-    expect(effectiveTimeLimitMinutes(60, { timeLimitMinutes: null, timeLimitMultiplier: 1.5 })).toBe(90);
-    expect(effectiveTimeLimitMinutes(45, { timeLimitMinutes: null, timeLimitMultiplier: null })).toBe(45);
   });
 });

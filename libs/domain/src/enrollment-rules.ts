@@ -36,7 +36,10 @@ export function joinRefusal(session: JoinableSession, context: JoinContext): Joi
     return { reason: 'ended', message: `The session "${session.name}" has ended; it takes no more participants.` };
   }
   if (session.status === SessionStatus.Cancelled) {
-    return { reason: 'cancelled', message: `The session "${session.name}" has been cancelled; it takes no more participants.` };
+    return {
+      reason: 'cancelled',
+      message: `The session "${session.name}" has been cancelled; it takes no more participants.`,
+    };
   }
   if (context.existingStatus !== null && context.existingStatus !== ParticipantStatus.Invited) return null;
   const onRoster = context.existingStatus === ParticipantStatus.Invited;
@@ -56,26 +59,20 @@ export function joinRefusal(session: JoinableSession, context: JoinContext): Joi
     };
   }
   if (!onRoster && session.maxUsers !== null && context.seatsTaken >= session.maxUsers) {
-    return { reason: 'full', message: `The session "${session.name}" is full (${session.maxUsers} participants); ask your proctor for a place.` };
+    return {
+      reason: 'full',
+      message: `The session "${session.name}" is full (${session.maxUsers} participants); ask your proctor for a place.`,
+    };
   }
   return null;
 }
 
 /** When joining stops after the start: the start itself without late entry, start + minutes with it; null before the start. */
-export function lateEntryClosedAt(session: Pick<JoinableSession, 'startedAt' | 'lateEntry' | 'lateEntryMinutes'>): Date | null {
+export function lateEntryClosedAt(
+  session: Pick<JoinableSession, 'startedAt' | 'lateEntry' | 'lateEntryMinutes'>,
+): Date | null {
   if (!session.startedAt) return null;
   const started = new Date(session.startedAt);
   if (!session.lateEntry) return started;
   return new Date(started.getTime() + (session.lateEntryMinutes ?? 0) * 60_000);
-}
-
-/**
- * A participant's own time limit. Minutes, when set, are the limit. A multiplier (accommodations,
- * e.g. 1.5) applies to the session's duration and is rounded up to a whole minute: 1.5 × 45 = 68.
- * Neither: the session's duration.
- */
-export function effectiveTimeLimitMinutes(durationMinutes: number, limit: { timeLimitMinutes: number | null; timeLimitMultiplier: number | null }): number {
-  if (limit.timeLimitMinutes !== null) return limit.timeLimitMinutes;
-  if (limit.timeLimitMultiplier !== null) return Math.ceil(durationMinutes * limit.timeLimitMultiplier - 1e-9);
-  return durationMinutes;
 }

@@ -1,5 +1,10 @@
 import { IdentityStatus } from '@invigil/contracts';
-import { identityAllowsStart, identityDecisionRefusal, identityStatusOf, identitySubmissionRefusal } from './identity-check';
+import {
+  identityAllowsStart,
+  identityDecisionRefusal,
+  identityStatusOf,
+  identitySubmissionRefusal,
+} from './identity-check';
 
 const S = IdentityStatus;
 
@@ -11,7 +16,13 @@ describe('identity checks', () => {
   });
 
   it('lets only approved candidates (or sessions without verification) start', () => {
-    expect([S.NotRequired, S.Approved, S.Missing, S.Submitted, S.Rejected].map(identityAllowsStart)).toEqual([true, true, false, false, false]);
+    expect([S.NotRequired, S.Approved, S.Missing, S.Submitted, S.Rejected].map(identityAllowsStart)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('accepts new photos until an approval, which is final', () => {
@@ -23,7 +34,9 @@ describe('identity checks', () => {
 
   it('decides only photos that wait for a decision, saying why not otherwise', () => {
     expect(identityDecisionRefusal(S.Submitted, 'Carla')).toBeNull();
-    expect(identityDecisionRefusal(null, 'Carla')).toBe('Carla has not sent identity photos yet; there is nothing to decide.');
+    expect(identityDecisionRefusal(null, 'Carla')).toBe(
+      'Carla has not sent identity photos yet; there is nothing to decide.',
+    );
     expect(identityDecisionRefusal(S.Approved, 'Carla')).toBe("Carla's identity has already been approved.");
     expect(identityDecisionRefusal(S.Rejected, 'Carla')).toMatch(/wait for new photos/);
   });

@@ -28,6 +28,7 @@ export function identityDecisionRefusal(current: IdentityStatus | null, displayN
     return `${displayName} has not sent identity photos yet; there is nothing to decide.`;
   }
   if (current === S.Approved) return `${displayName}'s identity has already been approved.`;
-  if (current === S.Rejected) return `${displayName}'s photos were already rejected; wait for new photos before deciding again.`;
+  if (current === S.Rejected)
+    return `${displayName}'s photos were already rejected; wait for new photos before deciding again.`;
   return null;
 }

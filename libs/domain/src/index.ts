@@ -7,3 +7,5 @@ export * from './enrollment-code';
 export * from './zoned-time';
 export * from './enrollment-rules';
 export * from './identity-check';
+export * from './time-limit';
+export * from './duration';

@@ -4,11 +4,28 @@ import { ENROLLMENT_CODE_ALPHABET, generateEnrollmentCode, normalizeEnrollmentCo
 
 describe('scoreAnswers', () => {
   const single = { id: 'q1', type: QuestionType.SingleChoice, correctOption: 1, points: 2 } as const;
-  const multi = { id: 'q2', type: QuestionType.MultipleChoice, correctOptions: [0, 2], points: 3 } as ScoringKeyQuestion;
+  const multi = {
+    id: 'q2',
+    type: QuestionType.MultipleChoice,
+    correctOptions: [0, 2],
+    points: 3,
+  } as ScoringKeyQuestion;
   const truth = { id: 'q3', type: QuestionType.TrueFalse, correctBoolean: false, points: 1 } as const;
   const numeric = { id: 'q4', type: QuestionType.Numeric, correctNumber: 9.81, tolerance: 0.05, points: 2 } as const;
-  const shortText = { id: 'q5', type: QuestionType.ShortText, acceptedAnswers: ['Paris'], caseSensitive: false, points: 1 } as ScoringKeyQuestion;
-  const strictText = { id: 'q6', type: QuestionType.ShortText, acceptedAnswers: ['NaCl'], caseSensitive: true, points: 1 } as ScoringKeyQuestion;
+  const shortText = {
+    id: 'q5',
+    type: QuestionType.ShortText,
+    acceptedAnswers: ['Paris'],
+    caseSensitive: false,
+    points: 1,
+  } as ScoringKeyQuestion;
+  const strictText = {
+    id: 'q6',
+    type: QuestionType.ShortText,
+    acceptedAnswers: ['NaCl'],
+    caseSensitive: true,
+    points: 1,
+  } as ScoringKeyQuestion;
   const essay = { id: 'q7', type: QuestionType.Essay, points: 5 } as const;
   const a = (questionId: string, answer: object) => ({ questionId, answer });
 
@@ -68,8 +85,19 @@ describe('scoreAnswers', () => {
       a('q6', { text: 'NaCl' }),
       a('q7', { text: 'A long essay' }),
     ];
-    expect(scoreAnswers(questions, answers, 50)).toEqual({ score: 10, maxScore: 15, percent: 66.7, pendingReview: 5, passed: false });
-    expect(scoreAnswers(questions.slice(0, 6), answers, 50)).toMatchObject({ score: 10, maxScore: 10, pendingReview: 0, passed: true });
+    expect(scoreAnswers(questions, answers, 50)).toEqual({
+      score: 10,
+      maxScore: 15,
+      percent: 66.7,
+      pendingReview: 5,
+      passed: false,
+    });
+    expect(scoreAnswers(questions.slice(0, 6), answers, 50)).toMatchObject({
+      score: 10,
+      maxScore: 10,
+      pendingReview: 0,
+      passed: true,
+    });
   });
 });
 

@@ -34,9 +34,12 @@ export function isCorrect(question: ScoringKeyQuestion, answer: AnswerValue | un
     case QuestionType.TrueFalse:
       return typeof answer.booleanValue === 'boolean' && answer.booleanValue === question.correctBoolean;
     case QuestionType.Numeric:
-      return typeof answer.numberValue === 'number' && Number.isFinite(answer.numberValue)
+      return (
+        typeof answer.numberValue === 'number' &&
+        Number.isFinite(answer.numberValue) &&
         // A small epsilon so 0.1 + 0.2 against 0.3 with tolerance 0 still counts.
-        && Math.abs(answer.numberValue - question.correctNumber) <= question.tolerance + 1e-9;
+        Math.abs(answer.numberValue - question.correctNumber) <= question.tolerance + 1e-9
+      );
     case QuestionType.ShortText: {
       if (typeof answer.text !== 'string') return false;
       const normalise = (text: string) => (question.caseSensitive ? text.trim() : text.trim().toLowerCase());
@@ -53,7 +56,11 @@ export function isCorrect(question: ScoringKeyQuestion, answer: AnswerValue | un
  * Essays add their points to maxScore and to pendingReview; while any are pending the attempt is not passed.
  * An assessment without essays passes when percent ≥ passingPercent, as before.
  */
-export function scoreAnswers(questions: ScoringKeyQuestion[], answers: SubmittedAnswerValue[], passingPercent: number): ScoreOutcome {
+export function scoreAnswers(
+  questions: ScoringKeyQuestion[],
+  answers: SubmittedAnswerValue[],
+  passingPercent: number,
+): ScoreOutcome {
   const given = new Map(answers.map((answer) => [answer.questionId, answer.answer]));
   let score = 0;
   let maxScore = 0;

@@ -1,5 +1,11 @@
 import { SessionStatus as S } from '@invigil/contracts';
-import { assertSessionTransition, sessionIsEditable, sessionTransitions } from './session-lifecycle';
+import {
+  assertSessionTransition,
+  FINISHED_SESSION_STATUSES,
+  sessionIsEditable,
+  sessionIsFinished,
+  sessionTransitions,
+} from './session-lifecycle';
 
 describe('session lifecycle (the guide)', () => {
   it('walks draft → scheduled → open → in progress ⇄ paused → ended', () => {
@@ -14,15 +20,20 @@ describe('session lifecycle (the guide)', () => {
   it('reschedules a scheduled or open session back to scheduled', () => {
     expect(() => assertSessionTransition(S.Scheduled, S.Scheduled)).not.toThrow();
     expect(() => assertSessionTransition(S.Open, S.Scheduled)).not.toThrow();
-    expect(() => assertSessionTransition(S.InProgress, S.Scheduled)).toThrow('Cannot move the session from "in_progress" to "scheduled"');
+    expect(() => assertSessionTransition(S.InProgress, S.Scheduled)).toThrow(
+      'Cannot move the session from "in_progress" to "scheduled"',
+    );
   });
 
   it('cancels only before the start; ended and cancelled are final', () => {
-    for (const from of [S.Draft, S.Scheduled, S.Open]) expect(() => assertSessionTransition(from, S.Cancelled)).not.toThrow();
+    for (const from of [S.Draft, S.Scheduled, S.Open])
+      expect(() => assertSessionTransition(from, S.Cancelled)).not.toThrow();
     expect(() => assertSessionTransition(S.InProgress, S.Cancelled)).toThrow('from "in_progress"');
     expect(sessionTransitions[S.Ended]).toEqual([]);
     expect(sessionTransitions[S.Cancelled]).toEqual([]);
-    expect(() => assertSessionTransition(S.Cancelled, S.InProgress)).toThrow('Cannot move the session from "cancelled" to "in_progress"');
+    expect(() => assertSessionTransition(S.Cancelled, S.InProgress)).toThrow(
+      'Cannot move the session from "cancelled" to "in_progress"',
+    );
   });
 
   it('refuses to pause a session that is not running, naming the current state', () => {
@@ -32,5 +43,15 @@ describe('session lifecycle (the guide)', () => {
   it('allows editing only before the start', () => {
     expect([S.Draft, S.Scheduled, S.Open].every(sessionIsEditable)).toBe(true);
     expect([S.InProgress, S.Paused, S.Ended, S.Cancelled].some(sessionIsEditable)).toBe(false);
+  });
+});
+
+describe('sessionIsFinished', () => {
+  it('is true exactly for the final states of the transition table', () => {
+    expect([...FINISHED_SESSION_STATUSES].sort()).toEqual([S.Cancelled, S.Ended].sort());
+    expect(sessionIsFinished(S.Ended)).toBe(true);
+    expect(sessionIsFinished(S.Cancelled)).toBe(true);
+    expect(sessionIsFinished(S.Paused)).toBe(false);
+    expect(sessionIsFinished(S.Draft)).toBe(false);
   });
 });

@@ -42,3 +42,13 @@ export function sessionAcceptsParticipants(status: SessionStatus): boolean {
 export function sessionIsRunning(status: SessionStatus): boolean {
   return status === S.InProgress || status === S.Paused;
 }
+
+/** The final states, read off the transition table: those from which no transition leads anywhere. */
+export const FINISHED_SESSION_STATUSES: readonly SessionStatus[] = (
+  Object.keys(sessionTransitions) as SessionStatus[]
+).filter((status) => sessionTransitions[status].length === 0);
+
+/** Ended or cancelled: nothing more happens in the session (no joins, no saves, no attempts). */
+export function sessionIsFinished(status: SessionStatus): boolean {
+  return FINISHED_SESSION_STATUSES.includes(status);
+}

@@ -42,6 +42,8 @@ describe('zonedLocalTimeToUtc', () => {
   });
 
   it('round-trips with utcToZonedLocalTime', () => {
-    expect(utcToZonedLocalTime(zonedLocalTimeToUtc('2026-12-01T23:45', 'Pacific/Auckland'), 'Pacific/Auckland')).toBe('2026-12-01T23:45');
+    expect(utcToZonedLocalTime(zonedLocalTimeToUtc('2026-12-01T23:45', 'Pacific/Auckland'), 'Pacific/Auckland')).toBe(
+      '2026-12-01T23:45',
+    );
   });
 });

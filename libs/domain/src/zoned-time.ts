@@ -52,7 +52,14 @@ function wallClockMs(ms: number, timeZone: string): number {
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'] % 24, parts['minute'], parts['second']);
+  return Date.UTC(
+    parts['year'],
+    parts['month'] - 1,
+    parts['day'],
+    parts['hour'] % 24,
+    parts['minute'],
+    parts['second'],
+  );
 }
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (east positive). */
@@ -64,10 +71,14 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
 /** `local` like 2026-12-01T09:30 (or 09:30:15), read in `timeZone`; throws ZonedTimeError naming the field at fault. */
 export function zonedLocalTimeToUtc(local: string, timeZone: string): Date {
   if (!isKnownTimeZone(timeZone)) {
-    throw new ZonedTimeError('timeZone', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin, America/New_York or UTC`);
+    throw new ZonedTimeError(
+      'timeZone',
+      `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin, America/New_York or UTC`,
+    );
   }
   const match = LOCAL_PATTERN.exec(local);
-  if (!match) throw new ZonedTimeError('scheduledLocalTime', `"${local}" is not a local date and time like 2026-12-01T09:30`);
+  if (!match)
+    throw new ZonedTimeError('scheduledLocalTime', `"${local}" is not a local date and time like 2026-12-01T09:30`);
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
   const localMs = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(localMs);

@@ -1,6 +1,13 @@
 import { Requests, RpcErrorCode, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
-import { EXPECTED_GARBAGE_CODES, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, uniqueTag } from '@invigil/server-testing';
+import {
+  EXPECTED_GARBAGE_CODES,
+  RawNats,
+  RunningTestService,
+  sendGarbageToEverySubject,
+  startTestService,
+  uniqueTag,
+} from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
@@ -34,7 +41,10 @@ describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
 
   it('signs in with the right password and returns the user without the hash', async () => {
     const proctor = DEMO_USERS[1];
-    const reply = await nats.request<UserView>(Requests.login, { email: proctor.email.toUpperCase(), password: DEMO_PASSWORD });
+    const reply = await nats.request<UserView>(Requests.login, {
+      email: proctor.email.toUpperCase(),
+      password: DEMO_PASSWORD,
+    });
     expect(reply.err).toBeUndefined();
     expect(reply.response).toEqual({
       id: proctor.id,
@@ -49,7 +59,10 @@ describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const wrong = await nats.request(Requests.login, { email: DEMO_USERS[0].email, password: 'nope' });
     const unknown = await nats.request(Requests.login, { email: 'nobody@example.com', password: 'nope' });
-    expect(wrong.err).toEqual({ code: RpcErrorCode.Unauthenticated, message: 'Email or password is wrong. Check both and try again.' });
+    expect(wrong.err).toEqual({
+      code: RpcErrorCode.Unauthenticated,
+      message: 'Email or password is wrong. Check both and try again.',
+    });
     expect(unknown.err).toEqual(wrong.err);
   });
 
@@ -57,12 +70,19 @@ describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
     const reply = await nats.request(Requests.login, { email: 'not-an-email', role: 'admin' });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(reply.err?.details).toEqual(
-      expect.arrayContaining(['role: property role should not exist', 'email: email must be a valid email address', expect.stringMatching(/^password: /)]),
+      expect.arrayContaining([
+        'role: property role should not exist',
+        'email: email must be a valid email address',
+        expect.stringMatching(/^password: /),
+      ]),
     );
   });
 
-  it('does not show one organization another organization\'s user', async () => {
-    const reply = await nats.request(Requests.getUser, { orgId: '11111111-1111-4111-8111-111111111111', userId: DEMO_USERS[0].id });
+  it("does not show one organization another organization's user", async () => {
+    const reply = await nats.request(Requests.getUser, {
+      orgId: '11111111-1111-4111-8111-111111111111',
+      userId: DEMO_USERS[0].id,
+    });
     expect(reply.err?.code).toBe(RpcErrorCode.NotFound);
   });
 

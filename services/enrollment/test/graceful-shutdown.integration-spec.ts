@@ -6,7 +6,13 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../../..');
 const tag = uniqueTag();
-const env = { DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: `enrollment_${tag}`, NATS_SUBJECT_PREFIX: `${tag}.`, LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '10000' };
+const env = {
+  DATABASE_URL: testDatabaseUrl(),
+  DB_SCHEMA: `enrollment_${tag}`,
+  NATS_SUBJECT_PREFIX: `${tag}.`,
+  LOG_LEVEL: 'warn',
+  SHUTDOWN_GRACE_MS: '10000',
+};
 
 function enrollmentSpec(name: string, args: string[], extraEnv: Record<string, string> = {}): ProcessSpec {
   return {
@@ -52,7 +58,11 @@ describe('SIGTERM under load (two replicas in one queue group)', () => {
       while (sending) {
         const user = DEMO_USERS[i++ % DEMO_USERS.length];
         try {
-          const reply: RawReply<UserView> = await nats.request(Requests.getUser, { orgId: DEMO_ORG.id, userId: user.id }, 10_000);
+          const reply: RawReply<UserView> = await nats.request(
+            Requests.getUser,
+            { orgId: DEMO_ORG.id, userId: user.id },
+            10_000,
+          );
           results.push(reply.response?.id === user.id ? { ok: true } : { ok: false, error: JSON.stringify(reply.err) });
         } catch (error) {
           results.push({ ok: false, error: String(error) });

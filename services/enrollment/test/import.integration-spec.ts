@@ -1,6 +1,21 @@
-import { ImportPreview, ImportResult, importUploadKey, ParticipantStatus, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
+import {
+  ImportPreview,
+  ImportResult,
+  importUploadKey,
+  ParticipantStatus,
+  ParticipantView,
+  Requests,
+  RpcErrorCode,
+} from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-platform';
-import { RawNats, RunningTestService, SessionsPeer, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import {
+  RawNats,
+  RunningTestService,
+  SessionsPeer,
+  startTestService,
+  testRedisUrl,
+  uniqueTag,
+} from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -53,8 +68,15 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
     await redis.set(key, typeof text === 'string' ? Buffer.from(text) : text, 'EX', 600);
     return key;
   }
-  const base = (sessionId: string, uploadKey: string, fileName = 'roster.csv') => ({ orgId: DEMO_ORG.id, actorId: proctor.id, sessionId, uploadKey, fileName });
-  const preview = (sessionId: string, key: string, fileName?: string) => nats.request<ImportPreview>(Requests.previewImport, base(sessionId, key, fileName), 30_000);
+  const base = (sessionId: string, uploadKey: string, fileName = 'roster.csv') => ({
+    orgId: DEMO_ORG.id,
+    actorId: proctor.id,
+    sessionId,
+    uploadKey,
+    fileName,
+  });
+  const preview = (sessionId: string, key: string, fileName?: string) =>
+    nats.request<ImportPreview>(Requests.previewImport, base(sessionId, key, fileName), 30_000);
   const commit = (sessionId: string, key: string, sendInvitation = false) =>
     nats.request<ImportResult>(Requests.commitImport, { ...base(sessionId, key), sendInvitation }, 60_000);
 
@@ -85,20 +107,27 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
       ['new.person@example.com', true],
     ]);
     // nothing written by the preview
-    expect((await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id })).response).toEqual([]);
+    expect(
+      (await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id }))
+        .response,
+    ).toEqual([]);
 
     const done = await commit(session.id, key, true);
     expect(done.response).toMatchObject({ added: 2, createdAccounts: 1, skipped: 4 });
-    const roster = (await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id })).response!;
+    const roster = (
+      await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id })
+    ).response!;
     expect(roster.map((p) => [p.email, p.status, p.timeLimitMultiplier, Boolean(p.invitationSentAt)])).toEqual([
       [DEMO_USERS[2].email, ParticipantStatus.Invited, 1.5, true],
       ['new.person@example.com', ParticipantStatus.Invited, null, true],
     ]);
     const em = service.app.get(EntityManager).fork();
-    const events = await em.getConnection().execute<{ payload: { sessionId: string; invitationRequested: boolean } }[]>(
-      `select payload from "${service.env.DB_SCHEMA}"."outbox" where subject = 'enrollment.participant.added' and payload->>'sessionId' = ?`,
-      [session.id],
-    );
+    const events = await em
+      .getConnection()
+      .execute<{ payload: { sessionId: string; invitationRequested: boolean } }[]>(
+        `select payload from "${service.env.DB_SCHEMA}"."outbox" where subject = 'enrollment.participant.added' and payload->>'sessionId' = ?`,
+        [session.id],
+      );
     expect(events).toHaveLength(2);
     expect(events[0].payload).toMatchObject({ sessionId: session.id, invitationRequested: true });
     const created = await em.findOneOrFail(UserAccount, { email: 'new.person@example.com' });
@@ -115,17 +144,25 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
     const result = await commit(session.id, key);
     expect(result.err).toBeUndefined();
     expect(result.response).toMatchObject({ added: 2, skipped: 1 });
-    expect(result.response!.issues).toEqual([{ row: 4, column: null, reason: 'over maximum users: the session has no places left for this row' }]);
+    expect(result.response!.issues).toEqual([
+      { row: 4, column: null, reason: 'over maximum users: the session has no places left for this row' },
+    ]);
   });
 
   it('refuses an empty file, a binary renamed .csv, and an upload that expired, adding nobody', async () => {
     const session = sessions.put({});
     const empty = await preview(session.id, await upload(''));
-    expect(empty.err).toMatchObject({ code: RpcErrorCode.ValidationFailed, message: expect.stringMatching(/^The file is empty/) });
+    expect(empty.err).toMatchObject({
+      code: RpcErrorCode.ValidationFailed,
+      message: expect.stringMatching(/^The file is empty/),
+    });
     const binary = await commit(session.id, await upload(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2])));
     expect(binary.err?.message).toMatch(/contains binary data/);
     const gone = await preview(session.id, importUploadKey(randomUUID()));
     expect(gone.err?.code).toBe(RpcErrorCode.NotFound);
-    expect((await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id })).response).toEqual([]);
+    expect(
+      (await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id }))
+        .response,
+    ).toEqual([]);
   });
 });

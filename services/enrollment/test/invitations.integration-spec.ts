@@ -58,7 +58,11 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
       entities: enrollmentEntities,
       migrations: enrollmentMigrations,
       tag,
-      extraEnv: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Invigil Test <invigil@test.local>', PUBLIC_URL: 'http://exams.test' },
+      extraEnv: {
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        MAIL_FROM: 'Invigil Test <invigil@test.local>',
+        PUBLIC_URL: 'http://exams.test',
+      },
     });
     const em = service.app.get(EntityManager).fork();
     await seedDemoAccounts(em);
@@ -75,11 +79,21 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
   });
 
-  it('mails the session, its time in the candidate\'s zone, the code and a one-time link that signs them in once', async () => {
-    const session = sessions.put({ name: 'Chemistry Final', scheduledAt: '2026-12-01T15:00:00.000Z', enrollmentCode: 'CHEM42' });
+  it("mails the session, its time in the candidate's zone, the code and a one-time link that signs them in once", async () => {
+    const session = sessions.put({
+      name: 'Chemistry Final',
+      scheduledAt: '2026-12-01T15:00:00.000Z',
+      enrollmentCode: 'CHEM42',
+    });
     const added = await nats.request<ParticipantView[]>(
       Requests.addParticipants,
-      { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: candidate.id, timeLimitMultiplier: 1.5 }], sendInvitation: true },
+      {
+        orgId: DEMO_ORG.id,
+        actorId: DEMO_USERS[1].id,
+        sessionId: session.id,
+        entries: [{ userId: candidate.id, timeLimitMultiplier: 1.5 }],
+        sendInvitation: true,
+      },
       15_000,
     );
     expect(added.err).toBeUndefined();
@@ -92,7 +106,7 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     expect(text).toMatch(/^Subject: Invitation: Chemistry Final$/m);
     expect(text).toContain('It starts Tuesday, 1 December 2026 at 10:00 (America/New_York).');
     expect(text).toContain('enrollment code: CHEM42');
-    expect(text).toContain('Your time limit: 68 minutes.');
+    expect(text).toContain('Your time limit: 1 h 7 min 30 s.');
     const token = /http:\/\/exams\.test\/invite\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
     expect(token).toBeDefined();
 
@@ -100,18 +114,28 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     expect(stored.tokenHash).not.toContain(token!);
 
     const redeemed = await nats.request<InvitationRedemption>(Requests.redeemInvitation, { token });
-    expect(redeemed.response).toMatchObject({ sessionId: session.id, user: { id: candidate.id, email: candidate.email, orgId: DEMO_ORG.id } });
+    expect(redeemed.response).toMatchObject({
+      sessionId: session.id,
+      user: { id: candidate.id, email: candidate.email, orgId: DEMO_ORG.id },
+    });
     const again = await nats.request(Requests.redeemInvitation, { token });
     expect(again.err).toEqual({
       code: RpcErrorCode.Unauthenticated,
-      message: 'This invitation link has already been used. Sign in with your password, or ask your proctor to send a new one.',
+      message:
+        'This invitation link has already been used. Sign in with your password, or ask your proctor to send a new one.',
     });
   });
 
   it('resends a fresh link to someone still Invited, and refuses once they joined', async () => {
     const session = sessions.put({ name: 'Resend' });
     const [row] = (
-      await nats.request<ParticipantView[]>(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[4].id }], sendInvitation: false })
+      await nats.request<ParticipantView[]>(Requests.addParticipants, {
+        orgId: DEMO_ORG.id,
+        actorId: DEMO_USERS[1].id,
+        sessionId: session.id,
+        entries: [{ userId: DEMO_USERS[4].id }],
+        sendInvitation: false,
+      })
     ).response!;
     expect(row.invitationSentAt).toBeNull();
     const before = inbox.length;
@@ -120,16 +144,36 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     expect(resent.response?.invitationSentAt).toEqual(expect.any(String));
     expect(inbox).toHaveLength(before + 1);
     expect(inbox.at(-1)!.to).toEqual([DEMO_USERS[4].email]);
-    await nats.request(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId: DEMO_USERS[4].id, code: session.enrollmentCode });
+    await nats.request(Requests.joinWithCode, {
+      orgId: DEMO_ORG.id,
+      userId: DEMO_USERS[4].id,
+      code: session.enrollmentCode,
+    });
     const refused = await nats.request(Requests.resendInvitation, command);
-    expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: `${DEMO_USERS[4].displayName} has already joined; an invitation is only sent to someone still Invited.` });
+    expect(refused.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: `${DEMO_USERS[4].displayName} has already joined; an invitation is only sent to someone still Invited.`,
+    });
   });
 
   it('refuses an expired link and an unknown one', async () => {
     const session = sessions.put({});
-    await nats.request(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, entries: [{ userId: DEMO_USERS[3].id }], sendInvitation: true }, 15_000);
+    await nats.request(
+      Requests.addParticipants,
+      {
+        orgId: DEMO_ORG.id,
+        actorId: DEMO_USERS[1].id,
+        sessionId: session.id,
+        entries: [{ userId: DEMO_USERS[3].id }],
+        sendInvitation: true,
+      },
+      15_000,
+    );
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(decodeQuotedPrintable(inbox.at(-1)!.raw))![1];
-    await service.app.get(EntityManager).fork().nativeUpdate(InvitationToken, { userId: DEMO_USERS[3].id }, { expiresAt: new Date(Date.now() - 1000) });
+    await service.app
+      .get(EntityManager)
+      .fork()
+      .nativeUpdate(InvitationToken, { userId: DEMO_USERS[3].id }, { expiresAt: new Date(Date.now() - 1000) });
     const expired = await nats.request(Requests.redeemInvitation, { token });
     expect(expired.err?.message).toBe('This invitation link has expired. Ask your proctor to send a new one.');
     const unknown = await nats.request(Requests.redeemInvitation, { token: 'x'.repeat(43) });

@@ -1,4 +1,13 @@
-import { EnrollmentMode, ParticipantStatus, ParticipantView, Requests, Role, RpcErrorCode, SessionStatus, UserSearchPage } from '@invigil/contracts';
+import {
+  EnrollmentMode,
+  ParticipantStatus,
+  ParticipantView,
+  Requests,
+  Role,
+  RpcErrorCode,
+  SessionStatus,
+  UserSearchPage,
+} from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { RawNats, RunningTestService, SessionsPeer, startTestService, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -64,9 +73,16 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     rmSync(outbox, { recursive: true, force: true });
   });
 
-  const join = (userId: string, code: string) => nats.request<ParticipantView>(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId, code }, 30_000);
+  const join = (userId: string, code: string) =>
+    nats.request<ParticipantView>(Requests.joinWithCode, { orgId: DEMO_ORG.id, userId, code }, 30_000);
   const add = (sessionId: string, entries: object[], sendInvitation = false) =>
-    nats.request<ParticipantView[]>(Requests.addParticipants, { orgId: DEMO_ORG.id, actorId: proctor.id, sessionId, entries, sendInvitation });
+    nats.request<ParticipantView[]>(Requests.addParticipants, {
+      orgId: DEMO_ORG.id,
+      actorId: proctor.id,
+      sessionId,
+      entries,
+      sendInvitation,
+    });
 
   it('fifty simultaneous joins to a ten-seat session enrol exactly ten; the rest hear it is full', async () => {
     const session = sessions.put({ maxUsers: 10 });
@@ -76,22 +92,35 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     expect(admitted).toHaveLength(10);
     expect(refused).toHaveLength(40);
     for (const reply of refused) {
-      expect(reply.err).toEqual({ code: RpcErrorCode.Conflict, message: `The session "${session.name}" is full (10 participants); ask your proctor for a place.` });
+      expect(reply.err).toEqual({
+        code: RpcErrorCode.Conflict,
+        message: `The session "${session.name}" is full (10 participants); ask your proctor for a place.`,
+      });
     }
-    const roster = await nats.request<ParticipantView[]>(Requests.listParticipants, { orgId: DEMO_ORG.id, sessionId: session.id });
+    const roster = await nats.request<ParticipantView[]>(Requests.listParticipants, {
+      orgId: DEMO_ORG.id,
+      sessionId: session.id,
+    });
     expect(roster.response).toHaveLength(10);
     expect(roster.response!.every((p) => p.status === ParticipantStatus.Waiting)).toBe(true);
   });
 
   it('an invited roster entry joins a full session without taking a new seat', async () => {
     const session = sessions.put({ maxUsers: 2 });
-    const added = await add(session.id, [{ userId: candidates[0] }, { userId: candidates[1], timeLimitMultiplier: 1.5 }]);
+    const added = await add(session.id, [
+      { userId: candidates[0] },
+      { userId: candidates[1], timeLimitMultiplier: 1.5 },
+    ]);
     expect(added.err).toBeUndefined();
     expect(added.response!.map((p) => p.status)).toEqual([ParticipantStatus.Invited, ParticipantStatus.Invited]);
     const outsider = await join(candidates[2], session.enrollmentCode);
     expect(outsider.err?.message).toContain('is full (2 participants)');
     const invited = await join(candidates[1], session.enrollmentCode);
-    expect(invited.response).toMatchObject({ userId: candidates[1], status: ParticipantStatus.Waiting, timeLimitMultiplier: 1.5 });
+    expect(invited.response).toMatchObject({
+      userId: candidates[1],
+      status: ParticipantStatus.Waiting,
+      timeLimitMultiplier: 1.5,
+    });
     const again = await join(candidates[1], session.enrollmentCode);
     expect(again.response?.id).toBe(invited.response?.id);
   });
@@ -116,7 +145,10 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
 
   it('refuses an unknown code, a cancelled and an ended session, each saying why', async () => {
     const unknown = await join(candidates[6], 'NOSUCH');
-    expect(unknown.err).toEqual({ code: RpcErrorCode.NotFound, message: 'No session has the enrollment code "NOSUCH". Check the code with your proctor.' });
+    expect(unknown.err).toEqual({
+      code: RpcErrorCode.NotFound,
+      message: 'No session has the enrollment code "NOSUCH". Check the code with your proctor.',
+    });
     const cancelled = sessions.put({ status: SessionStatus.Cancelled });
     expect((await join(candidates[6], cancelled.enrollmentCode)).err).toEqual({
       code: RpcErrorCode.Conflict,
@@ -135,18 +167,34 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       code: RpcErrorCode.Conflict,
       message: `The session "${noLate.name}" has already started and does not allow late entry; ask your proctor.`,
     });
-    const inside = sessions.put({ status: SessionStatus.InProgress, startedAt: minutesAgo(5), lateEntry: true, lateEntryMinutes: 10 });
+    const inside = sessions.put({
+      status: SessionStatus.InProgress,
+      startedAt: minutesAgo(5),
+      lateEntry: true,
+      lateEntryMinutes: 10,
+    });
     expect((await join(candidates[7], inside.enrollmentCode)).response?.status).toBe(ParticipantStatus.InSession);
-    const outside = sessions.put({ status: SessionStatus.InProgress, startedAt: minutesAgo(15), lateEntry: true, lateEntryMinutes: 10 });
+    const outside = sessions.put({
+      status: SessionStatus.InProgress,
+      startedAt: minutesAgo(15),
+      lateEntry: true,
+      lateEntryMinutes: 10,
+    });
     const refused = await join(candidates[7], outside.enrollmentCode);
     expect(refused.err?.code).toBe(RpcErrorCode.Conflict);
-    expect(refused.err?.message).toMatch(new RegExp(`^Late entry to "${outside.name}" closed at .+ \\(10 minutes after the start\\); ask your proctor\\.$`));
+    expect(refused.err?.message).toMatch(
+      new RegExp(
+        `^Late entry to "${outside.name}" closed at .+ \\(10 minutes after the start\\); ask your proctor\\.$`,
+      ),
+    );
   });
 
   it('manual addition: refuses over the maximum, both limit forms at once, and users of other organizations', async () => {
     const session = sessions.put({ maxUsers: 1 });
     const over = await add(session.id, [{ userId: candidates[8] }, { userId: candidates[9] }]);
-    expect(over.err?.message).toBe("Adding 2 would exceed the session's maximum of 1 participants (0 already on the roster, 1 places left).");
+    expect(over.err?.message).toBe(
+      "Adding 2 would exceed the session's maximum of 1 participants (0 already on the roster, 1 places left).",
+    );
     const both = await add(session.id, [{ userId: candidates[8], timeLimitMinutes: 60, timeLimitMultiplier: 1.5 }]);
     expect(both.err?.details).toEqual(['entries.0: give timeLimitMinutes or timeLimitMultiplier, not both']);
     const foreign = await add(session.id, [{ userId: randomUUID() }]);
@@ -160,15 +208,38 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     const [row] = (await add(session.id, [{ userId: candidates[10], timeLimitMinutes: 60 }])).response!;
     expect(row).toMatchObject({ timeLimitMinutes: 60, timeLimitMultiplier: null, invitedAt: expect.any(String) });
     const updated = await nats.request<ParticipantView>(Requests.updateParticipantTimeLimit, {
-      orgId: DEMO_ORG.id, actorId: proctor.id, sessionId: session.id, participantId: row.id, timeLimitMinutes: null, timeLimitMultiplier: 1.25,
+      orgId: DEMO_ORG.id,
+      actorId: proctor.id,
+      sessionId: session.id,
+      participantId: row.id,
+      timeLimitMinutes: null,
+      timeLimitMultiplier: 1.25,
     });
     expect(updated.response).toMatchObject({ timeLimitMinutes: null, timeLimitMultiplier: 1.25 });
-    const removed = await nats.request<ParticipantView>(Requests.removeParticipant, { orgId: DEMO_ORG.id, actorId: proctor.id, sessionId: session.id, participantId: row.id });
+    const removed = await nats.request<ParticipantView>(Requests.removeParticipant, {
+      orgId: DEMO_ORG.id,
+      actorId: proctor.id,
+      sessionId: session.id,
+      participantId: row.id,
+    });
     expect(removed.response?.id).toBe(row.id);
-    const running = sessions.put({ status: SessionStatus.InProgress, startedAt: minutesAgo(1), lateEntry: true, lateEntryMinutes: 30 });
+    const running = sessions.put({
+      status: SessionStatus.InProgress,
+      startedAt: minutesAgo(1),
+      lateEntry: true,
+      lateEntryMinutes: 30,
+    });
     const inSession = (await join(candidates[11], running.enrollmentCode)).response!;
-    const refused = await nats.request(Requests.removeParticipant, { orgId: DEMO_ORG.id, actorId: proctor.id, sessionId: running.id, participantId: inSession.id });
-    expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: `${inSession.displayName} is in session; only Invited or Waiting participants can be removed.` });
+    const refused = await nats.request(Requests.removeParticipant, {
+      orgId: DEMO_ORG.id,
+      actorId: proctor.id,
+      sessionId: running.id,
+      participantId: inSession.id,
+    });
+    expect(refused.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: `${inSession.displayName} is in session; only Invited or Waiting participants can be removed.`,
+    });
   });
 
   it('without SMTP_URL writes invitations as .eml files to the outbox folder', async () => {
@@ -182,18 +253,37 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
     expect(raw).toContain('OUTBOX7');
   });
 
-  it('searches the organization\'s users by name or email, paged', async () => {
-    const page = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: DEMO_ORG.id, query: 'load candidate', page: 2, pageSize: 20 });
+  it("searches the organization's users by name or email, paged", async () => {
+    const page = await nats.request<UserSearchPage>(Requests.searchUsers, {
+      orgId: DEMO_ORG.id,
+      query: 'load candidate',
+      page: 2,
+      pageSize: 20,
+    });
     expect(page.response).toMatchObject({ total: CANDIDATES, page: 2, pageSize: 20 });
-    expect(page.response!.items[0]).toMatchObject({ displayName: 'Load Candidate 20', role: Role.Candidate, timeZone: 'UTC' });
-    const byEmail = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: DEMO_ORG.id, query: 'PROCTOR@demo' });
+    expect(page.response!.items[0]).toMatchObject({
+      displayName: 'Load Candidate 20',
+      role: Role.Candidate,
+      timeZone: 'UTC',
+    });
+    const byEmail = await nats.request<UserSearchPage>(Requests.searchUsers, {
+      orgId: DEMO_ORG.id,
+      query: 'PROCTOR@demo',
+    });
     expect(byEmail.response!.items.map((u) => u.id)).toEqual([proctor.id]);
-    const rival = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: '00000000-0000-4000-8000-000000000002', query: 'load' });
+    const rival = await nats.request<UserSearchPage>(Requests.searchUsers, {
+      orgId: '00000000-0000-4000-8000-000000000002',
+      query: 'load',
+    });
     expect(rival.response!.total).toBe(0);
   });
 
-  it('lists only the roles asked for (the session form\'s proctor picker) and names a wrong one', async () => {
-    const staff = await nats.request<UserSearchPage>(Requests.searchUsers, { orgId: DEMO_ORG.id, roles: [Role.Proctor, Role.Admin], pageSize: 100 });
+  it("lists only the roles asked for (the session form's proctor picker) and names a wrong one", async () => {
+    const staff = await nats.request<UserSearchPage>(Requests.searchUsers, {
+      orgId: DEMO_ORG.id,
+      roles: [Role.Proctor, Role.Admin],
+      pageSize: 100,
+    });
     expect(staff.response?.items.map((user) => user.role).sort()).toEqual([Role.Admin, Role.Proctor]);
     const wrong = await nats.request(Requests.searchUsers, { orgId: DEMO_ORG.id, roles: ['janitor'] });
     expect(wrong.err?.details?.join(' ')).toMatch(/role must be one of: admin, proctor, candidate/);

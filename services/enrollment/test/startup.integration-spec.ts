@@ -10,7 +10,13 @@ function startEnrollment(tag: string, env: Record<string, string>): ManagedProce
     name: `enrollment-${tag}`,
     command: process.execPath,
     args: [join(root, 'tools/run-ts.js'), join(root, 'services/enrollment/src/main.ts')],
-    env: { DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: `enrollment_${tag}`, NATS_SUBJECT_PREFIX: `${tag}.`, LOG_LEVEL: 'warn', ...env },
+    env: {
+      DATABASE_URL: testDatabaseUrl(),
+      DB_SCHEMA: `enrollment_${tag}`,
+      NATS_SUBJECT_PREFIX: `${tag}.`,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     cwd: root,
     logFile: join(root, 'tmp/test-logs', tag, 'enrollment.log'),
   });
@@ -34,7 +40,10 @@ describe('a service starting alone', () => {
     try {
       let live = 0;
       for (let i = 0; i < 100 && live !== 200; i++) {
-        live = await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status, () => 0);
+        live = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (live !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(live).toBe(200);

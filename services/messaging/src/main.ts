@@ -9,7 +9,12 @@ import { messagingMigrations } from './migrations';
 async function main(command = 'serve'): Promise<void> {
   const env = loadEnv(MessagingEnv);
   if (command === 'migrate') {
-    const applied = await migrateSchema({ databaseUrl: env.DATABASE_URL, schema: env.DB_SCHEMA, entities: messagingEntities, migrations: messagingMigrations });
+    const applied = await migrateSchema({
+      databaseUrl: env.DATABASE_URL,
+      schema: env.DB_SCHEMA,
+      entities: messagingEntities,
+      migrations: messagingMigrations,
+    });
     process.stdout.write(`messaging: ${applied.length} migration(s) applied\n`);
     return;
   }

@@ -1,6 +1,21 @@
 import { Events, MessageView, Requests, RpcErrorCode, UserView } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, OutboxMessage } from '@invigil/server-platform';
-import { answerAsPeer, envelope, eventually, EXPECTED_GARBAGE_CODES, Peer, PeerError, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
+import {
+  answerAsPeer,
+  envelope,
+  eventually,
+  EXPECTED_GARBAGE_CODES,
+  Peer,
+  PeerError,
+  publishEnvelope,
+  RawNats,
+  RunningTestService,
+  sendGarbageToEverySubject,
+  startTestService,
+  StreamWatcher,
+  uniqueTag,
+  waitUntilConsumed,
+} from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { MessagingModule } from '../src/app.module';
@@ -17,17 +32,33 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
   let nats: RawNats;
   let users: Peer<typeof Requests.getUser>;
   let stream: StreamWatcher;
-  const broadcast = (sessionId: string, body: string, actorId: string = PAULA.id) => nats.request<MessageView>(Requests.broadcast, { orgId: ORG_ID, actorId, sessionId, body });
-  const list = async (sessionId: string) => (await nats.request<MessageView[]>(Requests.listMessages, { orgId: ORG_ID, sessionId })).response ?? [];
-  const started = (sessionId: string) => envelope(Events.sessionStarted, { orgId: ORG_ID, sessionId, name: 'Safety Basics', startedAt: new Date().toISOString() });
+  const broadcast = (sessionId: string, body: string, actorId: string = PAULA.id) =>
+    nats.request<MessageView>(Requests.broadcast, { orgId: ORG_ID, actorId, sessionId, body });
+  const list = async (sessionId: string) =>
+    (await nats.request<MessageView[]>(Requests.listMessages, { orgId: ORG_ID, sessionId })).response ?? [];
+  const started = (sessionId: string) =>
+    envelope(Events.sessionStarted, {
+      orgId: ORG_ID,
+      sessionId,
+      name: 'Safety Basics',
+      startedAt: new Date().toISOString(),
+    });
 
   beforeAll(async () => {
     nats = await RawNats.connect(tag);
     // The enrollment service, as far as messaging needs it.
     users = answerAsPeer(nats, Requests.getUser, (request): UserView => {
       const user = DEMO_USERS.find((candidate) => candidate.id === request.userId);
-      if (!user || request.orgId !== ORG_ID) throw new PeerError({ code: RpcErrorCode.NotFound, message: `No user ${request.userId}` });
-      return { id: user.id, orgId: ORG_ID, orgName: DEMO_ORG.name, email: user.email, displayName: user.displayName, role: user.role };
+      if (!user || request.orgId !== ORG_ID)
+        throw new PeerError({ code: RpcErrorCode.NotFound, message: `No user ${request.userId}` });
+      return {
+        id: user.id,
+        orgId: ORG_ID,
+        orgName: DEMO_ORG.name,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+      };
     });
     stream = await StreamWatcher.start(nats);
     service = await startTestService({
@@ -48,21 +79,41 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
     await nats?.close();
   });
 
-  it('stores a broadcast under its sender\'s name and announces it on the stream', async () => {
+  it("stores a broadcast under its sender's name and announces it on the stream", async () => {
     const sessionId = randomUUID();
     const reply = await broadcast(sessionId, '  Ten minutes left.  ');
     expect(reply.err).toBeUndefined();
     const message = reply.response as MessageView;
-    expect(message).toMatchObject({ sessionId, kind: 'broadcast', senderName: 'Paula Proctor', body: 'Ten minutes left.' });
+    expect(message).toMatchObject({
+      sessionId,
+      kind: 'broadcast',
+      senderName: 'Paula Proctor',
+      body: 'Ten minutes left.',
+    });
     expect(users.received).toContainEqual({ orgId: ORG_ID, userId: PAULA.id });
-    const sent = await eventually(() => stream.of(Events.messageSent).find((event) => event.data.messageId === message.id), 10_000, 'message.sent');
-    expect(sent.data).toEqual({ orgId: ORG_ID, sessionId, messageId: message.id, kind: 'broadcast', senderName: 'Paula Proctor', body: 'Ten minutes left.', sentAt: message.sentAt });
+    const sent = await eventually(
+      () => stream.of(Events.messageSent).find((event) => event.data.messageId === message.id),
+      10_000,
+      'message.sent',
+    );
+    expect(sent.data).toEqual({
+      orgId: ORG_ID,
+      sessionId,
+      messageId: message.id,
+      kind: 'broadcast',
+      senderName: 'Paula Proctor',
+      body: 'Ten minutes left.',
+      sentAt: message.sentAt,
+    });
     expect(await list(sessionId)).toEqual([message]);
   });
 
   it('refuses an empty message and a sender from outside the organization', async () => {
     const empty = await broadcast(randomUUID(), '   ');
-    expect(empty.err).toMatchObject({ code: RpcErrorCode.ValidationFailed, message: 'The message is empty. Write something to send.' });
+    expect(empty.err).toMatchObject({
+      code: RpcErrorCode.ValidationFailed,
+      message: 'The message is empty. Write something to send.',
+    });
     const stranger = await broadcast(randomUUID(), 'Hello', randomUUID());
     expect(stranger.err?.code).toBe(RpcErrorCode.Forbidden);
   });
@@ -74,13 +125,26 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
     await publishEnvelope(nats, event, { dedupe: false });
     await waitUntilConsumed(nats, 'messaging');
     const messages = await list(sessionId);
-    expect(messages).toEqual([expect.objectContaining({ kind: 'system', senderName: 'Invigil', body: 'The session "Safety Basics" has started. Good luck!' })]);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        kind: 'system',
+        senderName: 'Invigil',
+        body: 'The session "Safety Basics" has started. Good luck!',
+      }),
+    ]);
     const rows = await service.app.get(MikroORM).em.fork().find(OutboxMessage, { subject: Events.messageSent });
     expect(rows.filter((row) => (row.payload as { sessionId?: string }).sessionId === sessionId)).toHaveLength(1);
-    await eventually(() => stream.of(Events.messageSent).some((sent) => sent.data.messageId === messages[0].id && sent.data.kind === 'system'), 10_000, 'system message.sent');
+    await eventually(
+      () =>
+        stream
+          .of(Events.messageSent)
+          .some((sent) => sent.data.messageId === messages[0].id && sent.data.kind === 'system'),
+      10_000,
+      'system message.sent',
+    );
   });
 
-  it('lists broadcasts and system messages oldest first, and nothing of another organization\'s', async () => {
+  it("lists broadcasts and system messages oldest first, and nothing of another organization's", async () => {
     const sessionId = randomUUID();
     await broadcast(sessionId, 'Please be seated.');
     await publishEnvelope(nats, started(sessionId));

@@ -9,7 +9,12 @@ import { monitoringMigrations } from './migrations';
 async function main(command = 'serve'): Promise<void> {
   const env = loadEnv(MonitoringEnv);
   if (command === 'migrate') {
-    const applied = await migrateSchema({ databaseUrl: env.DATABASE_URL, schema: env.DB_SCHEMA, entities: monitoringEntities, migrations: monitoringMigrations });
+    const applied = await migrateSchema({
+      databaseUrl: env.DATABASE_URL,
+      schema: env.DB_SCHEMA,
+      entities: monitoringEntities,
+      migrations: monitoringMigrations,
+    });
     process.stdout.write(`monitoring: ${applied.length} migration(s) applied\n`);
     return;
   }

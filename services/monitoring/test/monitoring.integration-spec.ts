@@ -1,6 +1,17 @@
 import { Events, LiveSessionView, ParticipantStatus, Requests } from '@invigil/contracts';
 import { OutboxMessage } from '@invigil/server-platform';
-import { eventually, EXPECTED_GARBAGE_CODES, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
+import {
+  eventually,
+  EXPECTED_GARBAGE_CODES,
+  publishEnvelope,
+  RawNats,
+  RunningTestService,
+  sendGarbageToEverySubject,
+  startTestService,
+  StreamWatcher,
+  uniqueTag,
+  waitUntilConsumed,
+} from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,9 +26,12 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
   let service: RunningTestService<MonitoringEnv>;
   let nats: RawNats;
   let stream: StreamWatcher;
-  const live = async (sessionId: string) => (await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: ORG_ID, sessionId })).response;
-  const updatesOf = (participantId: string) => stream.of(Events.liveParticipantUpdated).filter((event) => event.data.participantId === participantId);
-  const outboxRows = () => service.app.get(MikroORM).em.fork().count(OutboxMessage, { subject: Events.liveParticipantUpdated });
+  const live = async (sessionId: string) =>
+    (await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: ORG_ID, sessionId })).response;
+  const updatesOf = (participantId: string) =>
+    stream.of(Events.liveParticipantUpdated).filter((event) => event.data.participantId === participantId);
+  const outboxRows = () =>
+    service.app.get(MikroORM).em.fork().count(OutboxMessage, { subject: Events.liveParticipantUpdated });
 
   beforeAll(async () => {
     nats = await RawNats.connect(tag);
@@ -62,8 +76,14 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
     ]);
     expect(view?.activity[0].at).toBe(inOrder.finalRow.lastActivityAt);
 
-    const updates = await eventually(() => updatesOf(inOrder.participantId).length === 6 && updatesOf(inOrder.participantId), 10_000, 'six participant updates');
-    expect(updates.map(({ data }) => [data.status, data.answeredCount, data.totalQuestions, data.scorePercent])).toEqual([
+    const updates = await eventually(
+      () => updatesOf(inOrder.participantId).length === 6 && updatesOf(inOrder.participantId),
+      10_000,
+      'six participant updates',
+    );
+    expect(
+      updates.map(({ data }) => [data.status, data.answeredCount, data.totalQuestions, data.scorePercent]),
+    ).toEqual([
       [ParticipantStatus.Waiting, 0, 3, null],
       [ParticipantStatus.InSession, 0, 3, null],
       [ParticipantStatus.InSession, 1, 3, null],
@@ -92,11 +112,21 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
     expect(view?.activity).toHaveLength(reversed.events.length);
     expect(view?.activity.at(-1)?.text).toBe('Session "Safety Basics, morning" created');
     // Whatever order they were handled in, the last announcement carries the complete row.
-    await eventually(() => updatesOf(reversed.participantId).some(({ data }) => isDeepStrictEqual(data, { orgId: ORG_ID, ...reversed.finalRow })), 10_000, 'the final row announced');
+    await eventually(
+      () =>
+        updatesOf(reversed.participantId).some(({ data }) =>
+          isDeepStrictEqual(data, { orgId: ORG_ID, ...reversed.finalRow }),
+        ),
+      10_000,
+      'the final row announced',
+    );
   });
 
   it('shows another organization nothing, and an unknown session as empty', async () => {
-    const other = await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: randomUUID(), sessionId: inOrder.sessionId });
+    const other = await nats.request<LiveSessionView>(Requests.getLiveSession, {
+      orgId: randomUUID(),
+      sessionId: inOrder.sessionId,
+    });
     expect(other.response).toEqual({ sessionId: inOrder.sessionId, participants: [], activity: [] });
   });
 

@@ -10,7 +10,17 @@ import {
   SnapshotFile,
   SnapshotView,
 } from '@invigil/contracts';
-import { envelope, eventually, publishEnvelope, RawNats, RunningTestService, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
+import {
+  envelope,
+  eventually,
+  publishEnvelope,
+  RawNats,
+  RunningTestService,
+  startTestService,
+  StreamWatcher,
+  uniqueTag,
+  waitUntilConsumed,
+} from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { MonitoringModule } from '../src/app.module';
@@ -33,8 +43,10 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
   const participantId = randomUUID();
   const carla = { orgId: ORG_ID, sessionId, userId: CARLA.id };
   const attempt = { ...carla, attemptId: randomUUID() };
-  const count = (entity: typeof Signal | typeof Snapshot, where: object) => service.app.get(MikroORM).em.fork().count(entity, where);
-  const live = async () => (await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: ORG_ID, sessionId })).response;
+  const count = (entity: typeof Signal | typeof Snapshot, where: object) =>
+    service.app.get(MikroORM).em.fork().count(entity, where);
+  const live = async () =>
+    (await nats.request<LiveSessionView>(Requests.getLiveSession, { orgId: ORG_ID, sessionId })).response;
   const happen = async (...events: Parameters<typeof publishEnvelope>[1][]) => {
     for (const event of events) await publishEnvelope(nats, event);
     await waitUntilConsumed(nats, 'monitoring');
@@ -52,8 +64,19 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
       tag,
     });
     await happen(
-      envelope(Events.sessionCreated, { orgId: ORG_ID, sessionId, name: 'Lockdown morning', enrollmentCode: 'LOCK01', questionCount: 4 }),
-      envelope(Events.participantJoined, { ...carla, participantId, displayName: CARLA.displayName, status: ParticipantStatus.InSession }),
+      envelope(Events.sessionCreated, {
+        orgId: ORG_ID,
+        sessionId,
+        name: 'Lockdown morning',
+        enrollmentCode: 'LOCK01',
+        questionCount: 4,
+      }),
+      envelope(Events.participantJoined, {
+        ...carla,
+        participantId,
+        displayName: CARLA.displayName,
+        status: ParticipantStatus.InSession,
+      }),
     );
   });
 
@@ -66,45 +89,117 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
 
   it('stores a tab switch, raises its alert to proctors, counts it and writes it in the feed', async () => {
     const occurredAt = new Date(Date.now() - 2_000).toISOString();
-    const reply = await nats.request<SignalView>(Requests.recordSignal, { ...carla, kind: SignalKind.TabHidden, occurredAt, detail: 'hidden for 4 s' });
-    expect(reply.response).toMatchObject({ sessionId, userId: CARLA.id, kind: SignalKind.TabHidden, occurredAt, detail: 'hidden for 4 s', receivedAt: expect.any(String) });
-    const alert = await eventually(() => stream.of(Events.alertRaised).find((event) => event.data.alertId === reply.response?.id));
-    expect(alert.data).toEqual({ orgId: ORG_ID, sessionId, alertId: reply.response?.id, userId: CARLA.id, kind: SignalKind.TabHidden, occurredAt, detail: 'hidden for 4 s' });
+    const reply = await nats.request<SignalView>(Requests.recordSignal, {
+      ...carla,
+      kind: SignalKind.TabHidden,
+      occurredAt,
+      detail: 'hidden for 4 s',
+    });
+    expect(reply.response).toMatchObject({
+      sessionId,
+      userId: CARLA.id,
+      kind: SignalKind.TabHidden,
+      occurredAt,
+      detail: 'hidden for 4 s',
+      receivedAt: expect.any(String),
+    });
+    const alert = await eventually(() =>
+      stream.of(Events.alertRaised).find((event) => event.data.alertId === reply.response?.id),
+    );
+    expect(alert.data).toEqual({
+      orgId: ORG_ID,
+      sessionId,
+      alertId: reply.response?.id,
+      userId: CARLA.id,
+      kind: SignalKind.TabHidden,
+      occurredAt,
+      detail: 'hidden for 4 s',
+    });
 
-    await nats.request(Requests.recordSignal, { ...carla, kind: SignalKind.PasteAttempted, occurredAt: new Date().toISOString() });
+    await nats.request(Requests.recordSignal, {
+      ...carla,
+      kind: SignalKind.PasteAttempted,
+      occurredAt: new Date().toISOString(),
+    });
     const listed = await nats.request<SignalView[]>(Requests.listSignals, { orgId: ORG_ID, sessionId });
     expect(listed.response?.map((signal) => signal.kind)).toEqual([SignalKind.PasteAttempted, SignalKind.TabHidden]);
     const view = await live();
     expect(view?.participants[0]).toMatchObject({ participantId, alertCount: 2 });
-    expect(view?.activity.slice(0, 2).map((entry) => entry.text)).toEqual(['Alert: Carla Candidate tried to paste', 'Alert: Carla Candidate switched to another tab']);
-    const announced = await eventually(() => stream.of(Events.liveParticipantUpdated).find((event) => event.data.participantId === participantId && event.data.alertCount === 2));
+    expect(view?.activity.slice(0, 2).map((entry) => entry.text)).toEqual([
+      'Alert: Carla Candidate tried to paste',
+      'Alert: Carla Candidate switched to another tab',
+    ]);
+    const announced = await eventually(() =>
+      stream
+        .of(Events.liveParticipantUpdated)
+        .find((event) => event.data.participantId === participantId && event.data.alertCount === 2),
+    );
     expect(announced.data.status).toBe(ParticipantStatus.InSession);
   });
 
   it('refuses a user who is not a participant, and a signal kind it does not know; nothing is stored and it keeps serving', async () => {
     const before = await count(Signal, { sessionId });
-    const forged = await nats.request(Requests.recordSignal, { ...carla, userId: randomUUID(), kind: SignalKind.CopyAttempted, occurredAt: new Date().toISOString() });
+    const forged = await nats.request(Requests.recordSignal, {
+      ...carla,
+      userId: randomUUID(),
+      kind: SignalKind.CopyAttempted,
+      occurredAt: new Date().toISOString(),
+    });
     expect(forged.err?.code).toBe(RpcErrorCode.Forbidden);
-    expect(forged.err?.message).toMatch(/is not a participant of session .+; only its participants report from its exam page\.$/);
-    const otherSession = await nats.request(Requests.recordSignal, { ...carla, sessionId: randomUUID(), kind: SignalKind.CopyAttempted, occurredAt: new Date().toISOString() });
+    expect(forged.err?.message).toMatch(
+      /is not a participant of session .+; only its participants report from its exam page\.$/,
+    );
+    const otherSession = await nats.request(Requests.recordSignal, {
+      ...carla,
+      sessionId: randomUUID(),
+      kind: SignalKind.CopyAttempted,
+      occurredAt: new Date().toISOString(),
+    });
     expect(otherSession.err?.code).toBe(RpcErrorCode.Forbidden);
-    const unknownKind = await nats.request(Requests.recordSignal, { ...carla, kind: 'telepathy', occurredAt: new Date().toISOString() });
+    const unknownKind = await nats.request(Requests.recordSignal, {
+      ...carla,
+      kind: 'telepathy',
+      occurredAt: new Date().toISOString(),
+    });
     expect(unknownKind.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    const forgedSnapshot = await nats.request(Requests.storeSnapshot, { ...carla, userId: randomUUID(), image: dataUrl(jpeg(1)), capturedAt: new Date().toISOString() });
+    const forgedSnapshot = await nats.request(Requests.storeSnapshot, {
+      ...carla,
+      userId: randomUUID(),
+      image: dataUrl(jpeg(1)),
+      capturedAt: new Date().toISOString(),
+    });
     expect(forgedSnapshot.err?.code).toBe(RpcErrorCode.Forbidden);
     expect(await count(Signal, { sessionId })).toBe(before);
     expect(await count(Snapshot, { sessionId })).toBe(0);
-    const still = await nats.request<SignalView>(Requests.recordSignal, { ...carla, kind: SignalKind.ContextMenu, occurredAt: new Date().toISOString() });
+    const still = await nats.request<SignalView>(Requests.recordSignal, {
+      ...carla,
+      kind: SignalKind.ContextMenu,
+      occurredAt: new Date().toISOString(),
+    });
     expect(still.response?.kind).toBe(SignalKind.ContextMenu);
   });
 
   it('stores snapshots, lists their metadata newest first, serves the image, and refuses oversized and false images', async () => {
-    const stored = await nats.request<SnapshotView>(Requests.storeSnapshot, { ...carla, image: dataUrl(jpeg(7)), capturedAt: new Date().toISOString() });
+    const stored = await nats.request<SnapshotView>(Requests.storeSnapshot, {
+      ...carla,
+      image: dataUrl(jpeg(7)),
+      capturedAt: new Date().toISOString(),
+    });
     expect(stored.response).toMatchObject({ sessionId, userId: CARLA.id, bytes: 8 });
-    await eventually(() => stream.of(Events.snapshotStored).some((event) => event.data.snapshotId === stored.response?.id));
-    const file = await nats.request<SnapshotFile>(Requests.getSnapshot, { orgId: ORG_ID, sessionId, snapshotId: stored.response?.id });
+    await eventually(() =>
+      stream.of(Events.snapshotStored).some((event) => event.data.snapshotId === stored.response?.id),
+    );
+    const file = await nats.request<SnapshotFile>(Requests.getSnapshot, {
+      orgId: ORG_ID,
+      sessionId,
+      snapshotId: stored.response?.id,
+    });
     expect(file.response).toEqual({ contentType: 'image/jpeg', base64: jpeg(7).toString('base64') });
-    const elsewhere = await nats.request(Requests.getSnapshot, { orgId: ORG_ID, sessionId: randomUUID(), snapshotId: stored.response?.id });
+    const elsewhere = await nats.request(Requests.getSnapshot, {
+      orgId: ORG_ID,
+      sessionId: randomUUID(),
+      snapshotId: stored.response?.id,
+    });
     expect(elsewhere.err?.code).toBe(RpcErrorCode.NotFound);
     const otherOrg = await nats.request(Requests.getSnapshot, { orgId: randomUUID(), snapshotId: stored.response?.id });
     expect(otherOrg.err?.code).toBe(RpcErrorCode.NotFound);
@@ -116,9 +211,20 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
     });
     expect(oversized.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(oversized.err?.details?.join(' ')).toContain(String(maxSnapshotDataUrlLength));
-    const notJpeg = await nats.request(Requests.storeSnapshot, { ...carla, image: dataUrl(Buffer.from('<svg onload=alert(1)>')), capturedAt: new Date().toISOString() });
-    expect(notJpeg.err).toMatchObject({ code: RpcErrorCode.ValidationFailed, details: ['image says it is a JPEG image but its data is not one; send the picture the camera produced'] });
-    const notDataUrl = await nats.request(Requests.storeSnapshot, { ...carla, image: 'https://example.test/x.jpg', capturedAt: new Date().toISOString() });
+    const notJpeg = await nats.request(Requests.storeSnapshot, {
+      ...carla,
+      image: dataUrl(Buffer.from('<svg onload=alert(1)>')),
+      capturedAt: new Date().toISOString(),
+    });
+    expect(notJpeg.err).toMatchObject({
+      code: RpcErrorCode.ValidationFailed,
+      details: ['image says it is a JPEG image but its data is not one; send the picture the camera produced'],
+    });
+    const notDataUrl = await nats.request(Requests.storeSnapshot, {
+      ...carla,
+      image: 'https://example.test/x.jpg',
+      capturedAt: new Date().toISOString(),
+    });
     expect(notDataUrl.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(await count(Snapshot, { sessionId })).toBe(1);
   });
@@ -126,10 +232,18 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
   it('keeps only the latest 100 snapshots of a participant', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 103; i++) {
-      const reply = await nats.request<SnapshotView>(Requests.storeSnapshot, { ...carla, image: dataUrl(jpeg(100 + i)), capturedAt: new Date().toISOString() });
+      const reply = await nats.request<SnapshotView>(Requests.storeSnapshot, {
+        ...carla,
+        image: dataUrl(jpeg(100 + i)),
+        capturedAt: new Date().toISOString(),
+      });
       ids.push(reply.response?.id ?? 'refused');
     }
-    const listed = await nats.request<SnapshotView[]>(Requests.listSnapshots, { orgId: ORG_ID, sessionId, userId: CARLA.id });
+    const listed = await nats.request<SnapshotView[]>(Requests.listSnapshots, {
+      orgId: ORG_ID,
+      sessionId,
+      userId: CARLA.id,
+    });
     expect(listed.response?.map((snapshot) => snapshot.id)).toEqual(ids.slice(-100).reverse());
     expect(await count(Snapshot, { sessionId })).toBe(100);
   });
@@ -148,14 +262,22 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
     ];
     // Made last, so its time is the newest even when the clock ticks between envelopes: the feed is newest first.
     const later = new Date(Date.now() + 5).toISOString();
-    const takeover = { ...envelope(Events.attemptViewTakenOver, { ...attempt, viewId: 'tab-2', previousViewId: 'tab-1', at: later }), occurredAt: later };
+    const takeover = {
+      ...envelope(Events.attemptViewTakenOver, { ...attempt, viewId: 'tab-2', previousViewId: 'tab-1', at: later }),
+      occurredAt: later,
+    };
     await happen(...before, takeover);
     await publishEnvelope(nats, takeover, { dedupe: false });
     await waitUntilConsumed(nats, 'monitoring');
 
-    const signals = (await nats.request<SignalView[]>(Requests.listSignals, { orgId: ORG_ID, sessionId })).response ?? [];
+    const signals =
+      (await nats.request<SignalView[]>(Requests.listSignals, { orgId: ORG_ID, sessionId })).response ?? [];
     expect(signals.filter((signal) => signal.kind === SignalKind.ViewTakenOver)).toHaveLength(1);
-    await eventually(() => stream.of(Events.alertRaised).some((event) => event.data.kind === SignalKind.ViewTakenOver && event.data.userId === CARLA.id));
+    await eventually(() =>
+      stream
+        .of(Events.alertRaised)
+        .some((event) => event.data.kind === SignalKind.ViewTakenOver && event.data.userId === CARLA.id),
+    );
     const view = await live();
     expect(view?.participants[0].alertCount).toBe(4);
     expect(view?.activity.slice(0, 9).map((entry) => entry.text)).toEqual([

@@ -9,7 +9,12 @@ import { scoringMigrations } from './migrations';
 async function main(command = 'serve'): Promise<void> {
   const env = loadEnv(ScoringEnv);
   if (command === 'migrate') {
-    const applied = await migrateSchema({ databaseUrl: env.DATABASE_URL, schema: env.DB_SCHEMA, entities: scoringEntities, migrations: scoringMigrations });
+    const applied = await migrateSchema({
+      databaseUrl: env.DATABASE_URL,
+      schema: env.DB_SCHEMA,
+      entities: scoringEntities,
+      migrations: scoringMigrations,
+    });
     process.stdout.write(`scoring: ${applied.length} migration(s) applied\n`);
     return;
   }

@@ -64,16 +64,32 @@ describe('scoring: a certificate committed but never enqueued (a crash in betwee
       passed: true,
       scoredAt: new Date(),
     });
-    em.create(Certificate, { id: certificateId, orgId: ORG_ID, resultId, userId: CYRUS.id, sessionId: SESSION_ID, status: CertificateStatus.Pending, fileName: 'certificate.pdf', issuedAt: new Date() });
+    em.create(Certificate, {
+      id: certificateId,
+      orgId: ORG_ID,
+      resultId,
+      userId: CYRUS.id,
+      sessionId: SESSION_ID,
+      status: CertificateStatus.Pending,
+      fileName: 'certificate.pdf',
+      issuedAt: new Date(),
+    });
     await em.flush();
 
     const request = { orgId: ORG_ID, userId: CYRUS.id, certificateId };
     const early = await nats.request(Requests.getCertificate, request);
-    expect(early.err).toEqual({ code: RpcErrorCode.Conflict, message: 'The certificate is still being prepared; try again in a few seconds.' });
+    expect(early.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: 'The certificate is still being prepared; try again in a few seconds.',
+    });
 
     await service.close();
     service = await start();
-    const file = await eventually(async () => (await nats.request<CertificateFile>(Requests.getCertificate, request)).response, 20_000, 'the swept certificate');
+    const file = await eventually(
+      async () => (await nats.request<CertificateFile>(Requests.getCertificate, request)).response,
+      20_000,
+      'the swept certificate',
+    );
     const { text } = await pdfParse(new Uint8Array(Buffer.from(file.base64, 'base64')));
     expect(text).toContain('Cyrus Candidate');
     expect(text).toContain('with a score of 100%');

@@ -1,5 +1,17 @@
 import { CertificateFile, CertificateStatus, Events, Requests, ResultView, RpcErrorCode } from '@invigil/contracts';
-import { envelope, eventually, EXPECTED_GARBAGE_CODES, publishEnvelope, RawNats, RunningTestService, sendGarbageToEverySubject, startTestService, StreamWatcher, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
+import {
+  envelope,
+  eventually,
+  EXPECTED_GARBAGE_CODES,
+  publishEnvelope,
+  RawNats,
+  RunningTestService,
+  sendGarbageToEverySubject,
+  startTestService,
+  StreamWatcher,
+  uniqueTag,
+  waitUntilConsumed,
+} from '@invigil/server-testing';
 import { OutboxMessage } from '@invigil/server-platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +22,18 @@ import { scoringEntities } from '../src/entities';
 import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
 import { deleteQueueKeys } from './support/queue-keys';
-import { CARLA, CHEN, CYRUS, ESSAY_KEY, MIXED_KEY, mixedSubmission, ORG_ID, SESSION_ID, startPeers, submission } from './support/fixtures';
+import {
+  CARLA,
+  CHEN,
+  CYRUS,
+  ESSAY_KEY,
+  MIXED_KEY,
+  mixedSubmission,
+  ORG_ID,
+  SESSION_ID,
+  startPeers,
+  submission,
+} from './support/fixtures';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
 // The package's main entry runs a debug script when required; its library file does not.
@@ -33,7 +56,9 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
       extraEnv: { QUEUE_PREFIX: tag },
     });
   const em = () => service.app.get(MikroORM).em.fork();
-  const myResult = async (userId: string) => (await nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId, sessionId: SESSION_ID })).response;
+  const myResult = async (userId: string) =>
+    (await nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId, sessionId: SESSION_ID }))
+      .response;
 
   beforeAll(async () => {
     nats = await RawNats.connect(tag);
@@ -62,64 +87,133 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
 
     const results = await em().find(Result, { attemptId: event.data.attemptId });
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ score: 2, maxScore: 3, percent: 66.7, passed: true, assessmentTitle: 'Safety Basics' });
+    expect(results[0]).toMatchObject({
+      score: 2,
+      maxScore: 3,
+      percent: 66.7,
+      passed: true,
+      assessmentTitle: 'Safety Basics',
+    });
     expect(await em().count(OutboxMessage, { subject: Events.resultRecorded })).toBe(1);
-    const recorded = await eventually(() => stream.of(Events.resultRecorded).find((e) => e.data.resultId === results[0].id), 10_000, 'result.recorded');
-    expect(recorded.data).toEqual({ orgId: ORG_ID, sessionId: SESSION_ID, resultId: results[0].id, userId: CARLA.id, percent: 66.7, passed: true });
+    const recorded = await eventually(
+      () => stream.of(Events.resultRecorded).find((e) => e.data.resultId === results[0].id),
+      10_000,
+      'result.recorded',
+    );
+    expect(recorded.data).toEqual({
+      orgId: ORG_ID,
+      sessionId: SESSION_ID,
+      resultId: results[0].id,
+      userId: CARLA.id,
+      percent: 66.7,
+      passed: true,
+    });
   });
 
-  it('renders the passing candidate\'s certificate in a job and gives the PDF to its holder alone', async () => {
-    const ready = await eventually(async () => {
-      const result = await myResult(CARLA.id);
-      return result?.certificate?.status === CertificateStatus.Ready && result;
-    }, 20_000, 'a ready certificate');
-    expect(ready).toMatchObject({ userId: CARLA.id, sessionId: SESSION_ID, score: 2, maxScore: 3, percent: 66.7, passed: true });
+  it("renders the passing candidate's certificate in a job and gives the PDF to its holder alone", async () => {
+    const ready = await eventually(
+      async () => {
+        const result = await myResult(CARLA.id);
+        return result?.certificate?.status === CertificateStatus.Ready && result;
+      },
+      20_000,
+      'a ready certificate',
+    );
+    expect(ready).toMatchObject({
+      userId: CARLA.id,
+      sessionId: SESSION_ID,
+      score: 2,
+      maxScore: 3,
+      percent: 66.7,
+      passed: true,
+    });
     const certificateId = ready.certificate?.id ?? '';
     expect(peers.users.received).toContainEqual({ orgId: ORG_ID, userId: CARLA.id });
 
-    const file = await nats.request<CertificateFile>(Requests.getCertificate, { orgId: ORG_ID, userId: CARLA.id, certificateId });
+    const file = await nats.request<CertificateFile>(Requests.getCertificate, {
+      orgId: ORG_ID,
+      userId: CARLA.id,
+      certificateId,
+    });
     expect(file.response).toMatchObject({ fileName: 'certificate-safety-basics.pdf', contentType: 'application/pdf' });
     // A copy with its own ArrayBuffer: pdf.js ignores the offset of Buffers cut from Node's shared pool.
     const { text } = await pdfParse(new Uint8Array(Buffer.from(file.response?.base64 ?? '', 'base64')));
-    for (const expected of ['Carla Candidate', 'with a score of 66.7%', 'Safety Basics', 'DEMO ACADEMY', certificateId]) expect(text).toContain(expected);
-    await eventually(() => stream.of(Events.certificateIssued).some((e) => e.data.certificateId === certificateId && e.data.userId === CARLA.id), 10_000, 'certificate.issued');
+    for (const expected of ['Carla Candidate', 'with a score of 66.7%', 'Safety Basics', 'DEMO ACADEMY', certificateId])
+      expect(text).toContain(expected);
+    await eventually(
+      () =>
+        stream
+          .of(Events.certificateIssued)
+          .some((e) => e.data.certificateId === certificateId && e.data.userId === CARLA.id),
+      10_000,
+      'certificate.issued',
+    );
 
     const byOther = await nats.request(Requests.getCertificate, { orgId: ORG_ID, userId: CHEN.id, certificateId });
     expect(byOther.err?.code).toBe(RpcErrorCode.NotFound);
-    const fromOtherOrg = await nats.request(Requests.getCertificate, { orgId: randomUUID(), userId: CARLA.id, certificateId });
+    const fromOtherOrg = await nats.request(Requests.getCertificate, {
+      orgId: randomUUID(),
+      userId: CARLA.id,
+      certificateId,
+    });
     expect(fromOtherOrg.err?.code).toBe(RpcErrorCode.NotFound);
   });
 
   it('records a failing result without a certificate', async () => {
     const event = envelope(Events.attemptSubmitted, submission(CHEN.id, 1));
     await publishEnvelope(nats, event);
-    const result = await eventually(async () => (await myResult(CHEN.id)) ?? undefined, 10_000, 'Chen\'s result');
+    const result = await eventually(async () => (await myResult(CHEN.id)) ?? undefined, 10_000, "Chen's result");
     expect(result).toMatchObject({ score: 1, maxScore: 3, percent: 33.3, passed: false, certificate: null });
     expect(await em().count(Certificate, { userId: CHEN.id })).toBe(0);
-    await eventually(() => stream.of(Events.resultRecorded).some((e) => e.data.userId === CHEN.id && !e.data.passed), 10_000, 'failing result.recorded');
+    await eventually(
+      () => stream.of(Events.resultRecorded).some((e) => e.data.userId === CHEN.id && !e.data.passed),
+      10_000,
+      'failing result.recorded',
+    );
   });
 
   it('scores a submission of every auto-scored type: multiple choice all or nothing, numeric within tolerance, text trimmed with its case rule', async () => {
     const sessionId = randomUUID();
     await publishEnvelope(nats, envelope(Events.attemptSubmitted, mixedSubmission(CYRUS.id, sessionId, MIXED_KEY)));
-    const mine = () => nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CYRUS.id, sessionId });
+    const mine = () =>
+      nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CYRUS.id, sessionId });
     const result = await eventually(async () => (await mine()).response ?? undefined, 10_000, 'the mixed result');
     // 7 of 8: everything but the case-sensitive short text; 87.5% passes 75%.
-    expect(result).toMatchObject({ score: 7, maxScore: 8, percent: 87.5, pendingReview: 0, awaitingReview: false, passed: true });
+    expect(result).toMatchObject({
+      score: 7,
+      maxScore: 8,
+      percent: 87.5,
+      pendingReview: 0,
+      awaitingReview: false,
+      passed: true,
+    });
   });
 
   it('does not auto-score essays: their points await review and the result is not passed, so no certificate', async () => {
     const sessionId = randomUUID();
     const event = mixedSubmission(CHEN.id, sessionId, ESSAY_KEY);
     await publishEnvelope(nats, envelope(Events.attemptSubmitted, event));
-    const mine = () => nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CHEN.id, sessionId });
+    const mine = () =>
+      nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CHEN.id, sessionId });
     const result = await eventually(async () => (await mine()).response ?? undefined, 10_000, 'the essay result');
-    expect(result).toMatchObject({ score: 7, maxScore: 12, percent: 58.3, pendingReview: 4, awaitingReview: true, passed: false, certificate: null });
+    expect(result).toMatchObject({
+      score: 7,
+      maxScore: 12,
+      percent: 58.3,
+      pendingReview: 4,
+      awaitingReview: true,
+      passed: false,
+      certificate: null,
+    });
     expect(await em().count(Certificate, { resultId: result.id })).toBe(0);
   });
 
   it('has no result for a candidate who has not submitted', async () => {
-    const reply = await nats.request(Requests.getMyResult, { orgId: ORG_ID, userId: randomUUID(), sessionId: SESSION_ID });
+    const reply = await nats.request(Requests.getMyResult, {
+      orgId: ORG_ID,
+      userId: randomUUID(),
+      sessionId: SESSION_ID,
+    });
     expect(reply.err).toBeUndefined();
     expect(reply.response).toBeNull();
   });

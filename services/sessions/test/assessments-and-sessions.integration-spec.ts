@@ -1,7 +1,24 @@
-import { AssessmentView, Events, QuestionType, Requests, Role, RpcErrorCode, ScoringKeyView, SessionStatus, SessionView } from '@invigil/contracts';
+import {
+  AssessmentView,
+  Events,
+  QuestionType,
+  Requests,
+  Role,
+  RpcErrorCode,
+  ScoringKeyView,
+  SessionStatus,
+  SessionView,
+} from '@invigil/contracts';
 import { ENROLLMENT_CODE_ALPHABET } from '@invigil/domain';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, EXPECTED_GARBAGE_CODES, RawNats, RunningTestService, sendGarbageToEverySubject, uniqueTag } from '@invigil/server-testing';
+import {
+  eventually,
+  EXPECTED_GARBAGE_CODES,
+  RawNats,
+  RunningTestService,
+  sendGarbageToEverySubject,
+  uniqueTag,
+} from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { SessionsEnv } from '../src/config/env';
@@ -27,7 +44,11 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     enrollment.start();
     enrollment.addUser(orgId, proctorId, Role.Proctor);
     enrollment.addUser(otherOrgId, proctorId, Role.Proctor);
-    const created = await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() });
+    const created = await nats.request<AssessmentView>(Requests.createAssessment, {
+      orgId,
+      actorId: proctorId,
+      assessment: threeQuestionAssessment(),
+    });
     assessment = created.response as AssessmentView;
   });
 
@@ -39,7 +60,11 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
   });
 
   const createSession = (extra: Record<string, unknown> = {}, org = orgId) =>
-    nats.request<SessionView>(Requests.createSession, { orgId: org, actorId: proctorId, settings: flexibleSettings(assessment.id, extra) });
+    nats.request<SessionView>(Requests.createSession, {
+      orgId: org,
+      actorId: proctorId,
+      settings: flexibleSettings(assessment.id, extra),
+    });
 
   it('migrations build exactly the schema the entities describe', async () => {
     const orm = service.app.get<MikroORM, MikroORM>(MikroORM);
@@ -47,7 +72,13 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
   });
 
   it('creates an assessment as version 1 and lists it', async () => {
-    expect(assessment).toMatchObject({ orgId, title: 'Chemistry basics', version: 1, questionCount: 3, passingPercent: 60 });
+    expect(assessment).toMatchObject({
+      orgId,
+      title: 'Chemistry basics',
+      version: 1,
+      questionCount: 3,
+      passingPercent: 60,
+    });
     const list = await nats.request<AssessmentView[]>(Requests.listAssessments, { orgId });
     expect(list.response).toEqual([assessment]);
     const otherOrg = await nats.request<AssessmentView[]>(Requests.listAssessments, { orgId: otherOrgId });
@@ -59,16 +90,36 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     content.sections[0].questions[1].correctOption = 2;
     const reply = await nats.request(Requests.createAssessment, { orgId, actorId: proctorId, assessment: content });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    const problem = "assessment.sections.0.questions.1.correctOption: must be between 0 and 1, the index of one of the question's options";
+    const problem =
+      "assessment.sections.0.questions.1.correctOption: must be between 0 and 1, the index of one of the question's options";
     expect(reply.err?.details).toEqual([problem]);
     expect(reply.err?.message).toContain(problem);
   });
 
   it('gives the scoring key of the pinned version only to its organization', async () => {
-    const key = await nats.request<ScoringKeyView>(Requests.getScoringKey, { orgId, assessmentVersionId: assessment.currentVersionId });
-    expect(key.response).toMatchObject({ assessmentVersionId: assessment.currentVersionId, title: 'Chemistry basics', passingPercent: 60 });
-    expect(key.response?.questions.map((question) => [question.type === QuestionType.SingleChoice && question.correctOption, question.points])).toEqual([[1, 1], [0, 2], [2, 3]]);
-    const foreign = await nats.request(Requests.getScoringKey, { orgId: otherOrgId, assessmentVersionId: assessment.currentVersionId });
+    const key = await nats.request<ScoringKeyView>(Requests.getScoringKey, {
+      orgId,
+      assessmentVersionId: assessment.currentVersionId,
+    });
+    expect(key.response).toMatchObject({
+      assessmentVersionId: assessment.currentVersionId,
+      title: 'Chemistry basics',
+      passingPercent: 60,
+    });
+    expect(
+      key.response?.questions.map((question) => [
+        question.type === QuestionType.SingleChoice && question.correctOption,
+        question.points,
+      ]),
+    ).toEqual([
+      [1, 1],
+      [0, 2],
+      [2, 3],
+    ]);
+    const foreign = await nats.request(Requests.getScoringKey, {
+      orgId: otherOrgId,
+      assessmentVersionId: assessment.currentVersionId,
+    });
     expect(foreign.err?.code).toBe(RpcErrorCode.NotFound);
   });
 
@@ -88,8 +139,17 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
       durationMinutes: 45,
       startedAt: null,
     });
-    const created = await eventually(async () => (await storedEvents(nats, Events.sessionCreated)).find((event) => event.data.sessionId === session.id));
-    expect(created.data).toMatchObject({ orgId, sessionId: session.id, name: session.name, enrollmentCode: session.enrollmentCode, questionCount: 3, status: SessionStatus.Open });
+    const created = await eventually(async () =>
+      (await storedEvents(nats, Events.sessionCreated)).find((event) => event.data.sessionId === session.id),
+    );
+    expect(created.data).toMatchObject({
+      orgId,
+      sessionId: session.id,
+      name: session.name,
+      enrollmentCode: session.enrollmentCode,
+      questionCount: 3,
+      status: SessionStatus.Open,
+    });
   });
 
   it('stores a typed code normalised and refuses it again in any case while that session runs', async () => {
@@ -99,14 +159,21 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     expect(again.err?.code).toBe(RpcErrorCode.Conflict);
     expect(again.err?.message).toContain('"CHEM42"');
     // Codes are per organization: another one may use the same code (with its own assessment).
-    const theirs = await nats.request<AssessmentView>(Requests.createAssessment, { orgId: otherOrgId, actorId: proctorId, assessment: threeQuestionAssessment() });
+    const theirs = await nats.request<AssessmentView>(Requests.createAssessment, {
+      orgId: otherOrgId,
+      actorId: proctorId,
+      assessment: threeQuestionAssessment(),
+    });
     const elsewhere = await createSession({ enrollmentCode: 'CHEM42', assessmentId: theirs.response?.id }, otherOrgId);
     expect(elsewhere.response?.enrollmentCode).toBe('CHEM42');
   });
 
   it('enforces the code in PostgreSQL too, not only in the service', async () => {
     const em = databaseOf(service);
-    const [row] = await em.execute<{ assessment_version_id: string }[]>(`select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`, [orgId]);
+    const [row] = await em.execute<{ assessment_version_id: string }[]>(
+      `select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`,
+      [orgId],
+    );
     const insert = em.execute(
       `insert into "session" (id, org_id, name, assessment_id, assessment_version_id, proctor_id, enrollment_code, duration_minutes, status, created_at, updated_at,
          start_mode, schedule_version, time_zone, enrollment_mode, late_entry, time_limit_mode, grace_period_seconds, browser_lockdown, screen_monitoring, identity_verification)
@@ -132,7 +199,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     expect(reply.err?.message).toContain(assessment.id);
   });
 
-  it('resolves a code however it is typed, among the organization\'s sessions only', async () => {
+  it("resolves a code however it is typed, among the organization's sessions only", async () => {
     const resolved = await nats.request<SessionView>(Requests.resolveEnrollmentCode, { orgId, code: 'che-m42' });
     expect(resolved.response?.enrollmentCode).toBe('CHEM42');
     expect(resolved.response?.orgId).toBe(orgId);
@@ -154,15 +221,23 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
 
   it('starts a session once; a second start is a conflict naming the current state', async () => {
     const session = (await createSession({ enrollmentCode: 'START1' })).response as SessionView;
-    const started = await nats.request<SessionView>(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
+    const started = await nats.request<SessionView>(Requests.startSession, {
+      orgId,
+      actorId: proctorId,
+      sessionId: session.id,
+    });
     expect(started.response?.status).toBe(SessionStatus.InProgress);
     expect(started.response?.startedAt).not.toBeNull();
     const twice = await nats.request(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
     expect(twice.err?.code).toBe(RpcErrorCode.Conflict);
     expect(twice.err?.message).toContain('"in_progress"');
     await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0);
-    const events = (await storedEvents(nats, Events.sessionStarted)).filter((event) => event.data.sessionId === session.id);
-    expect(events.map((event) => event.data)).toEqual([{ orgId, sessionId: session.id, name: session.name, startedAt: started.response?.startedAt }]);
+    const events = (await storedEvents(nats, Events.sessionStarted)).filter(
+      (event) => event.data.sessionId === session.id,
+    );
+    expect(events.map((event) => event.data)).toEqual([
+      { orgId, sessionId: session.id, name: session.name, startedAt: started.response?.startedAt },
+    ]);
   });
 
   it('answers garbage on every sessions subject with a typed error, then keeps serving', async () => {

@@ -1,4 +1,14 @@
-import { AssessmentView, AttemptStatus, AttemptView, Events, Requests, Role, RpcErrorCode, SaveAnswerAck, SessionView } from '@invigil/contracts';
+import {
+  AssessmentView,
+  AttemptStatus,
+  AttemptView,
+  Events,
+  Requests,
+  Role,
+  RpcErrorCode,
+  SaveAnswerAck,
+  SessionView,
+} from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
 import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
@@ -30,10 +40,21 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     nats = await RawNats.connect(tag);
     enrollment = new EnrollmentPeer(nats);
     enrollment.start();
-    const assessment = (await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() })).response;
+    const assessment = (
+      await nats.request<AssessmentView>(Requests.createAssessment, {
+        orgId,
+        actorId: proctorId,
+        assessment: threeQuestionAssessment(),
+      })
+    ).response;
     enrollment.addUser(orgId, proctorId, Role.Proctor);
-    session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(assessment?.id, { name: 'Chemistry', durationMinutes: 30 }) }))
-      .response as SessionView;
+    session = (
+      await nats.request<SessionView>(Requests.createSession, {
+        orgId,
+        actorId: proctorId,
+        settings: flexibleSettings(assessment?.id, { name: 'Chemistry', durationMinutes: 30 }),
+      })
+    ).response as SessionView;
     enrollment.enroll(orgId, session.id, candidate);
   });
 
@@ -46,7 +67,12 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
 
   const attemptOf = (userId: string) => ({ orgId, userId, sessionId: session.id });
   const save = (questionId: string, clientSeq: number, selectedOption: number, userId = candidate) =>
-    nats.request<SaveAnswerAck>(Requests.saveAnswer, { ...attemptOf(userId), questionId, clientSeq, answer: { selectedOption } });
+    nats.request<SaveAnswerAck>(Requests.saveAnswer, {
+      ...attemptOf(userId),
+      questionId,
+      clientSeq,
+      answer: { selectedOption },
+    });
   const storedAnswer = async (questionId: string): Promise<AnswerRow | undefined> => {
     const sql = `select (value->>'selectedOption')::int as selected_option, client_seq, change_count from answer where attempt_id = ? and question_id = ?`;
     const rows = await databaseOf(service).execute<AnswerRow[]>(sql, [attempt.id, questionId]);
@@ -55,8 +81,15 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
 
   it('keeps candidates in the waiting room until the proctor starts the session', async () => {
     const reply = await nats.request(Requests.openAttempt, attemptOf(candidate));
-    expect(reply.err).toEqual({ code: RpcErrorCode.Conflict, message: 'The session has not started yet; stay in the waiting room.' });
-    const started = await nats.request<SessionView>(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
+    expect(reply.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: 'The session has not started yet; stay in the waiting room.',
+    });
+    const started = await nats.request<SessionView>(Requests.startSession, {
+      orgId,
+      actorId: proctorId,
+      sessionId: session.id,
+    });
     expect(started.err).toBeUndefined();
   });
 
@@ -69,7 +102,14 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   it('opens the attempt once with the questions but no answer key anywhere', async () => {
     const reply = await nats.request<AttemptView>(Requests.openAttempt, attemptOf(candidate));
     attempt = reply.response as AttemptView;
-    expect(attempt).toMatchObject({ sessionId: session.id, sessionName: 'Chemistry', status: AttemptStatus.InProgress, answers: [], answeredCount: 0, submittedAt: null });
+    expect(attempt).toMatchObject({
+      sessionId: session.id,
+      sessionName: 'Chemistry',
+      status: AttemptStatus.InProgress,
+      answers: [],
+      answeredCount: 0,
+      submittedAt: null,
+    });
     expect(attempt.questions.map((question) => question.options.length)).toEqual([3, 2, 4]);
     expect(attempt.remainingSeconds).toBeGreaterThan(29 * 60);
     expect(attempt.remainingSeconds).toBeLessThanOrEqual(30 * 60);
@@ -135,7 +175,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   it('gives two tabs opening at once the same attempt', async () => {
     const userId = randomUUID();
     enrollment.enroll(orgId, session.id, userId);
-    const [first, second] = await Promise.all([1, 2].map(() => nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId))));
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId))),
+    );
     expect(first.response?.id).toBeDefined();
     expect(second.response?.id).toBe(first.response?.id);
   });
@@ -144,8 +186,15 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     const userId = randomUUID();
     enrollment.enroll(orgId, session.id, userId);
     const opened = (await nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId))).response as AttemptView;
-    const saves = Array.from({ length: 30 }, (_, index) => ({ questionId: opened.questions[index % 3].id, clientSeq: index + 1, selectedOption: index % 2 }));
-    const sendSaves = (part: typeof saves) => part.map((write) => save(write.questionId, write.clientSeq, write.selectedOption, userId).then((reply) => ({ write, reply })));
+    const saves = Array.from({ length: 30 }, (_, index) => ({
+      questionId: opened.questions[index % 3].id,
+      clientSeq: index + 1,
+      selectedOption: index % 2,
+    }));
+    const sendSaves = (part: typeof saves) =>
+      part.map((write) =>
+        save(write.questionId, write.clientSeq, write.selectedOption, userId).then((reply) => ({ write, reply })),
+      );
     // The submit goes out in the middle of the saves. Whichever side of it each save lands on, an
     // acknowledged save must be in the submission and a refused one must not.
     const before = sendSaves(saves.slice(0, 15));
@@ -162,9 +211,18 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
       const best = acknowledged.get(write.questionId);
       if (!best || best.clientSeq < write.clientSeq) acknowledged.set(write.questionId, write);
     }
-    await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0, 10_000, 'the outbox to be published');
-    const [event] = (await storedEvents(nats, Events.attemptSubmitted)).filter((candidate) => candidate.data.attemptId === opened.id);
-    const expected = [...acknowledged].map(([questionId, write]) => ({ questionId, answer: { selectedOption: write.selectedOption } }));
+    await eventually(
+      async () => (await service.app.get(OutboxRelay).backlog()) === 0,
+      10_000,
+      'the outbox to be published',
+    );
+    const [event] = (await storedEvents(nats, Events.attemptSubmitted)).filter(
+      (candidate) => candidate.data.attemptId === opened.id,
+    );
+    const expected = [...acknowledged].map(([questionId, write]) => ({
+      questionId,
+      answer: { selectedOption: write.selectedOption },
+    }));
     expect(event.data.answers).toHaveLength(expected.length);
     expect(event.data.answers).toEqual(expect.arrayContaining(expected));
   });
@@ -174,7 +232,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     enrollment.enroll(orgId, session.id, late);
     const opened = (await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late))).response as AttemptView;
     // Move the attempt's start back past the 30-minute limit instead of waiting for it.
-    await databaseOf(service).execute(`update attempt set started_at = now() - interval '31 minutes' where id = ?`, [opened.id]);
+    await databaseOf(service).execute(`update attempt set started_at = now() - interval '31 minutes' where id = ?`, [
+      opened.id,
+    ]);
     const reply = await save(opened.questions[0].id, 1, 0, late);
     expect(reply.err).toEqual({ code: RpcErrorCode.Conflict, message: 'Time is over; this answer was not saved.' });
     const reopened = await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late));
@@ -189,12 +249,27 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     expect(again.response?.submittedAt).toBe(submitted.response?.submittedAt);
 
     const refused = await save(attempt.questions[0].id, 99, 0);
-    expect(refused.err).toEqual({ code: RpcErrorCode.Conflict, message: 'This attempt was submitted; answers can no longer change.' });
+    expect(refused.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: 'This attempt was submitted; answers can no longer change.',
+    });
 
-    await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0, 10_000, 'the outbox to be published');
-    const events = (await storedEvents(nats, Events.attemptSubmitted)).filter((event) => event.data.attemptId === attempt.id);
+    await eventually(
+      async () => (await service.app.get(OutboxRelay).backlog()) === 0,
+      10_000,
+      'the outbox to be published',
+    );
+    const events = (await storedEvents(nats, Events.attemptSubmitted)).filter(
+      (event) => event.data.attemptId === attempt.id,
+    );
     expect(events).toHaveLength(1);
-    expect(events[0].data).toMatchObject({ orgId, sessionId: session.id, userId: candidate, assessmentVersionId: session.assessmentVersionId, submittedAt: submitted.response?.submittedAt });
+    expect(events[0].data).toMatchObject({
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      assessmentVersionId: session.assessmentVersionId,
+      submittedAt: submitted.response?.submittedAt,
+    });
     expect(events[0].data.answers).toEqual(
       expect.arrayContaining([
         { questionId: attempt.questions[0].id, answer: { selectedOption: 2 } },
@@ -206,9 +281,19 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   });
 
   it('announced progress for accepted saves only, counting the answered questions', async () => {
-    const progress = (await storedEvents(nats, Events.attemptProgressed)).filter((event) => event.data.attemptId === attempt.id);
+    const progress = (await storedEvents(nats, Events.attemptProgressed)).filter(
+      (event) => event.data.attemptId === attempt.id,
+    );
     expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(progress.at(-1)?.data).toMatchObject({ orgId, sessionId: session.id, userId: candidate, answeredCount: 3, totalQuestions: 3 });
-    expect(progress.map((event) => event.data.answeredCount)).toEqual([...progress.map((event) => event.data.answeredCount)].sort((a, b) => a - b));
+    expect(progress.at(-1)?.data).toMatchObject({
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      answeredCount: 3,
+      totalQuestions: 3,
+    });
+    expect(progress.map((event) => event.data.answeredCount)).toEqual(
+      [...progress.map((event) => event.data.answeredCount)].sort((a, b) => a - b),
+    );
   });
 });

@@ -57,7 +57,13 @@ describe('sessions service: the exam runtime', () => {
     enrollment = new EnrollmentPeer(nats);
     enrollment.start();
     enrollment.addUser(orgId, proctorId, Role.Proctor);
-    assessment = (await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() })).response as AssessmentView;
+    assessment = (
+      await nats.request<AssessmentView>(Requests.createAssessment, {
+        orgId,
+        actorId: proctorId,
+        assessment: threeQuestionAssessment(),
+      })
+    ).response as AssessmentView;
   });
 
   afterAll(async () => {
@@ -70,22 +76,40 @@ describe('sessions service: the exam runtime', () => {
   });
 
   const db = (): EntityManager => databaseOf(service);
-  const attemptRow = async (attemptId: string) => (await db().execute<AttemptRow[]>(`select * from attempt where id = ?`, [attemptId]))[0];
+  const attemptRow = async (attemptId: string) =>
+    (await db().execute<AttemptRow[]>(`select * from attempt where id = ?`, [attemptId]))[0];
 
   /** A started session with the given candidates enrolled. */
-  async function runningSession(settings: Partial<SessionSettingsBody>, ...candidates: { userId: string; details?: Parameters<EnrollmentPeer['enroll']>[3] }[]): Promise<SessionView> {
-    const session = (await nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: flexibleSettings(assessment.id, settings) })).response as SessionView;
+  async function runningSession(
+    settings: Partial<SessionSettingsBody>,
+    ...candidates: { userId: string; details?: Parameters<EnrollmentPeer['enroll']>[3] }[]
+  ): Promise<SessionView> {
+    const session = (
+      await nats.request<SessionView>(Requests.createSession, {
+        orgId,
+        actorId: proctorId,
+        settings: flexibleSettings(assessment.id, settings),
+      })
+    ).response as SessionView;
     for (const candidate of candidates) enrollment.enroll(orgId, session.id, candidate.userId, candidate.details);
     const started = await nats.request(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
     expect(started.err).toBeUndefined();
     return session;
   }
 
-  const open = async (sessionId: string, userId: string) => (await nats.request<AttemptView>(Requests.openAttempt, { orgId, sessionId, userId })).response as AttemptView;
+  const open = async (sessionId: string, userId: string) =>
+    (await nats.request<AttemptView>(Requests.openAttempt, { orgId, sessionId, userId })).response as AttemptView;
   const proctor = (subject: string, sessionId: string, userId: string, extra: object = {}) =>
     nats.request<AttemptSummaryView>(subject, { orgId, actorId: proctorId, sessionId, userId, ...extra });
   const attach = (sessionId: string, userId: string, viewId: string, takeover = false, connectionId = `c-${viewId}`) =>
-    nats.request<AttachViewReply>(Requests.attachAttemptView, { orgId, sessionId, userId, viewId, takeover, connectionId });
+    nats.request<AttachViewReply>(Requests.attachAttemptView, {
+      orgId,
+      sessionId,
+      userId,
+      viewId,
+      takeover,
+      connectionId,
+    });
 
   it('gives each candidate their own time limit under individual limits', async () => {
     const [plain, minutes, multiplier] = [randomUUID(), randomUUID(), randomUUID()];
@@ -95,7 +119,9 @@ describe('sessions service: the exam runtime', () => {
       { userId: minutes, details: { timeLimitMinutes: 55 } },
       { userId: multiplier, details: { timeLimitMultiplier: 1.5 } },
     );
-    const remaining = await Promise.all([plain, minutes, multiplier].map(async (userId) => (await open(session.id, userId)).remainingSeconds));
+    const remaining = await Promise.all(
+      [plain, minutes, multiplier].map(async (userId) => (await open(session.id, userId)).remainingSeconds),
+    );
     expect(remaining.map((seconds) => Math.ceil(seconds / 60))).toEqual([40, 55, 60]);
   });
 
@@ -109,7 +135,9 @@ describe('sessions service: the exam runtime', () => {
     const refused = await nats.request(Requests.openAttempt, { orgId, sessionId: session.id, userId: waiting });
     expect(refused.err?.code).toBe(RpcErrorCode.Forbidden);
     expect(refused.err?.message).toMatch(/waiting for your proctor to check them/);
-    expect((await db().execute(`select 1 from attempt where session_id = ? and user_id = ?`, [session.id, waiting])).length).toBe(0);
+    expect(
+      (await db().execute(`select 1 from attempt where session_id = ? and user_id = ?`, [session.id, waiting])).length,
+    ).toBe(0);
     expect((await open(session.id, approved)).status).toBe(AttemptStatus.InProgress);
   });
 
@@ -132,7 +160,9 @@ describe('sessions service: the exam runtime', () => {
     expect((await attemptRow(opened.id)).deadline_version).toBe(1);
     expect(await deadlines.queue.getJob(deadlineJobId(opened.id, 1))).toBeDefined();
     const events = await storedEvents(nats, Events.attemptPaused);
-    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ attemptId: opened.id, pausedBy: 'proctor' }));
+    expect(events.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ attemptId: opened.id, pausedBy: 'proctor' }),
+    );
   });
 
   it('pauses every attempt with the session and leaves a proctor-paused candidate paused on resume', async () => {
@@ -141,9 +171,13 @@ describe('sessions service: the exam runtime', () => {
     await open(session.id, one);
     await open(session.id, two);
     await proctor(Requests.pauseAttempt, session.id, two);
-    expect((await nats.request(Requests.pauseSession, { orgId, actorId: proctorId, sessionId: session.id })).err).toBeUndefined();
+    expect(
+      (await nats.request(Requests.pauseSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
+    ).toBeUndefined();
     expect((await open(session.id, one)).pausedBy).toBe('session');
-    expect((await nats.request(Requests.resumeSession, { orgId, actorId: proctorId, sessionId: session.id })).err).toBeUndefined();
+    expect(
+      (await nats.request(Requests.resumeSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
+    ).toBeUndefined();
     expect((await open(session.id, one)).paused).toBe(false);
     expect(await open(session.id, two)).toMatchObject({ paused: true, pausedBy: 'proctor' });
   });
@@ -152,7 +186,8 @@ describe('sessions service: the exam runtime', () => {
     const candidate = randomUUID();
     const session = await runningSession({ durationMinutes: 10 }, { userId: candidate });
     const opened = await open(session.id, candidate);
-    const extended = (await proctor(Requests.extendAttempt, session.id, candidate, { minutes: 5 })).response as AttemptSummaryView;
+    const extended = (await proctor(Requests.extendAttempt, session.id, candidate, { minutes: 5 }))
+      .response as AttemptSummaryView;
     expect(extended).toMatchObject({ extensionMinutes: 5 });
     expect(Math.ceil(extended.remainingSeconds / 60)).toBe(15);
     const bad = await proctor(Requests.extendAttempt, session.id, candidate, { minutes: 0 });
@@ -165,7 +200,14 @@ describe('sessions service: the exam runtime', () => {
     const session = await runningSession({ durationMinutes: 1, gracePeriodSeconds: 0 }, { userId: candidate });
     const opened = await open(session.id, candidate);
     const questionId = opened.questions[0].id;
-    const saved = await nats.request<SaveAnswerAck>(Requests.saveAnswer, { orgId, sessionId: session.id, userId: candidate, questionId, clientSeq: 1, answer: { selectedOption: 1 } });
+    const saved = await nats.request<SaveAnswerAck>(Requests.saveAnswer, {
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      questionId,
+      clientSeq: 1,
+      answer: { selectedOption: 1 },
+    });
     expect(saved.err).toBeUndefined();
 
     // The time runs out while the service is down (the clock is moved back, not waited for), and Redis forgets the job.
@@ -174,12 +216,26 @@ describe('sessions service: the exam runtime', () => {
     await deleteQueueKeys(tag);
     service = await startSessionsService(tag);
 
-    await eventually(async () => (await attemptRow(opened.id)).status === AttemptStatus.Submitted, 15_000, 'the attempt submitted by its deadline job');
+    await eventually(
+      async () => (await attemptRow(opened.id)).status === AttemptStatus.Submitted,
+      15_000,
+      'the attempt submitted by its deadline job',
+    );
     expect((await attemptRow(opened.id)).auto_submitted).toBe(true);
     const submitted = (await storedEvents(nats, Events.attemptSubmitted)).find((e) => e.data.attemptId === opened.id);
-    expect(submitted?.data).toMatchObject({ automatic: true, answers: [{ questionId, answer: { selectedOption: 1 } }] });
+    expect(submitted?.data).toMatchObject({
+      automatic: true,
+      answers: [{ questionId, answer: { selectedOption: 1 } }],
+    });
 
-    const late = await nats.request(Requests.saveAnswer, { orgId, sessionId: session.id, userId: candidate, questionId, clientSeq: 2, answer: { selectedOption: 2 } });
+    const late = await nats.request(Requests.saveAnswer, {
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      questionId,
+      clientSeq: 2,
+      answer: { selectedOption: 2 },
+    });
     expect(late.err?.code).toBe(RpcErrorCode.Conflict);
   });
 
@@ -188,7 +244,14 @@ describe('sessions service: the exam runtime', () => {
     const session = await runningSession({ durationMinutes: 1, gracePeriodSeconds: 0 }, { userId: candidate });
     const opened = await open(session.id, candidate);
     await db().execute(`update attempt set started_at = now() - interval '61 seconds' where id = ?`, [opened.id]);
-    const late = await nats.request(Requests.saveAnswer, { orgId, sessionId: session.id, userId: candidate, questionId: opened.questions[0].id, clientSeq: 1, answer: { selectedOption: 0 } });
+    const late = await nats.request(Requests.saveAnswer, {
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      questionId: opened.questions[0].id,
+      clientSeq: 1,
+      answer: { selectedOption: 0 },
+    });
     expect(late.err).toEqual({ code: RpcErrorCode.Conflict, message: 'Time is over; this answer was not saved.' });
     expect(await db().execute(`select 1 from answer where attempt_id = ?`, [opened.id])).toHaveLength(0);
     expect((await open(session.id, candidate)).timeOver).toBe(true);
@@ -200,7 +263,10 @@ describe('sessions service: the exam runtime', () => {
     const first = (await attach(session.id, candidate, 'view-first-tab')).response;
     expect(first).toMatchObject({ attached: true });
     expect((await attach(session.id, candidate, 'view-first-tab')).response).toMatchObject({ attached: true });
-    expect((await attach(session.id, candidate, 'view-second-tab')).response).toEqual({ attached: false, reason: 'another-view-live' });
+    expect((await attach(session.id, candidate, 'view-second-tab')).response).toEqual({
+      attached: false,
+      reason: 'another-view-live',
+    });
     const taken = (await attach(session.id, candidate, 'view-second-tab', true)).response;
     expect(taken).toMatchObject({ attached: true, attempt: { liveViewId: 'view-second-tab' } });
     const takeover = (await storedEvents(nats, Events.attemptViewTakenOver)).find((e) => e.data.userId === candidate);
@@ -208,7 +274,15 @@ describe('sessions service: the exam runtime', () => {
 
     const attemptId = first && first.attached ? first.attempt.id : '';
     const questionId = first && first.attached ? first.attempt.questions[0].id : '';
-    const stale = await nats.request(Requests.saveAnswer, { orgId, sessionId: session.id, userId: candidate, questionId, clientSeq: 1, viewId: 'view-first-tab', answer: { selectedOption: 0 } });
+    const stale = await nats.request(Requests.saveAnswer, {
+      orgId,
+      sessionId: session.id,
+      userId: candidate,
+      questionId,
+      clientSeq: 1,
+      viewId: 'view-first-tab',
+      answer: { selectedOption: 0 },
+    });
     expect(stale.err?.code).toBe(RpcErrorCode.Conflict);
     expect(stale.err?.message).toMatch(/continues in another window/);
     expect(await db().execute(`select 1 from answer where attempt_id = ?`, [attemptId])).toHaveLength(0);
@@ -220,7 +294,14 @@ describe('sessions service: the exam runtime', () => {
     const reply = (await attach(session.id, candidate, 'view-presence', false, 'conn-1')).response;
     const attemptId = reply && reply.attached ? reply.attempt.id : '';
 
-    const stale = await nats.request<{ recorded: boolean }>(Requests.reportAttemptPresence, { orgId, attemptId, viewId: 'view-presence', connectionId: 'conn-0', connected: false, lastSeenAt: new Date().toISOString() });
+    const stale = await nats.request<{ recorded: boolean }>(Requests.reportAttemptPresence, {
+      orgId,
+      attemptId,
+      viewId: 'view-presence',
+      connectionId: 'conn-0',
+      connected: false,
+      lastSeenAt: new Date().toISOString(),
+    });
     expect(stale.response).toEqual({ recorded: false });
 
     // A gateway that died leaves its last heartbeat behind: the sweeper finds it too old.
@@ -233,11 +314,15 @@ describe('sessions service: the exam runtime', () => {
     );
     expect(new Date(disconnected.data.since).getTime()).toBeLessThan(Date.now() - 50_000);
 
-    expect((await attach(session.id, candidate, 'view-presence', false, 'conn-2')).response).toMatchObject({ attached: true });
+    expect((await attach(session.id, candidate, 'view-presence', false, 'conn-2')).response).toMatchObject({
+      attached: true,
+    });
     const back = (await storedEvents(nats, Events.attemptReconnected)).find((e) => e.data.attemptId === attemptId);
     expect(back?.data.disconnectedSeconds).toBeGreaterThanOrEqual(59);
     expect(Number((await attemptRow(attemptId)).disconnected_ms)).toBeGreaterThanOrEqual(59_000);
-    const summaries = (await nats.request<AttemptSummaryView[]>(Requests.listAttempts, { orgId, sessionId: session.id })).response ?? [];
+    const summaries =
+      (await nats.request<AttemptSummaryView[]>(Requests.listAttempts, { orgId, sessionId: session.id })).response ??
+      [];
     expect(summaries.find((s) => s.attemptId === attemptId)).toMatchObject({ connected: true });
   });
 
@@ -248,7 +333,11 @@ describe('sessions service: the exam runtime', () => {
     const [q1, q2, q3] = opened.questions.map((q) => q.id);
     const base = { orgId, sessionId: session.id, userId: candidate };
     await nats.request(Requests.flagQuestion, { ...base, questionId: q3, flagged: true });
-    const flags = await nats.request<{ flaggedQuestionIds: string[] }>(Requests.flagQuestion, { ...base, questionId: q1, flagged: true });
+    const flags = await nats.request<{ flaggedQuestionIds: string[] }>(Requests.flagQuestion, {
+      ...base,
+      questionId: q1,
+      flagged: true,
+    });
     expect(flags.response?.flaggedQuestionIds).toEqual([q1, q3]);
     await nats.request(Requests.navigateAttempt, { ...base, questionId: q2 });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -263,7 +352,9 @@ describe('sessions service: the exam runtime', () => {
     const candidate = randomUUID();
     const session = await runningSession({}, { userId: candidate });
     const opened = await open(session.id, candidate);
-    expect((await nats.request(Requests.endSession, { orgId, actorId: proctorId, sessionId: session.id })).err).toBeUndefined();
+    expect(
+      (await nats.request(Requests.endSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
+    ).toBeUndefined();
     expect(await attemptRow(opened.id)).toMatchObject({ status: AttemptStatus.Submitted, auto_submitted: true });
   });
 });

@@ -1,4 +1,15 @@
-import { AssessmentView, EnrollmentMode, Events, Requests, Role, RpcErrorCode, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import {
+  AssessmentView,
+  EnrollmentMode,
+  Events,
+  Requests,
+  Role,
+  RpcErrorCode,
+  SessionStatus,
+  SessionView,
+  StartMode,
+  TimeLimitMode,
+} from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
 import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +43,13 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
     enrollment.addUser(orgId, proctorId, Role.Proctor);
     enrollment.addUser(orgId, otherProctorId, Role.Admin);
     enrollment.addUser(orgId, candidateId, Role.Candidate);
-    assessment = (await nats.request<AssessmentView>(Requests.createAssessment, { orgId, actorId: proctorId, assessment: threeQuestionAssessment() })).response as AssessmentView;
+    assessment = (
+      await nats.request<AssessmentView>(Requests.createAssessment, {
+        orgId,
+        actorId: proctorId,
+        assessment: threeQuestionAssessment(),
+      })
+    ).response as AssessmentView;
   });
 
   afterAll(async () => {
@@ -44,9 +61,15 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
   });
 
   const create = (extra: Record<string, unknown> = {}) =>
-    nats.request<SessionView>(Requests.createSession, { orgId, actorId: proctorId, settings: { ...flexibleSettings(assessment.id), ...extra } });
-  const command = (subject: string, sessionId: string) => nats.request<SessionView>(subject as typeof Requests.pauseSession, { orgId, actorId: proctorId, sessionId });
-  const get = async (sessionId: string) => (await nats.request<SessionView>(Requests.getSession, { orgId, sessionId })).response as SessionView;
+    nats.request<SessionView>(Requests.createSession, {
+      orgId,
+      actorId: proctorId,
+      settings: { ...flexibleSettings(assessment.id), ...extra },
+    });
+  const command = (subject: string, sessionId: string) =>
+    nats.request<SessionView>(subject as typeof Requests.pauseSession, { orgId, actorId: proctorId, sessionId });
+  const get = async (sessionId: string) =>
+    (await nats.request<SessionView>(Requests.getSession, { orgId, sessionId })).response as SessionView;
   const scheduled = (localTime: string, extra: Record<string, unknown> = {}) =>
     create({ startMode: StartMode.Scheduled, scheduledLocalTime: localTime, timeZone: 'UTC', ...extra });
 
@@ -98,32 +121,59 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
 
   it('defaults to the form defaults: flexible start is open, no limit, no late entry, no grace', async () => {
     const reply = await create();
-    expect(reply.response).toMatchObject({ status: SessionStatus.Open, startMode: StartMode.Flexible, scheduledAt: null, maxUsers: null, lateEntry: false, lateEntryMinutes: null, gracePeriodSeconds: 0, proctorId });
+    expect(reply.response).toMatchObject({
+      status: SessionStatus.Open,
+      startMode: StartMode.Flexible,
+      scheduledAt: null,
+      maxUsers: null,
+      lateEntry: false,
+      lateEntryMinutes: null,
+      gracePeriodSeconds: 0,
+      proctorId,
+    });
   });
 
   it('reports every invalid field by its path', async () => {
-    const reply = await create({ name: '', durationMinutes: 0, enrollmentMode: 'sometimes', lateEntry: true, security: { browserLockdown: 'yes', screenMonitoring: false, identityVerification: false } });
+    const reply = await create({
+      name: '',
+      durationMinutes: 0,
+      enrollmentMode: 'sometimes',
+      lateEntry: true,
+      security: { browserLockdown: 'yes', screenMonitoring: false, identityVerification: false },
+    });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
     const details = reply.err?.details ?? [];
-    for (const path of ['settings.name', 'settings.durationMinutes', 'settings.enrollmentMode', 'settings.lateEntryMinutes', 'settings.security.browserLockdown']) {
+    for (const path of [
+      'settings.name',
+      'settings.durationMinutes',
+      'settings.enrollmentMode',
+      'settings.lateEntryMinutes',
+      'settings.security.browserLockdown',
+    ]) {
       expect(details.some((detail) => detail.startsWith(`${path}: `))).toBe(true);
     }
   });
 
   it('refuses an unknown time zone, a missing or past scheduled time, each naming its field', async () => {
     const zone = await create({ timeZone: 'Mars/Olympus' });
-    expect(zone.err?.details).toEqual(['settings.timeZone: Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Berlin, America/New_York or UTC']);
+    expect(zone.err?.details).toEqual([
+      'settings.timeZone: Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Berlin, America/New_York or UTC',
+    ]);
     const missing = await create({ startMode: StartMode.Scheduled });
     expect(missing.err?.details?.[0]).toMatch(/^settings\.scheduledLocalTime: /);
     const past = await scheduled('2020-01-01T09:00');
     expect(past.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    expect(past.err?.details).toEqual(['settings.scheduledLocalTime: 2020-01-01T09:00 in UTC is in the past; choose a time in the future']);
+    expect(past.err?.details).toEqual([
+      'settings.scheduledLocalTime: 2020-01-01T09:00 in UTC is in the past; choose a time in the future',
+    ]);
   });
 
   it('accepts only a proctor or admin of the organization as the proctor', async () => {
     const candidate = await create({ proctorId: candidateId });
     expect(candidate.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    expect(candidate.err?.details?.[0]).toMatch(/^settings\.proctorId: .* is a candidate of your organization, not a proctor/);
+    expect(candidate.err?.details?.[0]).toMatch(
+      /^settings\.proctorId: .* is a candidate of your organization, not a proctor/,
+    );
     const stranger = await create({ proctorId: randomUUID() });
     expect(stranger.err?.details?.[0]).toMatch(/^settings\.proctorId: No user .* in your organization/);
   });
@@ -131,7 +181,10 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
   it('runs the lifecycle open → in progress ⇄ paused → ended, refusing illegal steps with the current state', async () => {
     const session = (await create()).response as SessionView;
     const early = await command(Requests.pauseSession, session.id);
-    expect(early.err).toEqual({ code: RpcErrorCode.Conflict, message: 'Cannot move the session from "open" to "paused"' });
+    expect(early.err).toEqual({
+      code: RpcErrorCode.Conflict,
+      message: 'Cannot move the session from "open" to "paused"',
+    });
     expect((await command(Requests.startSession, session.id)).response?.status).toBe(SessionStatus.InProgress);
     expect((await command(Requests.pauseSession, session.id)).response?.status).toBe(SessionStatus.Paused);
     expect((await command(Requests.resumeSession, session.id)).response?.status).toBe(SessionStatus.InProgress);
@@ -140,12 +193,19 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
     const ended = await command(Requests.endSession, session.id);
     expect(ended.response).toMatchObject({ status: SessionStatus.Ended });
     expect(ended.response?.endedAt).not.toBeNull();
-    const edit = await nats.request(Requests.updateSession, { orgId, actorId: proctorId, sessionId: session.id, settings: flexibleSettings(assessment.id) });
+    const edit = await nats.request(Requests.updateSession, {
+      orgId,
+      actorId: proctorId,
+      sessionId: session.id,
+      settings: flexibleSettings(assessment.id),
+    });
     expect(edit.err?.code).toBe(RpcErrorCode.Conflict);
     expect(edit.err?.message).toContain('"ended"');
     await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0);
     for (const subject of [Events.sessionPaused, Events.sessionResumed, Events.sessionEnded]) {
-      expect((await storedEvents(nats, subject)).filter((event) => event.data.sessionId === session.id)).toHaveLength(1);
+      expect((await storedEvents(nats, subject)).filter((event) => event.data.sessionId === session.id)).toHaveLength(
+        1,
+      );
     }
   });
 
@@ -155,23 +215,44 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       orgId,
       actorId: proctorId,
       sessionId: session.id,
-      settings: flexibleSettings(assessment.id, { name: 'Renamed', maxUsers: 10, enrollmentMode: EnrollmentMode.Manual }),
+      settings: flexibleSettings(assessment.id, {
+        name: 'Renamed',
+        maxUsers: 10,
+        enrollmentMode: EnrollmentMode.Manual,
+      }),
     });
-    expect(edited.response).toMatchObject({ id: session.id, name: 'Renamed', maxUsers: 10, enrollmentMode: EnrollmentMode.Manual, status: SessionStatus.Open, enrollmentCode: session.enrollmentCode });
-    const updated = await eventually(async () => (await storedEvents(nats, Events.sessionUpdated)).find((event) => event.data.sessionId === session.id));
-    expect(updated.data.settings).toMatchObject({ maxUsers: 10, enrollmentMode: EnrollmentMode.Manual, startMode: StartMode.Flexible });
+    expect(edited.response).toMatchObject({
+      id: session.id,
+      name: 'Renamed',
+      maxUsers: 10,
+      enrollmentMode: EnrollmentMode.Manual,
+      status: SessionStatus.Open,
+      enrollmentCode: session.enrollmentCode,
+    });
+    const updated = await eventually(async () =>
+      (await storedEvents(nats, Events.sessionUpdated)).find((event) => event.data.sessionId === session.id),
+    );
+    expect(updated.data.settings).toMatchObject({
+      maxUsers: 10,
+      enrollmentMode: EnrollmentMode.Manual,
+      startMode: StartMode.Flexible,
+    });
   });
 
-  it('starts a scheduled session by itself at its time, through the proctor\'s start', async () => {
+  it("starts a scheduled session by itself at its time, through the proctor's start", async () => {
     const session = (await scheduled(utcLocalIn(4_000))).response as SessionView;
     expect(session.status).toBe(SessionStatus.Scheduled);
     const started = await eventually(async () => {
       const now = await get(session.id);
       return now.status === SessionStatus.InProgress ? now : undefined;
     }, 15_000);
-    expect(new Date(String(started.startedAt)).getTime()).toBeGreaterThanOrEqual(new Date(String(session.scheduledAt)).getTime() - 50);
+    expect(new Date(String(started.startedAt)).getTime()).toBeGreaterThanOrEqual(
+      new Date(String(session.scheduledAt)).getTime() - 50,
+    );
     const events = await eventually(async () => {
-      const found = (await storedEvents(nats, Events.sessionStarted)).filter((event) => event.data.sessionId === session.id);
+      const found = (await storedEvents(nats, Events.sessionStarted)).filter(
+        (event) => event.data.sessionId === session.id,
+      );
       return found.length > 0 ? found : undefined;
     });
     expect(events).toHaveLength(1);
@@ -204,24 +285,45 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       orgId,
       actorId: proctorId,
       sessionId: session.id,
-      settings: flexibleSettings(assessment.id, { startMode: StartMode.Scheduled, scheduledLocalTime: utcLocalIn(60 * 60_000), timeZone: 'UTC' }),
+      settings: flexibleSettings(assessment.id, {
+        startMode: StartMode.Scheduled,
+        scheduledLocalTime: utcLocalIn(60 * 60_000),
+        timeZone: 'UTC',
+      }),
     });
-    expect(later.response).toMatchObject({ id: session.id, status: SessionStatus.Scheduled, enrollmentCode: session.enrollmentCode });
+    expect(later.response).toMatchObject({
+      id: session.id,
+      status: SessionStatus.Scheduled,
+      enrollmentCode: session.enrollmentCode,
+    });
     const queue = service.app.get(ScheduledStartQueue);
     expect(await queue.jobOf(session.id, 0)).toBeUndefined();
     expect(await queue.jobOf(session.id, 1)).toBeDefined();
     await sleep(5_000);
     expect((await get(session.id)).status).toBe(SessionStatus.Scheduled);
-    const rescheduled = await eventually(async () => (await storedEvents(nats, Events.sessionRescheduled)).find((event) => event.data.sessionId === session.id));
-    expect(rescheduled.data).toMatchObject({ previousScheduledAt: session.scheduledAt, scheduledAt: later.response?.scheduledAt, timeZone: 'UTC' });
+    const rescheduled = await eventually(async () =>
+      (await storedEvents(nats, Events.sessionRescheduled)).find((event) => event.data.sessionId === session.id),
+    );
+    expect(rescheduled.data).toMatchObject({
+      previousScheduledAt: session.scheduledAt,
+      scheduledAt: later.response?.scheduledAt,
+      timeZone: 'UTC',
+    });
     // And moving it close again makes it start by itself.
     await nats.request<SessionView>(Requests.updateSession, {
       orgId,
       actorId: proctorId,
       sessionId: session.id,
-      settings: flexibleSettings(assessment.id, { startMode: StartMode.Scheduled, scheduledLocalTime: utcLocalIn(3_000), timeZone: 'UTC' }),
+      settings: flexibleSettings(assessment.id, {
+        startMode: StartMode.Scheduled,
+        scheduledLocalTime: utcLocalIn(3_000),
+        timeZone: 'UTC',
+      }),
     });
-    await eventually(async () => ((await get(session.id)).status === SessionStatus.InProgress ? true : undefined), 15_000);
+    await eventually(
+      async () => ((await get(session.id)).status === SessionStatus.InProgress ? true : undefined),
+      15_000,
+    );
   });
 
   it('removes the job when the session is cancelled', async () => {

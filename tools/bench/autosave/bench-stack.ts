@@ -29,7 +29,12 @@ export async function startBenchStack(profileDir: string | undefined): Promise<L
       RATE_LIMIT_PER_MINUTE: '10000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       // For finding where the time goes: every process writes a .cpuprofile there when it stops.
-      ...(profileDir ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile-preload.js')}`, AUTOSAVE_CPU_PROFILE_DIR: profileDir } : {}),
+      ...(profileDir
+        ? {
+            NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile-preload.js')}`,
+            AUTOSAVE_CPU_PROFILE_DIR: profileDir,
+          }
+        : {}),
     },
   });
 }

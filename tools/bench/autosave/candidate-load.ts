@@ -39,7 +39,13 @@ export interface WindowFigures {
  * the browser does), attached to its attempt, saving an answer every few seconds.
  */
 export class CandidateLoad {
-  private sockets: { socket: Socket; candidate: BenchCandidate; viewId: string; seq: number; timer?: NodeJS.Timeout }[] = [];
+  private sockets: {
+    socket: Socket;
+    candidate: BenchCandidate;
+    viewId: string;
+    seq: number;
+    timer?: NodeJS.Timeout;
+  }[] = [];
   private questionIds: string[] = [];
   private records: SaveRecord[] = [];
   /** Saves awaiting their ack, with when they were sent. */
@@ -71,10 +77,14 @@ export class CandidateLoad {
     const worker = async () => {
       while (next < this.sockets.length) {
         const entry = this.sockets[next++];
-        const ack = await entry.socket
+        const ack = (await entry.socket
           .timeout(60_000)
-          .emitWithAck(SocketCommands.attachAttempt, { sessionId: this.settings.sessionId, viewId: entry.viewId, takeover: false })
-          .catch(() => null) as AttachAttemptAck | null;
+          .emitWithAck(SocketCommands.attachAttempt, {
+            sessionId: this.settings.sessionId,
+            viewId: entry.viewId,
+            takeover: false,
+          })
+          .catch(() => null)) as AttachAttemptAck | null;
         if (ack?.ok && ack.attached) {
           if (this.questionIds.length === 0) this.questionIds = ack.attempt.questions.map((question) => question.id);
           attached.push(entry);
@@ -110,7 +120,10 @@ export class CandidateLoad {
         this.save(entry);
         round++;
         // Scheduled against the start, not the last tick, so timer drift does not thin the load.
-        entry.timer = setTimeout(tick, Math.max(0, startedAt + phase + round * this.settings.intervalMs - performance.now()));
+        entry.timer = setTimeout(
+          tick,
+          Math.max(0, startedAt + phase + round * this.settings.intervalMs - performance.now()),
+        );
       };
       entry.timer = setTimeout(tick, phase);
     }
@@ -128,7 +141,10 @@ export class CandidateLoad {
     loop.disable();
     await this.settle(to);
     const inWindow = this.records.filter((record) => record.startedAt >= from && record.startedAt < to);
-    const latencies = inWindow.filter((record) => !record.failure).map((record) => record.latencyMs).sort((a, b) => a - b);
+    const latencies = inWindow
+      .filter((record) => !record.failure)
+      .map((record) => record.latencyMs)
+      .sort((a, b) => a - b);
     const failures: Record<string, number> = {};
     for (const record of inWindow) if (record.failure) failures[record.failure] = (failures[record.failure] ?? 0) + 1;
     return {
@@ -154,7 +170,14 @@ export class CandidateLoad {
   }
 
   private connect(candidate: BenchCandidate, index: number): Promise<boolean> {
-    const socket = io(this.settings.gatewayUrl, { path: '/socket.io', transports: ['websocket'], auth: { token: candidate.token }, reconnection: false, forceNew: true, timeout: 30_000 });
+    const socket = io(this.settings.gatewayUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: candidate.token },
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
     return new Promise((resolve) => {
       socket.once('connect', () => {
         socket.on('disconnect', (reason) => {
@@ -176,11 +199,25 @@ export class CandidateLoad {
     const index = Math.floor(Math.random() * this.questionIds.length);
     // Even positions are single choice, odd ones numeric (see exam-setup.ts).
     const answer = index % 2 === 0 ? { selectedOption: Math.floor(Math.random() * 4) } : { numberValue: entry.seq };
-    const payload = { sessionId: this.settings.sessionId, questionId: this.questionIds[index], viewId: entry.viewId, clientSeq: ++entry.seq, answer };
+    const payload = {
+      sessionId: this.settings.sessionId,
+      questionId: this.questionIds[index],
+      viewId: entry.viewId,
+      clientSeq: ++entry.seq,
+      answer,
+    };
     const startedAt = performance.now();
-    const done = (entry.socket.timeout(this.settings.ackTimeoutMs).emitWithAck(SocketCommands.saveAnswer, payload) as Promise<SaveAnswerSocketAck>).then(
+    const done = (
+      entry.socket
+        .timeout(this.settings.ackTimeoutMs)
+        .emitWithAck(SocketCommands.saveAnswer, payload) as Promise<SaveAnswerSocketAck>
+    ).then(
       (ack) => {
-        this.records.push({ startedAt, latencyMs: performance.now() - startedAt, failure: ack.ok ? '' : `refused ${ack.status}` });
+        this.records.push({
+          startedAt,
+          latencyMs: performance.now() - startedAt,
+          failure: ack.ok ? '' : `refused ${ack.status}`,
+        });
       },
       () => {
         this.records.push({ startedAt, latencyMs: NaN, failure: 'timeout' });

@@ -22,8 +22,20 @@ export const QUESTION_COUNT = 10;
 function questions() {
   return Array.from({ length: QUESTION_COUNT }, (_, index) =>
     index % 2 === 0
-      ? { type: QuestionType.SingleChoice, prompt: `Question ${index + 1}: pick one`, options: ['A', 'B', 'C', 'D'], correctOption: 1, points: 1 }
-      : { type: QuestionType.Numeric, prompt: `Question ${index + 1}: a number`, correctNumber: 4, tolerance: 0, points: 1 },
+      ? {
+          type: QuestionType.SingleChoice,
+          prompt: `Question ${index + 1}: pick one`,
+          options: ['A', 'B', 'C', 'D'],
+          correctOption: 1,
+          points: 1,
+        }
+      : {
+          type: QuestionType.Numeric,
+          prompt: `Question ${index + 1}: a number`,
+          correctNumber: 4,
+          tolerance: 0,
+          points: 1,
+        },
   );
 }
 
@@ -41,9 +53,15 @@ export async function prepareExam(stack: LocalStack, count: number): Promise<Ben
     passingPercent: 50,
     sections: [{ title: 'All', questions: questions() }],
   });
-  if (assessment.status !== 201) throw new Error(`creating the assessment failed: ${assessment.status} ${JSON.stringify(assessment.body)}`);
-  const session = await proctor.call<SessionView>('POST', '/api/sessions', sessionBody('Autosave benchmark', assessment.body.id, 120));
-  if (session.status !== 201) throw new Error(`creating the session failed: ${session.status} ${JSON.stringify(session.body)}`);
+  if (assessment.status !== 201)
+    throw new Error(`creating the assessment failed: ${assessment.status} ${JSON.stringify(assessment.body)}`);
+  const session = await proctor.call<SessionView>(
+    'POST',
+    '/api/sessions',
+    sessionBody('Autosave benchmark', assessment.body.id, 120),
+  );
+  if (session.status !== 201)
+    throw new Error(`creating the session failed: ${session.status} ${JSON.stringify(session.body)}`);
   const sessionId = session.body.id;
 
   const emailSuffix = `.${stack.settings.tag}@bench.example.com`;
@@ -51,19 +69,38 @@ export async function prepareExam(stack: LocalStack, count: number): Promise<Ben
   for (let i = 0; i < count; i++) lines.push(`cand${i}${emailSuffix},Bench Candidate ${i},,`);
   const form = new FormData();
   form.append('file', new Blob([lines.join('\r\n') + '\r\n']), 'bench.csv');
-  const uploaded = await fetch(`${base}/api/sessions/${sessionId}/import`, { method: 'POST', headers: { authorization: `Bearer ${proctor.accessToken}` }, body: form });
+  const uploaded = await fetch(`${base}/api/sessions/${sessionId}/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${proctor.accessToken}` },
+    body: form,
+  });
   const preview = (await uploaded.json()) as ImportPreview;
-  if (uploaded.status !== 200 || preview.validRows !== count) throw new Error(`the roster import preview failed: ${uploaded.status} ${JSON.stringify(preview).slice(0, 500)}`);
-  const committed = await proctor.call<ImportResult>('POST', `/api/sessions/${sessionId}/import/${preview.uploadId}/commit`, { sendInvitation: false });
-  if (committed.status !== 200 || committed.body.added !== count) throw new Error(`the roster import failed: ${committed.status} ${JSON.stringify(committed.body).slice(0, 500)}`);
+  if (uploaded.status !== 200 || preview.validRows !== count)
+    throw new Error(`the roster import preview failed: ${uploaded.status} ${JSON.stringify(preview).slice(0, 500)}`);
+  const committed = await proctor.call<ImportResult>(
+    'POST',
+    `/api/sessions/${sessionId}/import/${preview.uploadId}/commit`,
+    { sendInvitation: false },
+  );
+  if (committed.status !== 200 || committed.body.added !== count)
+    throw new Error(`the roster import failed: ${committed.status} ${JSON.stringify(committed.body).slice(0, 500)}`);
   const started = await proctor.call('POST', `/api/sessions/${sessionId}/start`);
-  if (started.status !== 201) throw new Error(`starting the session failed: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`starting the session failed: ${started.status} ${JSON.stringify(started.body)}`);
 
   const users = await importedUsers(stack, emailSuffix);
   if (users.length !== count) throw new Error(`expected ${count} imported accounts, found ${users.length}`);
-  const jwt = new JwtService({ secret: stack.settings.jwtSecret, signOptions: { expiresIn: 8 * 3600, issuer: 'invigil' } });
+  const jwt = new JwtService({
+    secret: stack.settings.jwtSecret,
+    signOptions: { expiresIn: 8 * 3600, issuer: 'invigil' },
+  });
   const candidates = users.map((user) => {
-    const claims: AccessTokenClaims = { sub: user.id, orgId: DEMO_ORG.id, role: Role.Candidate, name: user.display_name };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      orgId: DEMO_ORG.id,
+      role: Role.Candidate,
+      name: user.display_name,
+    };
     return { userId: user.id, token: jwt.sign(claims) };
   });
   return { sessionId, candidates };

@@ -26,7 +26,14 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
   const gatewayMetrics = `${stack.gatewayUrl(0)}/metrics`;
   const rssBefore = residentBytes(gatewayPid);
   const load = new CandidateLoad(
-    { gatewayUrl: stack.gatewayUrl(0), sessionId: exam.sessionId, intervalMs: settings.intervalMs, ackTimeoutMs: settings.ackTimeoutMs, connectBatch: 100, attachConcurrency: 20 },
+    {
+      gatewayUrl: stack.gatewayUrl(0),
+      sessionId: exam.sessionId,
+      intervalMs: settings.intervalMs,
+      ackTimeoutMs: settings.ackTimeoutMs,
+      connectBatch: 100,
+      attachConcurrency: 20,
+    },
     exam.candidates,
   );
   try {
@@ -41,16 +48,29 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
     await sleep(2_000);
     const idleMeters = { gateway: CpuMeter.ofPid(gatewayPid), sessions: CpuMeter.ofPid(sessionsPid) };
     await sleep(IDLE_SECONDS * 1000);
-    const idleCpu = { gateway: idleMeters.gateway.percentOfOneCore(), sessions: idleMeters.sessions.percentOfOneCore() };
-    console.log(`  ${load.attachedCount} attached in ${attachSeconds.toFixed(1)} s (${connectFailures} not connected, ${attachRefused} not attached); saving, ${settings.warmupSeconds} s warm-up…`);
+    const idleCpu = {
+      gateway: idleMeters.gateway.percentOfOneCore(),
+      sessions: idleMeters.sessions.percentOfOneCore(),
+    };
+    console.log(
+      `  ${load.attachedCount} attached in ${attachSeconds.toFixed(1)} s (${connectFailures} not connected, ${attachRefused} not attached); saving, ${settings.warmupSeconds} s warm-up…`,
+    );
 
     load.startSaving();
     await sleep(settings.warmupSeconds * 1000);
     const handledBefore = await histogramTotals(sessionsMetrics, 'invigil_nats_request_duration_seconds', SAVE_SUBJECT);
     const storedBefore = await storedSaves(stack);
-    const meters = { gateway: CpuMeter.ofPid(gatewayPid), sessions: CpuMeter.ofPid(sessionsPid), client: CpuMeter.ofThisProcess() };
+    const meters = {
+      gateway: CpuMeter.ofPid(gatewayPid),
+      sessions: CpuMeter.ofPid(sessionsPid),
+      client: CpuMeter.ofThisProcess(),
+    };
     const figures = await load.measure(settings.windowSeconds);
-    const cpu = { gateway: meters.gateway.percentOfOneCore(), sessions: meters.sessions.percentOfOneCore(), client: meters.client.percentOfOneCore() };
+    const cpu = {
+      gateway: meters.gateway.percentOfOneCore(),
+      sessions: meters.sessions.percentOfOneCore(),
+      client: meters.client.percentOfOneCore(),
+    };
     const handledAfter = await histogramTotals(sessionsMetrics, 'invigil_nats_request_duration_seconds', SAVE_SUBJECT);
     const stored = (await storedSaves(stack)) - storedBefore;
     const gatewaySockets = await gaugeValue(gatewayMetrics, 'invigil_socket_connections');
@@ -94,7 +114,9 @@ async function storedSaves(stack: LocalStack): Promise<number> {
   const db = new Client({ connectionString: stack.settings.databaseUrl });
   await db.connect();
   try {
-    const result = await db.query<{ saves: string }>(`select coalesce(sum("change_count"), 0) as "saves" from "${stack.schemaOf('sessions')}"."answer"`);
+    const result = await db.query<{ saves: string }>(
+      `select coalesce(sum("change_count"), 0) as "saves" from "${stack.schemaOf('sessions')}"."answer"`,
+    );
     return Number(result.rows[0].saves);
   } finally {
     await db.end();

@@ -68,8 +68,26 @@ export async function measureRawUpsertRate(settings: PgbenchSettings): Promise<P
     const args = [
       '-n',
       ...['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres'],
-      ...['-M', 'extended', '-c', String(settings.clients), '-j', String(settings.threads), '-T', String(settings.seconds)],
-      ...['-D', `attempts_per_client=${attemptsPerClient}`, '-D', `clients=${settings.clients}`, '-D', `questions=${settings.questions}`, '-D', 'seq=0'],
+      ...[
+        '-M',
+        'extended',
+        '-c',
+        String(settings.clients),
+        '-j',
+        String(settings.threads),
+        '-T',
+        String(settings.seconds),
+      ],
+      ...[
+        '-D',
+        `attempts_per_client=${attemptsPerClient}`,
+        '-D',
+        `clients=${settings.clients}`,
+        '-D',
+        `questions=${settings.questions}`,
+        '-D',
+        'seq=0',
+      ],
       ...['-f', script, url.pathname.slice(1)],
     ];
     const env = { ...process.env, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };

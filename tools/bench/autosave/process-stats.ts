@@ -52,7 +52,11 @@ export class CpuMeter {
 }
 
 /** Sum and count of a Prometheus histogram series, e.g. a service's handling time of one NATS subject. */
-export async function histogramTotals(metricsUrl: string, name: string, label: string): Promise<{ sum: number; count: number }> {
+export async function histogramTotals(
+  metricsUrl: string,
+  name: string,
+  label: string,
+): Promise<{ sum: number; count: number }> {
   const text = await (await fetch(metricsUrl)).text();
   const value = (suffix: string) => {
     const line = text.split('\n').find((entry) => entry.startsWith(`${name}_${suffix}{`) && entry.includes(label));

@@ -11,10 +11,21 @@ describe('authInterceptor', () => {
   let client: HttpClient;
 
   beforeEach(() => {
-    const user = { id: 'u1', orgId: 'o1', orgName: 'Org', email: 'c@example.org', displayName: 'Cam', role: Role.Candidate };
+    const user = {
+      id: 'u1',
+      orgId: 'o1',
+      orgName: 'Org',
+      email: 'c@example.org',
+      displayName: 'Cam',
+      role: Role.Candidate,
+    };
     localStorage.setItem('invigil.session', JSON.stringify({ accessToken: 'token-1', user }));
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     client = TestBed.inject(HttpClient);

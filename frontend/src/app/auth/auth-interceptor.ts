@@ -11,8 +11,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthStore);
   const token = auth.token();
   const isApiCall = request.url.startsWith('/api/');
-  const authorized =
-    token && isApiCall ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+  const authorized = token && isApiCall ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
 
   return next(authorized).pipe(
     catchError((error: unknown) => {

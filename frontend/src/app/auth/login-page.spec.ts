@@ -23,7 +23,11 @@ describe('LoginPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [LoginPage],
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -58,7 +62,12 @@ describe('LoginPage', () => {
   it('lists the field problems the server reports', async () => {
     const fixture = await submit('not-an-email', '');
     http.expectOne('/api/auth/login').flush(
-      { statusCode: 400, error: 'VALIDATION_FAILED', message: 'The request is not valid.', details: ['email must be a valid email address'] },
+      {
+        statusCode: 400,
+        error: 'VALIDATION_FAILED',
+        message: 'The request is not valid.',
+        details: ['email must be a valid email address'],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle(fixture);
@@ -74,7 +83,10 @@ describe('LoginPage', () => {
     await settle(fixture);
 
     expect(navigate).toHaveBeenCalledWith('/proctor');
-    expect(JSON.parse(localStorage.getItem('invigil.session') ?? '{}')).toEqual({ accessToken: 'token-1', user: proctor });
+    expect(JSON.parse(localStorage.getItem('invigil.session') ?? '{}')).toEqual({
+      accessToken: 'token-1',
+      user: proctor,
+    });
     expect(queryTestId(fixture, 'login-error')).toBeNull();
   });
 });

@@ -17,7 +17,8 @@ export class AttemptCommandRefused extends Error {
 /** A save that may get through later: no connection, no answer in time, or a server that is struggling. */
 export function isTransientSaveError(error: unknown): boolean {
   if (error instanceof SocketUnavailableError) return true;
-  if (error instanceof AttemptCommandRefused) return error.status === 408 || error.status === 429 || error.status >= 500;
+  if (error instanceof AttemptCommandRefused)
+    return error.status === 408 || error.status === 429 || error.status >= 500;
   return false;
 }
 

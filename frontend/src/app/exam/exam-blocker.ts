@@ -11,7 +11,14 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="blocker-backdrop">
-      <div class="card blocker" role="alertdialog" aria-modal="true" [attr.aria-labelledby]="headingId" [attr.aria-describedby]="bodyId" [attr.data-testid]="testId()">
+      <div
+        class="card blocker"
+        role="alertdialog"
+        aria-modal="true"
+        [attr.aria-labelledby]="headingId"
+        [attr.aria-describedby]="bodyId"
+        [attr.data-testid]="testId()"
+      >
         <h2 [id]="headingId" tabindex="-1" #title>{{ heading() }}</h2>
         <div [id]="bodyId"><ng-content /></div>
       </div>

@@ -22,7 +22,14 @@ import { freshIndexedDb } from '../../testing/indexeddb';
 import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
 import { ExamPage } from './exam-page';
 
-const me = { id: 'u1', orgId: 'o1', orgName: 'Org', email: 'cam@example.org', displayName: 'Cam', role: Role.Candidate };
+const me = {
+  id: 'u1',
+  orgId: 'o1',
+  orgName: 'Org',
+  email: 'cam@example.org',
+  displayName: 'Cam',
+  role: Role.Candidate,
+};
 const participation: ParticipantView = {
   id: 'p1',
   orgId: 'o1',
@@ -41,9 +48,33 @@ const attempt: AttemptView = {
   status: AttemptStatus.InProgress,
   sections: [{ id: 'sec1', title: 'Basics' }],
   questions: [
-    { id: 'q1', sectionId: 'sec1', type: QuestionType.SingleChoice, prompt: 'What is 2 + 2?', options: ['3', '4'], points: 1, maxWords: null },
-    { id: 'q2', sectionId: 'sec1', type: QuestionType.SingleChoice, prompt: 'Sky colour?', options: ['Blue', 'Green'], points: 1, maxWords: null },
-    { id: 'q3', sectionId: 'sec1', type: QuestionType.ShortText, prompt: 'Capital of France?', options: [], points: 1, maxWords: null },
+    {
+      id: 'q1',
+      sectionId: 'sec1',
+      type: QuestionType.SingleChoice,
+      prompt: 'What is 2 + 2?',
+      options: ['3', '4'],
+      points: 1,
+      maxWords: null,
+    },
+    {
+      id: 'q2',
+      sectionId: 'sec1',
+      type: QuestionType.SingleChoice,
+      prompt: 'Sky colour?',
+      options: ['Blue', 'Green'],
+      points: 1,
+      maxWords: null,
+    },
+    {
+      id: 'q3',
+      sectionId: 'sec1',
+      type: QuestionType.ShortText,
+      prompt: 'Capital of France?',
+      options: [],
+      points: 1,
+      maxWords: null,
+    },
   ],
   answers: [],
   answeredCount: 0,
@@ -106,19 +137,36 @@ describe('ExamPage', () => {
   const ackSave = (index = 0) => {
     const request = saves()[index];
     const { questionId, clientSeq } = request.payload as SaveAnswerCommand;
-    request.answer({ ok: true, questionId, clientSeq, storedSeq: clientSeq, answeredCount: 1, savedAt: new Date().toISOString() });
+    request.answer({
+      ok: true,
+      questionId,
+      clientSeq,
+      storedSeq: clientSeq,
+      answeredCount: 1,
+      savedAt: new Date().toISOString(),
+    });
   };
-  const choose = (question: number, option: number) => byTestId<HTMLInputElement>(fixture, `exam-question-${question}-option-${option}`).click();
+  const choose = (question: number, option: number) =>
+    byTestId<HTMLInputElement>(fixture, `exam-question-${question}-option-${option}`).click();
 
   beforeEach(() => {
     freshIndexedDb();
     sessionStorage.clear();
     localStorage.setItem('invigil.session', JSON.stringify({ accessToken: 'token', user: me }));
     socket = new FakeSocket();
-    socket.handlers.set(SocketCommands.attachAttempt, (): AttachAttemptAck => ({ ok: true, attached: true, attempt: served }));
+    socket.handlers.set(SocketCommands.attachAttempt, (): AttachAttemptAck => ({
+      ok: true,
+      attached: true,
+      attempt: served,
+    }));
     TestBed.configureTestingModule({
       imports: [ExamPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: SOCKET_CONNECTOR, useValue: () => socket }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: SOCKET_CONNECTOR, useValue: () => socket },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -131,10 +179,14 @@ describe('ExamPage', () => {
     localStorage.clear();
   });
 
-  it('attaches as this tab\'s view and shows one question at a time with the server\'s clock', async () => {
+  it("attaches as this tab's view and shows one question at a time with the server's clock", async () => {
     await openPage();
 
-    expect(attaches()[0].payload).toEqual({ sessionId: 's1', viewId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), takeover: false });
+    expect(attaches()[0].payload).toEqual({
+      sessionId: 's1',
+      viewId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      takeover: false,
+    });
     expect(textOf(fixture, 'my-status')).toBe('In Session');
     expect(queryTestId(fixture, 'exam-question-0')).not.toBeNull();
     expect(queryTestId(fixture, 'exam-question-1')).toBeNull();
@@ -149,7 +201,13 @@ describe('ExamPage', () => {
     await settleAll();
     expect(textOf(fixture, 'save-state')).toBe('Saving…');
     expect(textOf(fixture, 'answered-count')).toBe('1/3');
-    expect(saves()[0].payload).toEqual({ sessionId: 's1', questionId: 'q1', viewId: expect.any(String), clientSeq: 1, answer: { selectedOption: 1 } });
+    expect(saves()[0].payload).toEqual({
+      sessionId: 's1',
+      questionId: 'q1',
+      viewId: expect.any(String),
+      clientSeq: 1,
+      answer: { selectedOption: 1 },
+    });
 
     ackSave();
     await settleAll();
@@ -173,7 +231,9 @@ describe('ExamPage', () => {
     await openPage();
 
     expect(byTestId<HTMLInputElement>(fixture, 'exam-question-0-option-0').checked).toBe(true);
-    expect(saves().map((request) => request.payload)).toEqual([expect.objectContaining({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 0 } })]);
+    expect(saves().map((request) => request.payload)).toEqual([
+      expect.objectContaining({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 0 } }),
+    ]);
   });
 
   it('moves with the palette and previous/next, reports the position and keeps flags on the server', async () => {
@@ -199,11 +259,13 @@ describe('ExamPage', () => {
     expect(flag.request.body).toEqual({ flagged: true });
     flag.flush({ flaggedQuestionIds: ['q1', 'q3'] });
     await settleAll();
-    expect(byTestId(fixture, 'exam-palette-0').getAttribute('aria-label')).toBe('Question 1, not answered, flagged, current');
+    expect(byTestId(fixture, 'exam-palette-0').getAttribute('aria-label')).toBe(
+      'Question 1, not answered, flagged, current',
+    );
     expect(byTestId(fixture, 'exam-flag').getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('covers the exam while paused, with the clock stopped, and resumes with the server\'s time', async () => {
+  it("covers the exam while paused, with the clock stopped, and resumes with the server's time", async () => {
     await openPage();
     socket.push(Events.attemptPaused, { ...clock, remainingSeconds: 420, pausedBy: 'proctor' });
     await settleAll();
@@ -221,10 +283,14 @@ describe('ExamPage', () => {
 
   it('asks before taking over from another tab, then attaches with takeover', async () => {
     socket.handlers.set(SocketCommands.attachAttempt, (payload): AttachAttemptAck =>
-      (payload as { takeover: boolean }).takeover ? { ok: true, attached: true, attempt: served } : { ok: true, attached: false, reason: 'another-view-live' },
+      (payload as { takeover: boolean }).takeover
+        ? { ok: true, attached: true, attempt: served }
+        : { ok: true, attached: false, reason: 'another-view-live' },
     );
     await openPage();
-    expect(textOf(fixture, 'takeover-confirm')).toContain('Your exam is open in another tab or device. Continue here? The other one will be closed.');
+    expect(textOf(fixture, 'takeover-confirm')).toContain(
+      'Your exam is open in another tab or device. Continue here? The other one will be closed.',
+    );
 
     byTestId(fixture, 'takeover-continue').click();
     await settleAll();
@@ -234,7 +300,12 @@ describe('ExamPage', () => {
 
   it('stops saving once another view took the exam over', async () => {
     await openPage();
-    socket.push(Events.attemptViewTakenOver, { ...clock, viewId: 'another-view-id', previousViewId: null, at: new Date().toISOString() });
+    socket.push(Events.attemptViewTakenOver, {
+      ...clock,
+      viewId: 'another-view-id',
+      previousViewId: null,
+      at: new Date().toISOString(),
+    });
     await settleAll();
     expect(textOf(fixture, 'taken-over')).toContain('This exam continues in another window or device');
     expect(byTestId<HTMLFieldSetElement>(fixture, 'exam-question-0').disabled).toBe(true);
@@ -244,7 +315,11 @@ describe('ExamPage', () => {
     await openPage();
     choose(0, 1);
     await settleAll();
-    saves()[0].answer({ ok: false, status: 409, message: 'The time for this exam is over; answers can no longer be saved.' });
+    saves()[0].answer({
+      ok: false,
+      status: 409,
+      message: 'The time for this exam is over; answers can no longer be saved.',
+    });
     await settleAll();
     (await nextRequest('/api/sessions/s1/attempt')).flush({ ...attempt, remainingSeconds: 0, timeOver: true });
     await settleAll();
@@ -268,13 +343,24 @@ describe('ExamPage', () => {
 
     byTestId(fixture, 'exam-confirm-submit').click();
     await settleAll();
-    http.expectOne({ method: 'POST', url: '/api/sessions/s1/attempt/submit' }).flush({ ...attempt, status: AttemptStatus.Submitted });
+    http
+      .expectOne({ method: 'POST', url: '/api/sessions/s1/attempt/submit' })
+      .flush({ ...attempt, status: AttemptStatus.Submitted });
     await settleAll();
     expect(textOf(fixture, 'my-status')).toBe('Complete');
 
     const result: ResultView = {
-      id: 'r1', sessionId: 's1', userId: 'u1', score: 2, maxScore: 3, percent: 67, passed: true, pendingReview: 0, awaitingReview: false,
-      scoredAt: new Date().toISOString(), certificate: { id: 'c1', status: CertificateStatus.Ready },
+      id: 'r1',
+      sessionId: 's1',
+      userId: 'u1',
+      score: 2,
+      maxScore: 3,
+      percent: 67,
+      passed: true,
+      pendingReview: 0,
+      awaitingReview: false,
+      scoredAt: new Date().toISOString(),
+      certificate: { id: 'c1', status: CertificateStatus.Ready },
     };
     http.expectOne('/api/sessions/s1/result').flush(result);
     await settleAll();
@@ -284,10 +370,18 @@ describe('ExamPage', () => {
   it('says the time ran out when the deadline submitted the attempt', async () => {
     await openPage();
     socket.push(Events.attemptSubmitted, {
-      ...clock, assessmentVersionId: 'v1', submittedAt: new Date().toISOString(), answers: [], automatic: true,
+      ...clock,
+      assessmentVersionId: 'v1',
+      submittedAt: new Date().toISOString(),
+      answers: [],
+      automatic: true,
     });
     await settleAll();
-    (await nextRequest('/api/sessions/s1/attempt')).flush({ ...attempt, status: AttemptStatus.Submitted, autoSubmitted: true });
+    (await nextRequest('/api/sessions/s1/attempt')).flush({
+      ...attempt,
+      status: AttemptStatus.Submitted,
+      autoSubmitted: true,
+    });
     http.expectOne('/api/sessions/s1/result').flush(null);
     await settleAll();
     expect(textOf(fixture, 'auto-submitted')).toContain('Time ran out');
@@ -302,7 +396,13 @@ describe('ExamPage', () => {
     await settleAll();
     expect(queryTestId(fixture, 'waiting-room')).not.toBeNull();
     socket.push(Events.messageSent, {
-      orgId: 'o1', sessionId: 's1', messageId: 'm1', kind: 'system', senderName: 'Invigil', body: 'The session has started.', sentAt: new Date().toISOString(),
+      orgId: 'o1',
+      sessionId: 's1',
+      messageId: 'm1',
+      kind: 'system',
+      senderName: 'Invigil',
+      body: 'The session has started.',
+      sentAt: new Date().toISOString(),
     });
     await settleAll();
     expect(textOf(fixture, 'exam-messages')).toContain('The session has started.');

@@ -30,7 +30,10 @@ import { PaletteGroup } from './question-palette';
                   [attr.data-flagged]="item.flagged"
                   (click)="picked.emit(item.questionId)"
                 >
-                  {{ item.index + 1 }}@if (item.flagged) {<span aria-hidden="true">⚑</span>}
+                  {{ item.index + 1 }}
+                  @if (item.flagged) {
+                    <span aria-hidden="true">⚑</span>
+                  }
                 </button>
               </li>
             }

@@ -4,7 +4,14 @@ import { byTestId, settle, textOf, typeInto } from '../../testing/dom';
 import { AnswerChange, ExamQuestion } from './exam-question';
 
 const q = (id: string, type: QuestionType, extra: Partial<CandidateQuestionView> = {}): CandidateQuestionView => ({
-  id, sectionId: 's', type, prompt: `Prompt ${id}`, options: [], points: 1, maxWords: null, ...extra,
+  id,
+  sectionId: 's',
+  type,
+  prompt: `Prompt ${id}`,
+  options: [],
+  points: 1,
+  maxWords: null,
+  ...extra,
 });
 
 const questions = [
@@ -48,7 +55,11 @@ describe('ExamQuestion', () => {
     byTestId<HTMLInputElement>(fixture, 'exam-question-1-option-2').click();
     await show(2);
     byTestId<HTMLInputElement>(fixture, 'exam-question-2-false').click();
-    for (const [index, testId, text] of [[3, 'exam-question-3-number', '9.81'], [4, 'exam-question-4-text', 'Paris'], [5, 'exam-question-5-essay', 'Water moves']] as const) {
+    for (const [index, testId, text] of [
+      [3, 'exam-question-3-number', '9.81'],
+      [4, 'exam-question-4-text', 'Paris'],
+      [5, 'exam-question-5-essay', 'Water moves'],
+    ] as const) {
       await show(index);
       typeInto(fixture, testId, text);
       const control = byTestId(fixture, testId);

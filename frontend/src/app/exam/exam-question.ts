@@ -123,7 +123,10 @@ export function countWords(text: string): number {
               [class.error]="q.maxWords !== null && words > q.maxWords"
               [attr.data-testid]="id + '-words'"
             >
-              {{ words }} {{ words === 1 ? 'word' : 'words' }}@if (q.maxWords !== null) { of at most {{ q.maxWords }}}
+              {{ words }} {{ words === 1 ? 'word' : 'words' }}
+              @if (q.maxWords !== null) {
+                of at most {{ q.maxWords }}
+              }
               @if (q.maxWords !== null && words > q.maxWords) {
                 <span role="alert"> — too long: shorten it to {{ q.maxWords }} words, or it cannot be saved.</span>
               }

@@ -27,13 +27,19 @@ import { ExamApi } from './exam-api';
         </p>
         @if (result.awaitingReview) {
           <p class="muted">
-            {{ result.pendingReview }} {{ result.pendingReview === 1 ? 'point' : 'points' }} of written answers await a reviewer;
-            your score is provisional until then.
+            {{ result.pendingReview }} {{ result.pendingReview === 1 ? 'point' : 'points' }} of written answers await a
+            reviewer; your score is provisional until then.
           </p>
         }
         @switch (result.certificate?.status) {
           @case (certificateStatus.Ready) {
-            <button type="button" class="primary" [disabled]="downloading()" (click)="download(result)" data-testid="certificate-download">
+            <button
+              type="button"
+              class="primary"
+              [disabled]="downloading()"
+              (click)="download(result)"
+              data-testid="certificate-download"
+            >
               {{ downloading() ? 'Downloading…' : 'Download certificate (PDF)' }}
             </button>
           }

@@ -58,7 +58,11 @@ export class ExamSession {
   readonly autoSubmitted = signal(false);
   readonly clock = new ExamClock();
   readonly announcer = new ExamAnnouncer();
-  readonly progress = new ExamProgress(this.api, () => this.sessionId, (error) => this.error.set(toDisplayedError(error)));
+  readonly progress = new ExamProgress(
+    this.api,
+    () => this.sessionId,
+    (error) => this.error.set(toDisplayedError(error)),
+  );
   readonly saves = new SaveQueue({
     send: (save) => this.link.save(save),
     isTransient: isTransientSaveError,
@@ -69,17 +73,27 @@ export class ExamSession {
     () => this.status() === ParticipantStatus.Complete || this.attempt()?.status === AttemptStatus.Submitted,
   );
   /** "Offline" whenever the socket is down, even with nothing waiting: the candidate should know. */
-  readonly saveState = computed<SaveState>(() => (this.attempt() && !this.link.connected() ? 'offline' : this.saves.state()));
+  readonly saveState = computed<SaveState>(() =>
+    this.attempt() && !this.link.connected() ? 'offline' : this.saves.state(),
+  );
   /** Answers can be changed: attached as the live view, the clock running and not over. */
-  readonly inputLocked = computed(() => this.clock.timeOver() || this.clock.paused() || this.link.state() === 'taken-over');
+  readonly inputLocked = computed(
+    () => this.clock.timeOver() || this.clock.paused() || this.link.state() === 'taken-over',
+  );
   readonly questions = computed(() => this.attempt()?.questions ?? []);
-  readonly answeredCount = computed(() => this.questions().filter((q) => isAnswered(this.selections().get(q.id))).length);
+  readonly answeredCount = computed(
+    () => this.questions().filter((q) => isAnswered(this.selections().get(q.id))).length,
+  );
   /** 1-based numbers of the questions without an answer, for the submit confirmation. */
   readonly unanswered = computed(() =>
-    this.questions().flatMap((q, index) => (isAnswered(this.selections().get(q.id)) ? [] : [{ number: index + 1, prompt: q.prompt }])),
+    this.questions().flatMap((q, index) =>
+      isAnswered(this.selections().get(q.id)) ? [] : [{ number: index + 1, prompt: q.prompt }],
+    ),
   );
   readonly flaggedForReview = computed(() =>
-    this.questions().flatMap((q, index) => (this.progress.flagged().has(q.id) ? [{ number: index + 1, prompt: q.prompt }] : [])),
+    this.questions().flatMap((q, index) =>
+      this.progress.flagged().has(q.id) ? [{ number: index + 1, prompt: q.prompt }] : [],
+    ),
   );
 
   constructor() {
@@ -98,7 +112,8 @@ export class ExamSession {
       if (warning) untracked(() => this.announcer.say(warning));
     });
     effect(() => {
-      if (this.clock.timeOver() && !this.submitted()) untracked(() => this.announcer.say('Time is over. Your saved answers will be submitted.'));
+      if (this.clock.timeOver() && !this.submitted())
+        untracked(() => this.announcer.say('Time is over. Your saved answers will be submitted.'));
     });
   }
 
@@ -106,23 +121,43 @@ export class ExamSession {
     this.sessionId = sessionId;
     const me = this.auth.user()?.id;
     if (me) this.restored = this.saves.restore(new IdbPendingSaveStore(me, sessionId));
-    this.link.init(sessionId, { attached: (attempt) => this.adoptAttempt(attempt, true), refused: (error) => this.attachRefused(error) });
+    this.link.init(sessionId, {
+      attached: (attempt) => this.adoptAttempt(attempt, true),
+      refused: (error) => this.attachRefused(error),
+    });
     // A confirmed watch (also after a reconnect) reloads whatever may have been missed.
-    this.socket.watchSession(sessionId).pipe(this.untilDestroyed()).subscribe(() => void this.refresh());
+    this.socket
+      .watchSession(sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.refresh());
     this.socket
       .on(Events.participantStatusChanged, sessionId)
-      .pipe(filter(({ data }) => data.userId === me), this.untilDestroyed())
+      .pipe(
+        filter(({ data }) => data.userId === me),
+        this.untilDestroyed(),
+      )
       .subscribe(({ data }) => this.applyStatus(data.to));
-    this.socket.on(Events.sessionStarted, sessionId).pipe(this.untilDestroyed()).subscribe(() => void this.loadAttempt());
+    this.socket
+      .on(Events.sessionStarted, sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.loadAttempt());
     this.socket
       .on(Events.messageSent, sessionId)
-      .pipe(filter(({ data }) => !data.toUserId || data.toUserId === me), this.untilDestroyed())
+      .pipe(
+        filter(({ data }) => !data.toUserId || data.toUserId === me),
+        this.untilDestroyed(),
+      )
       .subscribe(({ data }) => this.messages.update((list) => addMessage(list, fromMessageEvent(data))));
     merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
-      .pipe(filter(({ data }) => data.userId === me), this.untilDestroyed())
+      .pipe(
+        filter(({ data }) => data.userId === me),
+        this.untilDestroyed(),
+      )
       .subscribe(() => void this.results.load());
     this.followClockEvents(sessionId, me);
-    fromEvent(window, 'online').pipe(this.untilDestroyed()).subscribe(() => this.saves.retryNow());
+    fromEvent(window, 'online')
+      .pipe(this.untilDestroyed())
+      .subscribe(() => this.saves.retryNow());
     this.every(resultPollMs, () => this.results.poll());
     // Fallbacks for a socket that is down: the page still moves on, only a little later.
     this.every(statusPollMs, () => {
@@ -169,28 +204,49 @@ export class ExamSession {
   /** Pause, resume, extension, takeover and submission of this candidate's attempt, as the server pushes them. */
   private followClockEvents(sessionId: string, me: string | undefined): void {
     const mine = <T extends { data: { userId: string } }>() => filter<T>(({ data }) => data.userId === me);
-    this.socket.on(Events.attemptPaused, sessionId).pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: true, pausedBy: data.pausedBy }));
-    this.socket.on(Events.attemptResumed, sessionId).pipe(mine(), this.untilDestroyed())
+    this.socket
+      .on(Events.attemptPaused, sessionId)
+      .pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) =>
+        this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: true, pausedBy: data.pausedBy }),
+      );
+    this.socket
+      .on(Events.attemptResumed, sessionId)
+      .pipe(mine(), this.untilDestroyed())
       .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: false }));
-    this.socket.on(Events.attemptExtended, sessionId).pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: this.clock.paused(), pausedBy: this.clock.pausedReason() }));
-    this.socket.on(Events.attemptViewTakenOver, sessionId).pipe(mine(), this.untilDestroyed())
+    this.socket
+      .on(Events.attemptExtended, sessionId)
+      .pipe(mine(), this.untilDestroyed())
+      .subscribe(({ data }) =>
+        this.clock.sync({
+          remainingSeconds: data.remainingSeconds,
+          paused: this.clock.paused(),
+          pausedBy: this.clock.pausedReason(),
+        }),
+      );
+    this.socket
+      .on(Events.attemptViewTakenOver, sessionId)
+      .pipe(mine(), this.untilDestroyed())
       .subscribe(({ data }) => {
         if (data.viewId !== this.link.viewId) this.link.takenOver();
       });
-    this.socket.on(Events.attemptSubmitted, sessionId).pipe(mine(), this.untilDestroyed())
+    this.socket
+      .on(Events.attemptSubmitted, sessionId)
+      .pipe(mine(), this.untilDestroyed())
       .subscribe(({ data }) => {
         if (data.automatic) this.autoSubmitted.set(true);
         this.applyStatus(ParticipantStatus.Complete);
         void this.loadAttempt();
       });
     // Session-wide pause and resume carry no remaining time: stop the display now, then ask the server.
-    this.socket.on(Events.sessionPaused, sessionId).pipe(this.untilDestroyed()).subscribe(() => {
-      const seconds = this.clock.remainingSeconds();
-      if (seconds !== null) this.clock.sync({ remainingSeconds: seconds, paused: true, pausedBy: 'session' });
-      void this.loadAttempt();
-    });
+    this.socket
+      .on(Events.sessionPaused, sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => {
+        const seconds = this.clock.remainingSeconds();
+        if (seconds !== null) this.clock.sync({ remainingSeconds: seconds, paused: true, pausedBy: 'session' });
+        void this.loadAttempt();
+      });
     merge(this.socket.on(Events.sessionResumed, sessionId), this.socket.on(Events.sessionEnded, sessionId))
       .pipe(this.untilDestroyed())
       .subscribe(() => void this.loadAttempt());

@@ -56,7 +56,10 @@ export class ExamViewLink {
   }
 
   /** Wires the link to one session; nothing is sent until `attach()`. */
-  init(sessionId: string, handlers: { attached: (attempt: AttemptView) => void; refused: (error: AttemptCommandRefused) => void }): void {
+  init(
+    sessionId: string,
+    handlers: { attached: (attempt: AttemptView) => void; refused: (error: AttemptCommandRefused) => void },
+  ): void {
     this.sessionId = sessionId;
     this.onAttached = handlers.attached;
     this.onRefused = handlers.refused;

@@ -42,7 +42,9 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
     const server = silentServer();
     const after = await pageWith(server);
 
-    expect(server.requests.map((r) => r.save)).toEqual([{ questionId: 'q2', clientSeq: 1, answer: { selectedOption: 1 } }]);
+    expect(server.requests.map((r) => r.save)).toEqual([
+      { questionId: 'q2', clientSeq: 1, answer: { selectedOption: 1 } },
+    ]);
     server.ack(0);
     await flush();
     server.ack(1);

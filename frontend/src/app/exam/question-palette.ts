@@ -27,13 +27,30 @@ export interface PaletteInput {
 }
 
 /** The question palette: every question by section, with whether it is answered, flagged and shown now. */
-export function paletteGroups({ questions, sections, isAnswered, flagged, currentQuestionId }: PaletteInput): PaletteGroup[] {
+export function paletteGroups({
+  questions,
+  sections,
+  isAnswered,
+  flagged,
+  currentQuestionId,
+}: PaletteInput): PaletteGroup[] {
   const items = questions.map((question, index) => {
-    const state = { answered: isAnswered(question.id), flagged: flagged.has(question.id), current: question.id === currentQuestionId };
-    return { sectionId: question.sectionId, item: { questionId: question.id, index, ...state, label: paletteLabel(index + 1, state) } };
+    const state = {
+      answered: isAnswered(question.id),
+      flagged: flagged.has(question.id),
+      current: question.id === currentQuestionId,
+    };
+    return {
+      sectionId: question.sectionId,
+      item: { questionId: question.id, index, ...state, label: paletteLabel(index + 1, state) },
+    };
   });
   const groups: PaletteGroup[] = sections
-    .map((section) => ({ sectionId: section.id, title: section.title, items: items.filter((i) => i.sectionId === section.id).map((i) => i.item) }))
+    .map((section) => ({
+      sectionId: section.id,
+      title: section.title,
+      items: items.filter((i) => i.sectionId === section.id).map((i) => i.item),
+    }))
     .filter((group) => group.items.length > 0);
   const known = new Set(groups.map((group) => group.sectionId));
   const rest = items.filter((i) => !known.has(i.sectionId)).map((i) => i.item);
@@ -49,13 +66,20 @@ export function paletteLabel(number: number, state: { answered: boolean; flagged
 }
 
 /** Where the candidate resumes: the question the server remembers, else the first. */
-export function resumeQuestionId(questions: readonly CandidateQuestionView[], remembered: string | null): string | null {
+export function resumeQuestionId(
+  questions: readonly CandidateQuestionView[],
+  remembered: string | null,
+): string | null {
   if (remembered && questions.some((question) => question.id === remembered)) return remembered;
   return questions[0]?.id ?? null;
 }
 
 /** The previous (-1) or next (+1) question in assessment order, or null at either end. */
-export function neighbourQuestionId(questions: readonly CandidateQuestionView[], currentId: string | null, step: -1 | 1): string | null {
+export function neighbourQuestionId(
+  questions: readonly CandidateQuestionView[],
+  currentId: string | null,
+  step: -1 | 1,
+): string | null {
   const index = questions.findIndex((question) => question.id === currentId);
   if (index === -1) return null;
   return questions[index + step]?.id ?? null;

@@ -129,7 +129,10 @@ describe('SaveQueue', () => {
     server.requests[0].reject(new Refused('attempt already submitted'));
     await settle();
 
-    expect(onRejected).toHaveBeenCalledWith({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } }, expect.any(Refused));
+    expect(onRejected).toHaveBeenCalledWith(
+      { questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } },
+      expect.any(Refused),
+    );
     expect(server.requests[1].save.questionId).toBe('q2');
     expect(queue.state()).toBe('saving');
   });

@@ -71,8 +71,12 @@ export class SaveQueue {
     this.store = store;
     for (const save of this.queue()) this.persist(() => store.put(save));
     const stored = await store.load().catch(() => []);
-    for (const save of stored) this.lastSeq.set(save.questionId, Math.max(this.lastSeq.get(save.questionId) ?? 0, save.clientSeq));
-    this.queue.update((list) => [...stored.filter((save) => !list.some((queued) => queued.questionId === save.questionId)), ...list]);
+    for (const save of stored)
+      this.lastSeq.set(save.questionId, Math.max(this.lastSeq.get(save.questionId) ?? 0, save.clientSeq));
+    this.queue.update((list) => [
+      ...stored.filter((save) => !list.some((queued) => queued.questionId === save.questionId)),
+      ...list,
+    ]);
     this.pump();
   }
 

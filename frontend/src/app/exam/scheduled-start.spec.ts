@@ -1,9 +1,13 @@
 import { formatStart, formatUntil } from './scheduled-start';
 
-describe('waiting room: scheduled start in the candidate\'s time zone', () => {
+describe("waiting room: scheduled start in the candidate's time zone", () => {
   it('shows the UTC start in the given zone', () => {
-    expect(formatStart('2026-12-01T15:00:00.000Z', 'America/New_York')).toBe('Tuesday, 1 December 2026 at 10:00 (America/New_York)');
-    expect(formatStart('2026-12-01T15:00:00.000Z', 'Asia/Tokyo')).toBe('Wednesday, 2 December 2026 at 00:00 (Asia/Tokyo)');
+    expect(formatStart('2026-12-01T15:00:00.000Z', 'America/New_York')).toBe(
+      'Tuesday, 1 December 2026 at 10:00 (America/New_York)',
+    );
+    expect(formatStart('2026-12-01T15:00:00.000Z', 'Asia/Tokyo')).toBe(
+      'Wednesday, 2 December 2026 at 00:00 (Asia/Tokyo)',
+    );
   });
 
   it('counts down in days, hours, minutes and seconds', () => {

@@ -9,7 +9,9 @@ export function localTimeZone(): string {
 
 /** "Tuesday, 1 December 2026 at 10:00 (America/New_York)": a UTC instant in the reader's zone. */
 export function formatStart(instantIso: string, timeZone: string, locale = 'en-GB'): string {
-  const text = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(instantIso));
+  const text = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(
+    new Date(instantIso),
+  );
   return `${text} (${timeZone})`;
 }
 

@@ -1,4 +1,12 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, input, output, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 
 export interface ListedQuestion {
   number: number;
@@ -14,8 +22,7 @@ export interface ListedQuestion {
       <h2 id="confirm-heading" tabindex="-1" #heading>Submit your answers?</h2>
       @if (unanswered().length) {
         <p>
-          You have not answered {{ unanswered().length }}
-          {{ unanswered().length === 1 ? 'question' : 'questions' }}:
+          You have not answered {{ unanswered().length }} {{ unanswered().length === 1 ? 'question' : 'questions' }}:
         </p>
         <ul data-testid="unanswered-list">
           @for (question of unanswered(); track question.number) {
@@ -26,9 +33,7 @@ export interface ListedQuestion {
         <p>Every question has an answer.</p>
       }
       @if (flagged().length) {
-        <p>
-          You flagged {{ flagged().length }} {{ flagged().length === 1 ? 'question' : 'questions' }} for review:
-        </p>
+        <p>You flagged {{ flagged().length }} {{ flagged().length === 1 ? 'question' : 'questions' }} for review:</p>
         <ul data-testid="flagged-list">
           @for (question of flagged(); track question.number) {
             <li>Question {{ question.number }}: {{ question.prompt }}</li>
@@ -40,7 +45,13 @@ export interface ListedQuestion {
         <p class="notice" role="status">Waiting until all your answers are saved…</p>
       }
       <div class="actions">
-        <button type="button" class="primary" [disabled]="busy()" (click)="confirmed.emit()" data-testid="exam-confirm-submit">
+        <button
+          type="button"
+          class="primary"
+          [disabled]="busy()"
+          (click)="confirmed.emit()"
+          data-testid="exam-confirm-submit"
+        >
           {{ busy() ? 'Submitting…' : 'Submit now' }}
         </button>
         <button type="button" [disabled]="busy()" (click)="cancelled.emit()">Keep answering</button>

@@ -15,7 +15,9 @@ export interface TimeWarningState {
  */
 export function nextTimeWarning(remainingSeconds: number, announced: readonly number[]): TimeWarningState {
   const stillAnnounced = announced.filter((threshold) => remainingSeconds <= threshold);
-  const due = timeWarningSeconds.filter((threshold) => remainingSeconds <= threshold && !stillAnnounced.includes(threshold));
+  const due = timeWarningSeconds.filter(
+    (threshold) => remainingSeconds <= threshold && !stillAnnounced.includes(threshold),
+  );
   if (due.length === 0 || remainingSeconds <= 0) return { announced: [...stillAnnounced, ...due], message: null };
   const closest = Math.min(...due);
   return { announced: [...stillAnnounced, ...due], message: describeWarning(closest) };

@@ -24,8 +24,12 @@ export class WaitingCountdown implements OnInit {
   private readonly now = signal(Date.now());
   protected readonly loaded = signal(false);
   protected readonly scheduledAt = signal<string | null>(null);
-  protected readonly startText = computed(() => (this.scheduledAt() ? formatStart(this.scheduledAt()!, this.zone) : ''));
-  protected readonly untilText = computed(() => (this.scheduledAt() ? formatUntil(new Date(this.scheduledAt()!).getTime() - this.now()) : ''));
+  protected readonly startText = computed(() =>
+    this.scheduledAt() ? formatStart(this.scheduledAt()!, this.zone) : '',
+  );
+  protected readonly untilText = computed(() =>
+    this.scheduledAt() ? formatUntil(new Date(this.scheduledAt()!).getTime() - this.now()) : '',
+  );
 
   constructor() {
     const ticker = setInterval(() => this.now.set(Date.now()), 1000);
@@ -34,7 +38,9 @@ export class WaitingCountdown implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      const session = await firstValueFrom(this.http.get<SessionView>(`/api/sessions/${encodeURIComponent(this.sessionId())}`));
+      const session = await firstValueFrom(
+        this.http.get<SessionView>(`/api/sessions/${encodeURIComponent(this.sessionId())}`),
+      );
       this.scheduledAt.set(session.scheduledAt ?? null);
     } catch {
       // The waiting room works without it: the questions appear when the session starts.

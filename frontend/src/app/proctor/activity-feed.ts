@@ -9,7 +9,9 @@ import { ActivityEntry } from './live-roster';
   template: `
     <ol class="feed" data-testid="activity-feed" aria-live="polite">
       @for (entry of entries(); track $index) {
-        <li><time [attr.datetime]="entry.at">{{ entry.at | date: 'HH:mm:ss' }}</time> {{ entry.text }}</li>
+        <li>
+          <time [attr.datetime]="entry.at">{{ entry.at | date: 'HH:mm:ss' }}</time> {{ entry.text }}
+        </li>
       } @empty {
         <li class="muted">No activity yet.</li>
       }

@@ -78,7 +78,9 @@ export function newQuestionForm(fb: NonNullableFormBuilder, draft?: QuestionDraf
 export function newSectionForm(fb: NonNullableFormBuilder, number: number, draft?: SectionDraft): SectionForm {
   return fb.group({
     title: draft?.title ?? `Section ${number}`,
-    questions: fb.array(draft ? draft.questions.map((question) => newQuestionForm(fb, question)) : [newQuestionForm(fb)]),
+    questions: fb.array(
+      draft ? draft.questions.map((question) => newQuestionForm(fb, question)) : [newQuestionForm(fb)],
+    ),
   });
 }
 
@@ -92,10 +94,18 @@ export function newAssessmentForm(fb: NonNullableFormBuilder): AssessmentForm {
 }
 
 /** Replaces the form's content with an existing assessment's (for editing it into a new version). */
-export function fillAssessmentForm(fb: NonNullableFormBuilder, form: AssessmentForm, content: CreateAssessmentBody): void {
+export function fillAssessmentForm(
+  fb: NonNullableFormBuilder,
+  form: AssessmentForm,
+  content: CreateAssessmentBody,
+): void {
   form.controls.sections.clear();
   content.sections.forEach((section, index) => form.controls.sections.push(newSectionForm(fb, index + 1, section)));
-  form.patchValue({ title: content.title, description: content.description ?? '', passingPercent: content.passingPercent });
+  form.patchValue({
+    title: content.title,
+    description: content.description ?? '',
+    passingPercent: content.passingPercent,
+  });
 }
 
 /**
@@ -122,16 +132,27 @@ export function toQuestionDraft(question: ReturnType<QuestionForm['getRawValue']
     case QuestionType.TrueFalse:
       return { ...base, correctBoolean: question.correctBoolean === 'true' };
     case QuestionType.Numeric:
-      return { ...base, correctNumber: numberOrNull(question.correctNumber) as number, tolerance: numberOrNull(question.tolerance) as number };
+      return {
+        ...base,
+        correctNumber: numberOrNull(question.correctNumber) as number,
+        tolerance: numberOrNull(question.tolerance) as number,
+      };
     case QuestionType.ShortText:
       return {
         ...base,
-        acceptedAnswers: question.acceptedAnswers.split('\n').map((line) => line.trim()).filter((line) => line !== ''),
+        acceptedAnswers: question.acceptedAnswers
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
         caseSensitive: question.caseSensitive,
       };
     case QuestionType.Essay: {
       const guidance = question.reviewerGuidance.trim();
-      return { ...base, maxWords: numberOrNull(question.maxWords), ...(guidance ? { reviewerGuidance: guidance } : {}) };
+      return {
+        ...base,
+        maxWords: numberOrNull(question.maxWords),
+        ...(guidance ? { reviewerGuidance: guidance } : {}),
+      };
     }
   }
 }
@@ -147,6 +168,9 @@ export function toCreateAssessmentBody(form: AssessmentForm): CreateAssessmentBo
     title: value.title,
     ...(description ? { description } : {}),
     passingPercent: Number(value.passingPercent),
-    sections: value.sections.map((section) => ({ title: section.title, questions: section.questions.map((question) => toQuestionDraft(question)) })),
+    sections: value.sections.map((section) => ({
+      title: section.title,
+      questions: section.questions.map((question) => toQuestionDraft(question)),
+    })),
   };
 }

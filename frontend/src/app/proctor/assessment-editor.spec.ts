@@ -64,7 +64,18 @@ describe('AssessmentEditor', () => {
       title: 'Arithmetic',
       passingPercent: 50,
       sections: [
-        { title: 'Section 1', questions: [{ type: QuestionType.SingleChoice, prompt: 'What is 2 + 2?', options: ['3', '4'], correctOption: 1, points: 1 }] },
+        {
+          title: 'Section 1',
+          questions: [
+            {
+              type: QuestionType.SingleChoice,
+              prompt: 'What is 2 + 2?',
+              options: ['3', '4'],
+              correctOption: 1,
+              points: 1,
+            },
+          ],
+        },
       ],
     });
     request.flush(assessment);
@@ -130,7 +141,13 @@ describe('AssessmentEditor', () => {
         {
           title: 'Section 1',
           questions: [
-            { type: QuestionType.MultipleChoice, prompt: 'Noble gases?', points: 2, options: ['neon', 'iron', 'argon'], correctOptions: [0, 2] },
+            {
+              type: QuestionType.MultipleChoice,
+              prompt: 'Noble gases?',
+              points: 2,
+              options: ['neon', 'iron', 'argon'],
+              correctOptions: [0, 2],
+            },
             { type: QuestionType.TrueFalse, prompt: 'Water is dry.', points: 1, correctBoolean: false },
           ],
         },
@@ -138,8 +155,20 @@ describe('AssessmentEditor', () => {
           title: 'Open',
           questions: [
             { type: QuestionType.Numeric, prompt: 'g?', points: 1, correctNumber: 9.81, tolerance: 0.05 },
-            { type: QuestionType.ShortText, prompt: 'Capital of France?', points: 1, acceptedAnswers: ['Paris', 'paris'], caseSensitive: true },
-            { type: QuestionType.Essay, prompt: 'Explain osmosis.', points: 1, maxWords: 300, reviewerGuidance: 'Membrane' },
+            {
+              type: QuestionType.ShortText,
+              prompt: 'Capital of France?',
+              points: 1,
+              acceptedAnswers: ['Paris', 'paris'],
+              caseSensitive: true,
+            },
+            {
+              type: QuestionType.Essay,
+              prompt: 'Explain osmosis.',
+              points: 1,
+              maxWords: 300,
+              reviewerGuidance: 'Membrane',
+            },
           ],
         },
       ],
@@ -158,7 +187,10 @@ describe('AssessmentEditor', () => {
         statusCode: 400,
         error: 'VALIDATION_FAILED',
         message: 'The assessment is not valid.',
-        details: ['assessment.title: title must not be empty', 'assessment.sections.0.questions.0.tolerance: must be zero or more'],
+        details: [
+          'assessment.title: title must not be empty',
+          'assessment.sections.0.questions.0.tolerance: must be zero or more',
+        ],
       },
       { status: 400, statusText: 'Bad Request' },
     );
@@ -178,7 +210,15 @@ describe('AssessmentEditor', () => {
     const detail: AssessmentDetailView = {
       ...assessment,
       description: null,
-      sections: [{ id: 's1', title: 'Maths', questions: [{ id: 'q1', type: QuestionType.Numeric, prompt: 'Pi?', points: 2, correctNumber: 3.14, tolerance: 0.01 }] }],
+      sections: [
+        {
+          id: 's1',
+          title: 'Maths',
+          questions: [
+            { id: 'q1', type: QuestionType.Numeric, prompt: 'Pi?', points: 2, correctNumber: 3.14, tolerance: 0.01 },
+          ],
+        },
+      ],
     };
     http.expectOne({ method: 'GET', url: '/api/assessments/a1' }).flush(detail);
     await settle(fixture);
@@ -192,7 +232,12 @@ describe('AssessmentEditor', () => {
     expect(request.request.body).toEqual({
       title: 'Arithmetic',
       passingPercent: 50,
-      sections: [{ title: 'Maths', questions: [{ type: QuestionType.Numeric, prompt: 'Pi?', points: 2, correctNumber: 3.14, tolerance: 0.005 }] }],
+      sections: [
+        {
+          title: 'Maths',
+          questions: [{ type: QuestionType.Numeric, prompt: 'Pi?', points: 2, correctNumber: 3.14, tolerance: 0.005 }],
+        },
+      ],
     });
     request.flush({ ...assessment, version: 2 });
     await settle(fixture);
@@ -212,7 +257,11 @@ describe('AssessmentEditor', () => {
     const request = http.expectOne({ method: 'POST', url: '/api/assessments/import' });
     expect(request.request.body).toEqual({ format: 'invigil.assessment' });
     request.flush(
-      { statusCode: 400, message: 'The file is not a valid assessment.', details: ['formatVersion: must be 1', 'sections: an assessment needs at least one section'] },
+      {
+        statusCode: 400,
+        message: 'The file is not a valid assessment.',
+        details: ['formatVersion: must be 1', 'sections: an assessment needs at least one section'],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle(fixture);
@@ -226,7 +275,9 @@ describe('AssessmentEditor', () => {
     chooseOption(fixture, 'assessment-pick', 'a1');
     await settle(fixture);
     byTestId(fixture, 'assessment-export').click();
-    http.expectOne({ method: 'GET', url: '/api/assessments/a1/export' }).flush({ format: 'invigil.assessment', formatVersion: 1, title: 'Arithmetic', passingPercent: 50, sections: [] });
+    http
+      .expectOne({ method: 'GET', url: '/api/assessments/a1/export' })
+      .flush({ format: 'invigil.assessment', formatVersion: 1, title: 'Arithmetic', passingPercent: 50, sections: [] });
     await settle(fixture);
     expect(createObjectURL).toHaveBeenCalledTimes(1);
     expect(textOf(fixture, 'assessment-tools-notice')).toBe('Exported “Arithmetic”.');

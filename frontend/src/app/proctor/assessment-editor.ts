@@ -43,7 +43,10 @@ export class AssessmentEditor {
   protected readonly form = newAssessmentForm(this.fb);
   protected readonly maxOptions = maxOptions;
   protected readonly types = QuestionType;
-  protected readonly typeOptions = Object.values(QuestionType).map((type) => ({ type, label: questionTypeLabels[type] }));
+  protected readonly typeOptions = Object.values(QuestionType).map((type) => ({
+    type,
+    label: questionTypeLabels[type],
+  }));
   protected readonly isChoice = isChoiceType;
   protected readonly busy = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
@@ -143,7 +146,11 @@ export class AssessmentEditor {
     if (!id) return;
     await this.tool(async () => {
       const document = await this.api.exportAssessment(id);
-      const name = document.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
+      const name =
+        document.title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'assessment';
       saveBlob(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }), `${name}.json`);
       this.toolNotice.set(`Exported “${document.title}”.`);
     });
@@ -161,7 +168,9 @@ export class AssessmentEditor {
         throw new Error(`${file.name} is not a JSON file: export an assessment to see the format.`);
       }
       const imported = await this.api.importAssessment(document);
-      this.toolNotice.set(`Imported “${imported.title}” with ${imported.questionCount} ${imported.questionCount === 1 ? 'question' : 'questions'}.`);
+      this.toolNotice.set(
+        `Imported “${imported.title}” with ${imported.questionCount} ${imported.questionCount === 1 ? 'question' : 'questions'}.`,
+      );
       this.created.emit(imported);
     });
     input.value = '';

@@ -2,8 +2,17 @@ import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
 import { describeDisconnected, describeRemaining } from './attempt-clock';
 
 const summary = (overrides: Partial<AttemptSummaryView> = {}): AttemptSummaryView => ({
-  attemptId: 't1', userId: 'u1', status: AttemptStatus.InProgress, paused: false, remainingSeconds: 600, extensionMinutes: 0,
-  disconnectedSeconds: 0, connected: true, submittedAt: null, autoSubmitted: false, ...overrides,
+  attemptId: 't1',
+  userId: 'u1',
+  status: AttemptStatus.InProgress,
+  paused: false,
+  remainingSeconds: 600,
+  extensionMinutes: 0,
+  disconnectedSeconds: 0,
+  connected: true,
+  submittedAt: null,
+  autoSubmitted: false,
+  ...overrides,
 });
 
 describe('attempt clock for the proctor', () => {
@@ -13,9 +22,12 @@ describe('attempt clock for the proctor', () => {
   });
 
   it('says how a submitted attempt ended', () => {
-    expect(describeRemaining({ summary: summary({ status: AttemptStatus.Submitted, autoSubmitted: true }), receivedAt: 0 }, 0)).toBe(
-      'Submitted (time ran out)',
-    );
+    expect(
+      describeRemaining(
+        { summary: summary({ status: AttemptStatus.Submitted, autoSubmitted: true }), receivedAt: 0 },
+        0,
+      ),
+    ).toBe('Submitted (time ran out)');
   });
 
   it('shows the time a candidate was disconnected', () => {

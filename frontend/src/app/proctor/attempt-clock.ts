@@ -1,4 +1,5 @@
 import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
+import { formatDuration } from '@invigil/domain';
 import { formatRemainingTime } from '../exam/remaining-time';
 
 /** A server reading of one attempt and when it arrived, so the page can count down between readings. */
@@ -22,7 +23,8 @@ export function remainingNow({ summary, receivedAt }: TimedAttempt, now: number)
 /** "12:30", "12:30 (paused)", "Submitted" or "Submitted (time ran out)". */
 export function describeRemaining(attempt: TimedAttempt, now: number): string {
   const { summary } = attempt;
-  if (summary.status === AttemptStatus.Submitted) return summary.autoSubmitted ? 'Submitted (time ran out)' : 'Submitted';
+  if (summary.status === AttemptStatus.Submitted)
+    return summary.autoSubmitted ? 'Submitted (time ran out)' : 'Submitted';
   const time = formatRemainingTime(remainingNow(attempt, now));
   return summary.paused ? `${time} (paused)` : time;
 }
@@ -30,6 +32,5 @@ export function describeRemaining(attempt: TimedAttempt, now: number): string {
 /** "—" when never disconnected, else the total time offline, e.g. "2 min 5 s". */
 export function describeDisconnected(seconds: number): string {
   if (seconds <= 0) return '—';
-  const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+  return formatDuration(seconds);
 }

@@ -21,14 +21,32 @@ import { describeDisconnected, describeRemaining, TimedAttempt } from './attempt
       @if (summary.status === running) {
         <div class="actions" role="group" [attr.aria-label]="'Clock of ' + name()">
           @if (summary.paused) {
-            <button type="button" (click)="run('resume')" [disabled]="busy()" data-testid="participant-resume">Resume</button>
+            <button type="button" (click)="run('resume')" [disabled]="busy()" data-testid="participant-resume">
+              Resume
+            </button>
           } @else {
-            <button type="button" (click)="run('pause')" [disabled]="busy()" data-testid="participant-pause">Pause</button>
+            <button type="button" (click)="run('pause')" [disabled]="busy()" data-testid="participant-pause">
+              Pause
+            </button>
           }
           <label class="visually-hidden" [for]="minutesId()">Minutes to add for {{ name() }}</label>
-          <input type="number" min="1" max="600" step="1" class="minutes" [id]="minutesId()" [value]="minutes()"
-            (input)="minutes.set($any($event.target).valueAsNumber)" data-testid="participant-extend-minutes" />
-          <button type="button" (click)="run('extend')" [disabled]="busy() || !validMinutes()" data-testid="participant-extend">
+          <input
+            type="number"
+            min="1"
+            max="600"
+            step="1"
+            class="minutes"
+            [id]="minutesId()"
+            [value]="minutes()"
+            (input)="minutes.set($any($event.target).valueAsNumber)"
+            data-testid="participant-extend-minutes"
+          />
+          <button
+            type="button"
+            (click)="run('extend')"
+            [disabled]="busy() || !validMinutes()"
+            data-testid="participant-extend"
+          >
             Add minutes
           </button>
         </div>
@@ -54,7 +72,9 @@ export class AttemptControls {
   protected readonly busy = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
   protected readonly minutes = signal(5);
-  protected readonly validMinutes = computed(() => Number.isInteger(this.minutes()) && this.minutes() >= 1 && this.minutes() <= 600);
+  protected readonly validMinutes = computed(
+    () => Number.isInteger(this.minutes()) && this.minutes() >= 1 && this.minutes() <= 600,
+  );
   protected readonly remaining = computed(() => describeRemaining(this.attempt(), this.now()));
   protected readonly disconnected = computed(() => describeDisconnected(this.attempt().summary.disconnectedSeconds));
   protected readonly minutesId = computed(() => `extend-minutes-${this.attempt().summary.userId}`);

@@ -13,15 +13,21 @@ export class AttemptsApi {
   }
 
   pause(sessionId: string, userId: string): Promise<AttemptSummaryView> {
-    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/pause`, {}));
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/pause`, {}),
+    );
   }
 
   resume(sessionId: string, userId: string): Promise<AttemptSummaryView> {
-    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/resume`, {}));
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/resume`, {}),
+    );
   }
 
   extend(sessionId: string, userId: string, body: ExtendAttemptBody): Promise<AttemptSummaryView> {
-    return firstValueFrom(this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body));
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body),
+    );
   }
 }
 

@@ -23,7 +23,11 @@ describe('live roster', () => {
   });
 
   it('replaces the row of a known participant in place', () => {
-    const updated = row({ status: ParticipantStatus.InSession, answeredCount: 1, lastActivityAt: '2026-01-01T10:01:00.000Z' });
+    const updated = row({
+      status: ParticipantStatus.InSession,
+      answeredCount: 1,
+      lastActivityAt: '2026-01-01T10:01:00.000Z',
+    });
     const rows = upsertParticipant([row(), row({ participantId: 'p2' })], updated);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toBe(updated);
@@ -41,14 +45,20 @@ describe('live roster', () => {
     );
     expect(describeParticipantChange(row(), row({ answeredCount: 1 }))).toBe('Ada Lovelace answered 1/2');
     expect(describeParticipantChange(row(), row({ scorePercent: 50 }))).toBe('Ada Lovelace scored 50%');
-    expect(describeParticipantChange(row(), row({ status: ParticipantStatus.Complete, answeredCount: 2, scorePercent: 100 }))).toBe(
-      'Ada Lovelace is now Complete, answered 2/2, scored 100%',
-    );
+    expect(
+      describeParticipantChange(
+        row(),
+        row({ status: ParticipantStatus.Complete, answeredCount: 2, scorePercent: 100 }),
+      ),
+    ).toBe('Ada Lovelace is now Complete, answered 2/2, scored 100%');
     expect(describeParticipantChange(row(), row())).toBeNull();
   });
 
   it('puts the newest activity first', () => {
-    const feed = prependActivity([{ at: '2026-01-01T10:00:00Z', text: 'older' }], { at: '2026-01-01T10:01:00Z', text: 'newer' });
+    const feed = prependActivity([{ at: '2026-01-01T10:00:00Z', text: 'older' }], {
+      at: '2026-01-01T10:01:00Z',
+      text: 'newer',
+    });
     expect(feed.map((entry) => entry.text)).toEqual(['newer', 'older']);
   });
 });

@@ -10,7 +10,8 @@ export interface ActivityEntry {
 export const maxActivityEntries = 200;
 
 export function toLiveParticipant(event: LiveParticipantUpdatedEvent): LiveParticipantView {
-  const { participantId, sessionId, userId, displayName, status, answeredCount, totalQuestions, lastActivityAt } = event;
+  const { participantId, sessionId, userId, displayName, status, answeredCount, totalQuestions, lastActivityAt } =
+    event;
   return {
     participantId,
     sessionId,
@@ -49,7 +50,8 @@ export function describeParticipantChange(
   if (!previous) return `${name} joined (${participantStatusLabel(next.status)})`;
   const changes: string[] = [];
   if (previous.status !== next.status) changes.push(`is now ${participantStatusLabel(next.status)}`);
-  if (previous.answeredCount !== next.answeredCount) changes.push(`answered ${next.answeredCount}/${next.totalQuestions}`);
+  if (previous.answeredCount !== next.answeredCount)
+    changes.push(`answered ${next.answeredCount}/${next.totalQuestions}`);
   if (previous.scorePercent !== next.scorePercent && next.scorePercent !== null) {
     changes.push(`scored ${formatPercent(next.scorePercent)}`);
   }

@@ -64,8 +64,6 @@ export class ProctorApi {
   }
 
   broadcast(sessionId: string, body: BroadcastBody): Promise<MessageView> {
-    return firstValueFrom(
-      this.http.post<MessageView>(`/api/sessions/${encodeURIComponent(sessionId)}/messages`, body),
-    );
+    return firstValueFrom(this.http.post<MessageView>(`/api/sessions/${encodeURIComponent(sessionId)}/messages`, body));
   }
 }

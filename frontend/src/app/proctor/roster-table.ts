@@ -11,9 +11,17 @@ import { TimedAttempt } from './attempt-clock';
   template: `
     @if (participants().length) {
       <table class="table">
-        <caption class="visually-hidden">Participants and their progress</caption>
+        <caption class="visually-hidden">
+          Participants and their progress
+        </caption>
         <thead>
-          <tr><th scope="col">Participant</th><th scope="col">Status</th><th scope="col">Answered</th><th scope="col">Score</th><th scope="col">Time</th></tr>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Status</th>
+            <th scope="col">Answered</th>
+            <th scope="col">Score</th>
+            <th scope="col">Time</th>
+          </tr>
         </thead>
         <tbody>
           @for (participant of participants(); track participant.participantId) {
@@ -22,7 +30,9 @@ import { TimedAttempt } from './attempt-clock';
               <td data-testid="participant-status">
                 <span class="chip" [attr.data-status]="participant.status">{{ statusLabel(participant.status) }}</span>
               </td>
-              <td data-testid="participant-answered">{{ participant.answeredCount }}/{{ participant.totalQuestions }}</td>
+              <td data-testid="participant-answered">
+                {{ participant.answeredCount }}/{{ participant.totalQuestions }}
+              </td>
               <td data-testid="participant-score">{{ percent(participant.scorePercent) }}</td>
               <td>
                 @if (attempts().get(participant.userId); as attempt) {

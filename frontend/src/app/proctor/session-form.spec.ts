@@ -12,13 +12,21 @@ describe('SessionForm', () => {
   let fixture: ComponentFixture<SessionForm>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [SessionForm], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [SessionForm],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SessionForm);
     fixture.componentRef.setInput('assessments', [assessment]);
     const supervisors = http.expectOne((request) => request.url === '/api/users');
     expect(supervisors.request.params.getAll('role')).toEqual(['proctor', 'admin']);
-    supervisors.flush({ items: [{ id: 'p2', email: 'paula@example.com', displayName: 'Paula', role: Role.Proctor, timeZone: 'UTC' }], total: 1, page: 1, pageSize: 100 });
+    supervisors.flush({
+      items: [{ id: 'p2', email: 'paula@example.com', displayName: 'Paula', role: Role.Proctor, timeZone: 'UTC' }],
+      total: 1,
+      page: 1,
+      pageSize: 100,
+    });
     await settle(fixture);
   });
 
@@ -36,7 +44,15 @@ describe('SessionForm', () => {
     byTestId<HTMLButtonElement>(fixture, 'session-create').click();
     const request = http.expectOne('/api/sessions');
     const body = request.request.body as SessionSettingsBody;
-    expect(body).toMatchObject({ name: 'Quiz', assessmentId: 'a1', durationMinutes: 30, startMode: 'flexible', enrollmentMode: 'auto', lateEntry: false, timeLimitMode: 'session_wide' });
+    expect(body).toMatchObject({
+      name: 'Quiz',
+      assessmentId: 'a1',
+      durationMinutes: 30,
+      startMode: 'flexible',
+      enrollmentMode: 'auto',
+      lateEntry: false,
+      timeLimitMode: 'session_wide',
+    });
     expect(body.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(body.security).toEqual({ browserLockdown: false, screenMonitoring: false, identityVerification: false });
     request.flush({ id: 's1' });
@@ -53,7 +69,10 @@ describe('SessionForm', () => {
       {
         statusCode: 400,
         message: 'The request was not accepted.',
-        details: ['settings.scheduledLocalTime: 2020-01-01T09:00 in UTC is in the past; choose a time in the future', 'name: name must not be empty'],
+        details: [
+          'settings.scheduledLocalTime: 2020-01-01T09:00 in UTC is in the past; choose a time in the future',
+          'name: name must not be empty',
+        ],
       },
       { status: 400, statusText: 'Bad Request' },
     );

@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { AssessmentView, EnrollmentMode, SessionView, StartMode, TimeLimitMode, UserSearchItem } from '@invigil/contracts';
+import {
+  AssessmentView,
+  EnrollmentMode,
+  SessionView,
+  StartMode,
+  TimeLimitMode,
+  UserSearchItem,
+} from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
 import { defaultFormValue, fieldErrors, formValueOf, timeZoneChoices, toSettingsBody } from './session-settings-form';
@@ -63,7 +70,10 @@ export class SessionForm {
 
   constructor() {
     // The picker is a convenience: if the list cannot load, "Me" still works.
-    this.api.supervisors().then((people) => this.supervisors.set(people), () => this.supervisors.set([]));
+    this.api.supervisors().then(
+      (people) => this.supervisors.set(people),
+      () => this.supervisors.set([]),
+    );
     effect(() => {
       const session = this.existing();
       if (session) this.form.setValue(formValueOf(session));

@@ -2,7 +2,18 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AttemptStatus, AttemptSummaryView, EnrollmentMode, Events, LiveParticipantUpdatedEvent, ParticipantStatus, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import {
+  AttemptStatus,
+  AttemptSummaryView,
+  EnrollmentMode,
+  Events,
+  LiveParticipantUpdatedEvent,
+  ParticipantStatus,
+  SessionStatus,
+  SessionView,
+  StartMode,
+  TimeLimitMode,
+} from '@invigil/contracts';
 import { FakeSocket } from '../../testing/fake-socket';
 import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
 import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
@@ -104,7 +115,10 @@ describe('SessionPage', () => {
     expect(cell('participant-answered')).toBe('1/2');
     expect(cell('participant-score')).toBe('—');
 
-    socket.push(Events.liveParticipantUpdated, update({ status: ParticipantStatus.Complete, answeredCount: 2, scorePercent: 100 }));
+    socket.push(
+      Events.liveParticipantUpdated,
+      update({ status: ParticipantStatus.Complete, answeredCount: 2, scorePercent: 100 }),
+    );
     await settle(fixture);
     expect(cell('participant-score')).toBe('100%');
     expect(fixture.nativeElement.querySelectorAll('[data-testid^="participant-row-"]')).toHaveLength(1);
@@ -118,7 +132,12 @@ describe('SessionPage', () => {
   });
 
   it('shows the session as in progress when it starts, and disables the start button', async () => {
-    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    socket.push(Events.sessionStarted, {
+      orgId: 'o1',
+      sessionId: 's1',
+      name: session.name,
+      startedAt: new Date().toISOString(),
+    });
     await settle(fixture);
     expect(textOf(fixture, 'session-status')).toBe('In Progress');
     expect(byTestId<HTMLButtonElement>(fixture, 'session-start').disabled).toBe(true);
@@ -145,12 +164,21 @@ describe('SessionPage', () => {
     expect(textOf(fixture, 'setting-max-users')).toBe('No limit');
     expect(textOf(fixture, 'setting-security')).toBe('None');
     const disabled = (testId: string) => byTestId<HTMLButtonElement>(fixture, testId).disabled;
-    expect([disabled('session-pause'), disabled('session-resume'), disabled('session-end')]).toEqual([true, true, true]);
+    expect([disabled('session-pause'), disabled('session-resume'), disabled('session-end')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect([disabled('session-cancel'), disabled('session-reschedule')]).toEqual([false, false]);
   });
 
   it('pauses a running session through the gateway and shows the refusal of an illegal step', async () => {
-    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    socket.push(Events.sessionStarted, {
+      orgId: 'o1',
+      sessionId: 's1',
+      name: session.name,
+      startedAt: new Date().toISOString(),
+    });
     await settle(fixture);
     byTestId<HTMLButtonElement>(fixture, 'session-pause').click();
     const pause = http.expectOne('/api/sessions/s1/pause');
@@ -162,7 +190,10 @@ describe('SessionPage', () => {
     byTestId<HTMLButtonElement>(fixture, 'session-end').click();
     http
       .expectOne('/api/sessions/s1/end')
-      .flush({ statusCode: 409, message: 'Cannot move the session from "ended" to "ended"' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, message: 'Cannot move the session from "ended" to "ended"' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle(fixture);
     expect(textOf(fixture, 'form-error')).toContain('from "ended"');
   });
@@ -186,15 +217,29 @@ describe('SessionPage', () => {
 
   it("shows each candidate's remaining and disconnected time and pauses, resumes and extends one attempt", async () => {
     const clock: AttemptSummaryView = {
-      attemptId: 't1', userId: 'u1', status: AttemptStatus.InProgress, paused: false, remainingSeconds: 1200, extensionMinutes: 0,
-      disconnectedSeconds: 75, connected: false, submittedAt: null, autoSubmitted: false,
+      attemptId: 't1',
+      userId: 'u1',
+      status: AttemptStatus.InProgress,
+      paused: false,
+      remainingSeconds: 1200,
+      extensionMinutes: 0,
+      disconnectedSeconds: 75,
+      connected: false,
+      submittedAt: null,
+      autoSubmitted: false,
     };
     socket.push(Events.liveParticipantUpdated, update({ status: ParticipantStatus.InSession }));
-    socket.push(Events.sessionStarted, { orgId: 'o1', sessionId: 's1', name: session.name, startedAt: new Date().toISOString() });
+    socket.push(Events.sessionStarted, {
+      orgId: 'o1',
+      sessionId: 's1',
+      name: session.name,
+      startedAt: new Date().toISOString(),
+    });
     http.expectOne('/api/sessions/s1/attempts').flush([clock]);
     await settle(fixture);
     const row = byTestId(fixture, 'participant-row-u1');
-    const cell = (testId: string) => row.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    const cell = (testId: string) =>
+      row.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
     expect(cell('participant-remaining')).toBe('20:00');
     expect(cell('participant-disconnected')).toBe('Disconnected Offline: 1 min 15 s');
 

@@ -1,7 +1,14 @@
 import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AssessmentView, Events, LiveParticipantView, MessageView, SessionStatus, SessionView } from '@invigil/contracts';
+import {
+  AssessmentView,
+  Events,
+  LiveParticipantView,
+  MessageView,
+  SessionStatus,
+  SessionView,
+} from '@invigil/contracts';
 import { sessionIsEditable, sessionTransitions } from '@invigil/domain';
 import { SocketService } from '../realtime/socket-service';
 import { FormError } from '../shared/form-error';
@@ -38,12 +45,30 @@ const COMMAND_TARGETS: Record<SessionCommand, SessionStatus> = {
 };
 
 /** Lifecycle events that change the session's header: each reloads the session. */
-const LIFECYCLE_EVENTS = [Events.sessionPaused, Events.sessionResumed, Events.sessionEnded, Events.sessionCancelled, Events.sessionRescheduled, Events.sessionUpdated] as const;
+const LIFECYCLE_EVENTS = [
+  Events.sessionPaused,
+  Events.sessionResumed,
+  Events.sessionEnded,
+  Events.sessionCancelled,
+  Events.sessionRescheduled,
+  Events.sessionUpdated,
+] as const;
 
 /** One session, live: roster and activity follow socket events without a reload. */
 @Component({
   selector: 'app-session-page',
-  imports: [FormError, RosterTable, ActivityFeed, BroadcastForm, SessionForm, SessionSettingsSummary, RouterLink, AlertsPanel, IdentityChecksPanel, SnapshotsPanel],
+  imports: [
+    FormError,
+    RosterTable,
+    ActivityFeed,
+    BroadcastForm,
+    SessionForm,
+    SessionSettingsSummary,
+    RouterLink,
+    AlertsPanel,
+    IdentityChecksPanel,
+    SnapshotsPanel,
+  ],
   providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
@@ -86,7 +111,10 @@ export class SessionPage implements OnInit {
     const sessionId = this.id();
     this.attempts.follow(sessionId);
     // Every confirmed watch (also after a reconnect) reloads, to pick up whatever happened meanwhile.
-    this.socket.watchSession(sessionId).pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.load());
+    this.socket
+      .watchSession(sessionId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => void this.load());
     this.socket
       .on(Events.liveParticipantUpdated, sessionId)
       .pipe(takeUntilDestroyed(this.destroyRef))

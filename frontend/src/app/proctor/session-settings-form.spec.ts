@@ -34,7 +34,13 @@ describe('New Session form values', () => {
       gracePeriodSeconds: '30',
       browserLockdown: true,
     });
-    expect(body).toMatchObject({ enrollmentCode: 'chem42', scheduledLocalTime: '2030-07-01T09:30', maxUsers: 25, lateEntryMinutes: 15, gracePeriodSeconds: 30 });
+    expect(body).toMatchObject({
+      enrollmentCode: 'chem42',
+      scheduledLocalTime: '2030-07-01T09:30',
+      maxUsers: 25,
+      lateEntryMinutes: 15,
+      gracePeriodSeconds: 30,
+    });
     expect(body.security.browserLockdown).toBe(true);
   });
 
@@ -78,7 +84,11 @@ describe('New Session form values', () => {
       safeExamBrowserConfigKeys: [key('a'), key('b')],
     });
     const withoutMonitoring = toSettingsBody({ ...defaultFormValue(), snapshotIntervalSeconds: '30' });
-    expect(withoutMonitoring.security).toEqual({ browserLockdown: false, screenMonitoring: false, identityVerification: false });
+    expect(withoutMonitoring.security).toEqual({
+      browserLockdown: false,
+      screenMonitoring: false,
+      identityVerification: false,
+    });
   });
 
   it('shows an existing session’s snapshot interval and Config Keys', () => {
@@ -86,7 +96,13 @@ describe('New Session form values', () => {
       startMode: StartMode.Flexible,
       scheduledAt: null,
       timeZone: 'UTC',
-      security: { browserLockdown: false, screenMonitoring: true, identityVerification: false, snapshotIntervalSeconds: 20, safeExamBrowserConfigKeys: ['k1', 'k2'] },
+      security: {
+        browserLockdown: false,
+        screenMonitoring: true,
+        identityVerification: false,
+        snapshotIntervalSeconds: 20,
+        safeExamBrowserConfigKeys: ['k1', 'k2'],
+      },
     } as unknown as SessionView);
     expect(value.snapshotIntervalSeconds).toBe(20);
     expect(value.safeExamBrowserConfigKeys).toBe('k1\nk2');
@@ -95,21 +111,38 @@ describe('New Session form values', () => {
   it('maps server details to fields by path, from the gateway and from the service', () => {
     const fields = ['name', 'timeZone', 'browserLockdown', 'scheduledLocalTime'];
     const { byField, general } = fieldErrors(
-      ['name: name must not be empty', 'settings.timeZone: Unknown time zone "Mars/X"', 'security.browserLockdown: must be true or false', 'something odd'],
+      [
+        'name: name must not be empty',
+        'settings.timeZone: Unknown time zone "Mars/X"',
+        'security.browserLockdown: must be true or false',
+        'something odd',
+      ],
       fields,
     );
-    expect(byField).toEqual({ name: ['name must not be empty'], timeZone: ['Unknown time zone "Mars/X"'], browserLockdown: ['must be true or false'] });
+    expect(byField).toEqual({
+      name: ['name must not be empty'],
+      timeZone: ['Unknown time zone "Mars/X"'],
+      browserLockdown: ['must be true or false'],
+    });
     expect(general).toEqual(['something odd']);
   });
 
   it('offers the browser zone among the choices', () => {
-    expect(timeZoneChoices('Asia/Kolkata')).toEqual(expect.arrayContaining(['UTC', 'Asia/Kolkata', Intl.DateTimeFormat().resolvedOptions().timeZone]));
+    expect(timeZoneChoices('Asia/Kolkata')).toEqual(
+      expect.arrayContaining(['UTC', 'Asia/Kolkata', Intl.DateTimeFormat().resolvedOptions().timeZone]),
+    );
   });
 });
 
 describe('sessions list tabs and search', () => {
-  const make = (name: string, status: SessionStatus, code = 'ABCD') => ({ id: name, name, status, assessmentTitle: 'Chemistry', enrollmentCode: code }) as SessionView;
-  const sessions = [make('Morning', SessionStatus.Scheduled), make('Noon', SessionStatus.Open, 'NOON12'), make('Live', SessionStatus.Paused), make('Old', SessionStatus.Cancelled)];
+  const make = (name: string, status: SessionStatus, code = 'ABCD') =>
+    ({ id: name, name, status, assessmentTitle: 'Chemistry', enrollmentCode: code }) as SessionView;
+  const sessions = [
+    make('Morning', SessionStatus.Scheduled),
+    make('Noon', SessionStatus.Open, 'NOON12'),
+    make('Live', SessionStatus.Paused),
+    make('Old', SessionStatus.Cancelled),
+  ];
 
   it('puts scheduled and open in Upcoming, running in Active, ended and cancelled in Past', () => {
     expect(sessionsOfTab(sessions, 'upcoming', '').map((s) => s.name)).toEqual(['Morning', 'Noon']);
@@ -123,7 +156,11 @@ describe('sessions list tabs and search', () => {
   });
 
   it('describes a scheduled start in the browser zone and the zone it was entered in', () => {
-    const session = { scheduledAt: '2030-07-01T07:30:00.000Z', timeZone: 'Europe/Berlin', startedAt: null } as unknown as SessionView;
+    const session = {
+      scheduledAt: '2030-07-01T07:30:00.000Z',
+      timeZone: 'Europe/Berlin',
+      startedAt: null,
+    } as unknown as SessionView;
     expect(describeStart(session, 'UTC')).toMatch(/7:30.*\(.*9:30.*Europe\/Berlin\)/);
     expect(describeStart({ scheduledAt: null, startedAt: null } as unknown as SessionView)).toBe('Flexible start');
   });

@@ -90,7 +90,8 @@ export function formValueOf(session: SessionView): SessionFormValue {
 
 /** Empty inputs are left out (the server then applies its default or generates a code). */
 export function toSettingsBody(value: SessionFormValue): SessionSettingsBody {
-  const optionalNumber = (raw: number | string | null): number | undefined => (raw === null || raw === '' ? undefined : Number(raw));
+  const optionalNumber = (raw: number | string | null): number | undefined =>
+    raw === null || raw === '' ? undefined : Number(raw);
   const code = value.enrollmentCode.trim();
   const body: SessionSettingsBody = {
     name: value.name,
@@ -101,7 +102,11 @@ export function toSettingsBody(value: SessionFormValue): SessionSettingsBody {
     enrollmentMode: value.enrollmentMode,
     lateEntry: value.lateEntry,
     timeLimitMode: value.timeLimitMode,
-    security: { browserLockdown: value.browserLockdown, screenMonitoring: value.screenMonitoring, identityVerification: value.identityVerification },
+    security: {
+      browserLockdown: value.browserLockdown,
+      screenMonitoring: value.screenMonitoring,
+      identityVerification: value.identityVerification,
+    },
   };
   const interval = optionalNumber(value.snapshotIntervalSeconds);
   if (value.screenMonitoring && interval !== undefined) body.security.snapshotIntervalSeconds = interval;
@@ -130,7 +135,10 @@ export function configKeysOf(text: string): string[] {
  * Server problems by form field. The gateway reports `name: …`, the service `settings.name: …`;
  * nested security options map to their checkbox. Lines naming no known field stay general.
  */
-export function fieldErrors(details: string[], fields: readonly string[]): { byField: Record<string, string[]>; general: string[] } {
+export function fieldErrors(
+  details: string[],
+  fields: readonly string[],
+): { byField: Record<string, string[]>; general: string[] } {
   const byField: Record<string, string[]> = {};
   const general: string[] = [];
   for (const line of details) {

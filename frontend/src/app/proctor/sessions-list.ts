@@ -17,13 +17,20 @@ export function sessionsOfTab(sessions: SessionView[], tab: SessionsTab, search:
   return sessions.filter(
     (session) =>
       TAB_STATUSES[tab].includes(session.status) &&
-      (!needle || [session.name, session.assessmentTitle, session.enrollmentCode].some((text) => text.toLowerCase().includes(needle))),
+      (!needle ||
+        [session.name, session.assessmentTitle, session.enrollmentCode].some((text) =>
+          text.toLowerCase().includes(needle),
+        )),
   );
 }
 
 /** When the session starts, in the proctor's browser zone (and the zone it was entered in, if different). */
-export function describeStart(session: SessionView, browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
-  if (!session.scheduledAt) return session.startedAt ? `Started ${new Date(session.startedAt).toLocaleString()}` : 'Flexible start';
+export function describeStart(
+  session: SessionView,
+  browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): string {
+  if (!session.scheduledAt)
+    return session.startedAt ? `Started ${new Date(session.startedAt).toLocaleString()}` : 'Flexible start';
   const at = new Date(session.scheduledAt);
   const local = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: browserZone });
   if (session.timeZone === browserZone) return local;
@@ -65,7 +72,14 @@ export function describeStart(session: SessionView, browserZone = Intl.DateTimeF
       @if (shown().length) {
         <table class="table">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Assessment</th><th scope="col">Start</th><th scope="col">Status</th><th scope="col">Code</th><th scope="col"><span class="visually-hidden">Open</span></th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Assessment</th>
+              <th scope="col">Start</th>
+              <th scope="col">Status</th>
+              <th scope="col">Code</th>
+              <th scope="col"><span class="visually-hidden">Open</span></th>
+            </tr>
           </thead>
           <tbody>
             @for (session of shown(); track session.id) {
@@ -73,9 +87,20 @@ export function describeStart(session: SessionView, browserZone = Intl.DateTimeF
                 <td>{{ session.name }}</td>
                 <td>{{ session.assessmentTitle }}</td>
                 <td data-testid="session-start-at">{{ start(session) }}</td>
-                <td><span class="chip" [attr.data-status]="session.status">{{ statusLabel(session.status) }}</span></td>
-                <td><code>{{ session.enrollmentCode }}</code></td>
-                <td><a [routerLink]="['/proctor/sessions', session.id]" [attr.aria-label]="'Open ' + session.name" data-testid="session-link">Open</a></td>
+                <td>
+                  <span class="chip" [attr.data-status]="session.status">{{ statusLabel(session.status) }}</span>
+                </td>
+                <td>
+                  <code>{{ session.enrollmentCode }}</code>
+                </td>
+                <td>
+                  <a
+                    [routerLink]="['/proctor/sessions', session.id]"
+                    [attr.aria-label]="'Open ' + session.name"
+                    data-testid="session-link"
+                    >Open</a
+                  >
+                </td>
               </tr>
             }
           </tbody>

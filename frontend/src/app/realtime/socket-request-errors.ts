@@ -1,6 +1,9 @@
 /** A socket request that could not be delivered or answered: retrying later may succeed. */
 export class SocketUnavailableError extends Error {
-  constructor(readonly command: string, reason: 'disconnected' | 'timeout') {
+  constructor(
+    readonly command: string,
+    reason: 'disconnected' | 'timeout',
+  ) {
     super(
       reason === 'disconnected'
         ? 'Not connected to the server. Check your connection; the page keeps trying.'

@@ -76,7 +76,10 @@ describe('SocketService', () => {
   it('resolves a request with the server acknowledgement', async () => {
     socket.serverConnects();
     socket.handlers.set('attempt.save', (payload) => ({ ok: true, echoed: payload }));
-    await expect(service.request('attempt.save', { clientSeq: 1 }, 5_000)).resolves.toEqual({ ok: true, echoed: { clientSeq: 1 } });
+    await expect(service.request('attempt.save', { clientSeq: 1 }, 5_000)).resolves.toEqual({
+      ok: true,
+      echoed: { clientSeq: 1 },
+    });
   });
 
   it('refuses a request while disconnected and when no acknowledgement comes in time, without buffering it', async () => {

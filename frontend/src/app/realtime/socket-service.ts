@@ -140,5 +140,7 @@ export class SocketService {
 function isEnvelope(value: unknown): value is EventEnvelope {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return typeof candidate['subject'] === 'string' && typeof candidate['data'] === 'object' && candidate['data'] !== null;
+  return (
+    typeof candidate['subject'] === 'string' && typeof candidate['data'] === 'object' && candidate['data'] !== null
+  );
 }

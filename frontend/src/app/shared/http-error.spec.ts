@@ -5,7 +5,12 @@ describe('toDisplayedError', () => {
   it('shows the gateway message and its field details', () => {
     const error = new HttpErrorResponse({
       status: 400,
-      error: { statusCode: 400, error: 'Bad Request', message: 'The assessment is not valid.', details: ['title: title must not be empty'] },
+      error: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The assessment is not valid.',
+        details: ['title: title must not be empty'],
+      },
     });
     expect(toDisplayedError(error)).toEqual({
       message: 'The assessment is not valid.',

@@ -27,7 +27,10 @@ export function toDisplayedError(error: unknown): DisplayedError {
       return { message: text, details: [...lines, ...extra] };
     }
   }
-  return { message: `The server answered ${error.status} ${error.statusText || ''}`.trim() + '. Please try again.', details: [] };
+  return {
+    message: `The server answered ${error.status} ${error.statusText || ''}`.trim() + '. Please try again.',
+    details: [],
+  };
 }
 
 /** True when retrying later can succeed (offline, gateway restarting, overloaded). */

@@ -18,12 +18,16 @@ export const photoDataUrlPattern = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0
 /** Body of POST /api/sessions/:sessionId/identity (candidate): a webcam photo and a photo of an ID. */
 export class SubmitIdentityBody {
   @IsString()
-  @MaxLength(maxIdentityPhotoLength, { message: `facePhoto must be at most ${maxIdentityPhotoLength} characters; send a smaller JPEG` })
+  @MaxLength(maxIdentityPhotoLength, {
+    message: `facePhoto must be at most ${maxIdentityPhotoLength} characters; send a smaller JPEG`,
+  })
   @Matches(photoDataUrlPattern, { message: 'facePhoto must be a data URL of a JPEG, PNG or WebP image' })
   facePhoto!: string;
 
   @IsString()
-  @MaxLength(maxIdentityPhotoLength, { message: `idPhoto must be at most ${maxIdentityPhotoLength} characters; send a smaller JPEG` })
+  @MaxLength(maxIdentityPhotoLength, {
+    message: `idPhoto must be at most ${maxIdentityPhotoLength} characters; send a smaller JPEG`,
+  })
   @Matches(photoDataUrlPattern, { message: 'idPhoto must be a data URL of a JPEG, PNG or WebP image' })
   idPhoto!: string;
 }

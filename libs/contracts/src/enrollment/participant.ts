@@ -96,7 +96,10 @@ export class TimeLimitFields {
   timeLimitMinutes?: number | null;
 
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'timeLimitMultiplier must be a number such as 1.5 (at most 2 decimals)' })
+  @IsNumber(
+    { maxDecimalPlaces: 2 },
+    { message: 'timeLimitMultiplier must be a number such as 1.5 (at most 2 decimals)' },
+  )
   @Min(1, { message: 'timeLimitMultiplier must be at least 1' })
   @Max(5, { message: 'timeLimitMultiplier must be at most 5' })
   timeLimitMultiplier?: number | null;
@@ -245,7 +248,14 @@ export interface ImportPreview {
   newAccounts: number;
   issues: ImportIssueView[];
   /** The first valid rows, to show in the preview table. */
-  sample: { row: number; email: string; displayName: string; timeLimitMinutes: number | null; timeLimitMultiplier: number | null; newAccount: boolean }[];
+  sample: {
+    row: number;
+    email: string;
+    displayName: string;
+    timeLimitMinutes: number | null;
+    timeLimitMultiplier: number | null;
+    newAccount: boolean;
+  }[];
 }
 
 export interface ImportResult {

@@ -73,8 +73,12 @@ export const snapshotDataUrlPattern = /^data:image\/(jpeg|png|webp);base64,[A-Za
 /** Body of POST /api/sessions/:sessionId/snapshots (candidate). */
 export class StoreSnapshotBody {
   @IsString()
-  @MaxLength(maxSnapshotDataUrlLength, { message: `image must be at most ${maxSnapshotDataUrlLength} characters; send a smaller, low-resolution JPEG` })
-  @Matches(snapshotDataUrlPattern, { message: 'image must be a data URL of a JPEG, PNG or WebP image (data:image/jpeg;base64,...)' })
+  @MaxLength(maxSnapshotDataUrlLength, {
+    message: `image must be at most ${maxSnapshotDataUrlLength} characters; send a smaller, low-resolution JPEG`,
+  })
+  @Matches(snapshotDataUrlPattern, {
+    message: 'image must be a data URL of a JPEG, PNG or WebP image (data:image/jpeg;base64,...)',
+  })
   image!: string;
 
   @IsISO8601({}, { message: 'capturedAt must be an ISO 8601 timestamp' })

@@ -82,7 +82,10 @@ export class QuestionDraft {
 
   /** numeric: how far an answer may be from correctNumber and still count. */
   @ValidateIf((draft: QuestionDraft) => draft.type === QuestionType.Numeric)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'tolerance must be a number (0 for an exact answer)' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'tolerance must be a number (0 for an exact answer)' },
+  )
   @Min(0, { message: 'must be zero or more' })
   tolerance?: number;
 
@@ -102,14 +105,20 @@ export class QuestionDraft {
   caseSensitive?: boolean;
 
   /** essay: optional limit on the candidate's words. */
-  @ValidateIf((draft: QuestionDraft) => draft.type === QuestionType.Essay && draft.maxWords !== undefined && draft.maxWords !== null)
+  @ValidateIf(
+    (draft: QuestionDraft) =>
+      draft.type === QuestionType.Essay && draft.maxWords !== undefined && draft.maxWords !== null,
+  )
   @IsInt({ message: 'maxWords must be a whole number' })
   @Max(10_000, { message: 'maxWords must be at most 10000' })
   @Min(1, { message: 'maxWords must be at least 1 (or left out for no limit)' })
   maxWords?: number | null;
 
   /** essay: notes for the person who marks it; never sent to candidates. */
-  @ValidateIf((draft: QuestionDraft) => draft.type === QuestionType.Essay && draft.reviewerGuidance !== undefined && draft.reviewerGuidance !== null)
+  @ValidateIf(
+    (draft: QuestionDraft) =>
+      draft.type === QuestionType.Essay && draft.reviewerGuidance !== undefined && draft.reviewerGuidance !== null,
+  )
   @IsString({ message: 'reviewerGuidance must be text' })
   @MaxLength(5000, { message: 'reviewerGuidance must be at most 5000 characters' })
   reviewerGuidance?: string | null;

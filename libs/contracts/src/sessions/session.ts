@@ -44,7 +44,10 @@ export class SecurityOptions {
   @IsOptional()
   @IsArray({ message: 'safeExamBrowserConfigKeys must be a list of Config Keys' })
   @ArrayMaxSize(20, { message: 'at most 20 Safe Exam Browser Config Keys' })
-  @Matches(/^[0-9a-fA-F]{64}$/, { each: true, message: 'each Safe Exam Browser Config Key must be 64 hexadecimal characters' })
+  @Matches(/^[0-9a-fA-F]{64}$/, {
+    each: true,
+    message: 'each Safe Exam Browser Config Key must be 64 hexadecimal characters',
+  })
   safeExamBrowserConfigKeys?: string[];
 }
 
@@ -76,13 +79,19 @@ export class SessionSettingsBody {
   startMode!: StartMode;
 
   /** Local date and time in `timeZone`, e.g. 2026-12-01T09:30 (seconds optional: 09:30:15); required for a scheduled start. */
-  @ValidateIf((body: SessionSettingsBody) => body.startMode === StartMode.Scheduled || body.scheduledLocalTime !== undefined)
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: 'scheduledLocalTime must look like 2026-12-01T09:30 (local time in timeZone)' })
+  @ValidateIf(
+    (body: SessionSettingsBody) => body.startMode === StartMode.Scheduled || body.scheduledLocalTime !== undefined,
+  )
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+    message: 'scheduledLocalTime must look like 2026-12-01T09:30 (local time in timeZone)',
+  })
   scheduledLocalTime?: string;
 
   /** IANA time zone the proctor entered the time in, e.g. Europe/Berlin; the start is stored in UTC. */
   @IsString()
-  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/, { message: 'timeZone must be an IANA time zone such as Europe/Berlin or UTC' })
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/, {
+    message: 'timeZone must be an IANA time zone such as Europe/Berlin or UTC',
+  })
   timeZone!: string;
 
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })

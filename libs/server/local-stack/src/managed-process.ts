@@ -22,7 +22,11 @@ export class ManagedProcess {
   constructor(readonly spec: ProcessSpec) {
     mkdirSync(dirname(spec.logFile), { recursive: true });
     const log = createWriteStream(spec.logFile, { flags: 'a' });
-    this.child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream?.pipe(log, { end: false });
       if (spec.echo) stream?.on('data', (chunk: Buffer) => process.stdout.write(`[${spec.name}] ${chunk.toString()}`));

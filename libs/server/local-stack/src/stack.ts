@@ -108,7 +108,12 @@ export class LocalStack {
   }
 
   private serviceEnv(name: ServiceName, port: number): Record<string, string> {
-    return { ...this.commonEnv(), HTTP_PORT: String(port), DATABASE_URL: this.settings.databaseUrl, DB_SCHEMA: this.schemaOf(name) };
+    return {
+      ...this.commonEnv(),
+      HTTP_PORT: String(port),
+      DATABASE_URL: this.settings.databaseUrl,
+      DB_SCHEMA: this.schemaOf(name),
+    };
   }
 
   private spec(name: string, entry: string, args: string[], env: Record<string, string>, logName = name): ProcessSpec {
@@ -147,7 +152,11 @@ export class LocalStack {
     const key = `gateway-${index}`;
     const port = this.ports.get(key) ?? this.settings.gatewayPorts?.[index] ?? (await freePort());
     this.ports.set(key, port);
-    const env: Record<string, string> = { ...this.commonEnv(), HTTP_PORT: String(port), JWT_SECRET: this.settings.jwtSecret };
+    const env: Record<string, string> = {
+      ...this.commonEnv(),
+      HTTP_PORT: String(port),
+      JWT_SECRET: this.settings.jwtSecret,
+    };
     if (this.settings.frontendDist) env['FRONTEND_DIST'] = this.settings.frontendDist;
     const child = new ManagedProcess(this.spec(key, 'gateway/src/main.ts', [], env));
     this.gatewayProcesses[index] = child;

@@ -65,7 +65,11 @@ function connectionProviders(options: PlatformOptions): Provider[] {
   ];
 }
 
-export function platformOptionsFrom(service: PlatformOptions['service'], env: PlatformEnv, extra: Partial<PlatformOptions> = {}): PlatformOptions {
+export function platformOptionsFrom(
+  service: PlatformOptions['service'],
+  env: PlatformEnv,
+  extra: Partial<PlatformOptions> = {},
+): PlatformOptions {
   return {
     service,
     subjectPrefix: env.NATS_SUBJECT_PREFIX,
@@ -87,7 +91,9 @@ function loggerModule(service: string, env: PlatformEnv): DynamicModule {
 @Module({})
 export class ServicePlatformModule {
   static forRoot(settings: ServicePlatformSettings): DynamicModule {
-    const options = platformOptionsFrom(settings.service, settings.env, { startOutboxRelay: settings.startOutboxRelay });
+    const options = platformOptionsFrom(settings.service, settings.env, {
+      startOutboxRelay: settings.startOutboxRelay,
+    });
     const providers = [...connectionProviders(options), OutboxRelay, Outbox, EventConsumer, PlatformGauges];
     return {
       module: ServicePlatformModule,

@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 
 const codec = JSONCodec<EventEnvelope>();
 
-export function envelope<S extends EventSubject>(subject: S, data: EventPayload<S>, eventId: string = randomUUID()): EventEnvelope<S> {
+export function envelope<S extends EventSubject>(
+  subject: S,
+  data: EventPayload<S>,
+  eventId: string = randomUUID(),
+): EventEnvelope<S> {
   return { eventId, subject, occurredAt: new Date().toISOString(), correlationId: randomUUID(), data };
 }
 
@@ -15,7 +19,11 @@ export function envelope<S extends EventSubject>(subject: S, data: EventPayload<
  * event id as the de-duplication id. `dedupe: false` publishes it again as JetStream would
  * redeliver it, past the duplicate window, so the consumer's own idempotency is what is tested.
  */
-export async function publishEnvelope(nats: RawNats, event: EventEnvelope, options: { dedupe?: boolean } = {}): Promise<void> {
+export async function publishEnvelope(
+  nats: RawNats,
+  event: EventEnvelope,
+  options: { dedupe?: boolean } = {},
+): Promise<void> {
   await ensureEventStream(nats.connection, nats.prefix);
   const msgID = options.dedupe === false ? undefined : event.eventId;
   await nats.connection.jetstream().publish(nats.prefix + event.subject, codec.encode(event), { msgID });

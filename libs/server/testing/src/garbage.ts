@@ -14,7 +14,10 @@ export const GARBAGE_PAYLOADS: { label: string; bytes: Uint8Array }[] = [
  * Sends every garbage payload to every subject and returns what came back; each reply must be a
  * typed error. Callers then prove the service still serves a valid request.
  */
-export async function sendGarbageToEverySubject(nats: RawNats, subjects: string[]): Promise<{ subject: string; label: string; code: string | undefined }[]> {
+export async function sendGarbageToEverySubject(
+  nats: RawNats,
+  subjects: string[],
+): Promise<{ subject: string; label: string; code: string | undefined }[]> {
   const outcomes: { subject: string; label: string; code: string | undefined }[] = [];
   for (const subject of subjects) {
     for (const payload of GARBAGE_PAYLOADS) {

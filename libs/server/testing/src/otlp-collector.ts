@@ -63,10 +63,18 @@ export class InMemoryOtlpCollector {
 
 function collect(body: OtlpJson, into: CollectedSpan[]): void {
   for (const resourceSpans of body.resourceSpans ?? []) {
-    const service = resourceSpans.resource?.attributes?.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? 'unknown';
+    const service =
+      resourceSpans.resource?.attributes?.find((attribute) => attribute.key === 'service.name')?.value.stringValue ??
+      'unknown';
     for (const scope of resourceSpans.scopeSpans ?? []) {
       for (const span of scope.spans ?? []) {
-        into.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name });
+        into.push({
+          service,
+          traceId: span.traceId,
+          spanId: span.spanId,
+          parentSpanId: span.parentSpanId || undefined,
+          name: span.name,
+        });
       }
     }
   }

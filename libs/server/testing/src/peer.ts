@@ -21,7 +21,11 @@ export interface Peer<S extends RequestSubject> {
  * Stands in for another service on the real NATS: answers `subject` in Nest's wire format, the
  * way that service's own transport would. Services never import each other, not even in tests.
  */
-export function answerAsPeer<S extends RequestSubject>(nats: RawNats, subject: S, answer: (request: RequestOf<S>) => ResponseOf<S>): Peer<S> {
+export function answerAsPeer<S extends RequestSubject>(
+  nats: RawNats,
+  subject: S,
+  answer: (request: RequestOf<S>) => ResponseOf<S>,
+): Peer<S> {
   const received: RequestOf<S>[] = [];
   const subscription: Subscription = nats.connection.subscribe(nats.prefix + subject, {
     callback: (error, message) => {
@@ -32,7 +36,8 @@ export function answerAsPeer<S extends RequestSubject>(nats: RawNats, subject: S
       try {
         reply = { id: packet.id, response: answer(packet.data), isDisposed: true };
       } catch (failure) {
-        const body = failure instanceof PeerError ? failure.body : { code: RpcErrorCode.Internal, message: String(failure) };
+        const body =
+          failure instanceof PeerError ? failure.body : { code: RpcErrorCode.Internal, message: String(failure) };
         reply = { id: packet.id, err: body, isDisposed: true };
       }
       message.respond(codec.encode(reply));

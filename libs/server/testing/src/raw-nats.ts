@@ -24,7 +24,11 @@ export class RawNats {
 
   /** A request in the Nest wire format, as the services' own clients send it. */
   async request<T>(subject: string, data: unknown, timeoutMs = 5000): Promise<RawReply<T>> {
-    const reply = await this.connection.request(this.prefix + subject, codec.encode({ id: randomUUID(), pattern: subject, data }), { timeout: timeoutMs });
+    const reply = await this.connection.request(
+      this.prefix + subject,
+      codec.encode({ id: randomUUID(), pattern: subject, data }),
+      { timeout: timeoutMs },
+    );
     return codec.decode(reply.data) as RawReply<T>;
   }
 
@@ -46,7 +50,11 @@ export class RawNats {
 }
 
 /** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -1,4 +1,12 @@
-import { EnrollmentMode, Requests, RpcErrorCode, SessionStatus, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import {
+  EnrollmentMode,
+  Requests,
+  RpcErrorCode,
+  SessionStatus,
+  SessionView,
+  StartMode,
+  TimeLimitMode,
+} from '@invigil/contracts';
 import { DEMO_ORG } from '@invigil/server-platform';
 import { RawNats } from './raw-nats';
 import { randomUUID } from 'node:crypto';
@@ -44,13 +52,17 @@ export class SessionsPeer {
   constructor(nats: RawNats) {
     this.peers.push(
       answerAsPeer(nats, Requests.resolveEnrollmentCode, (request) => {
-        const found = [...this.sessions.values()].find((s) => s.orgId === request.orgId && s.enrollmentCode === request.code.toUpperCase());
-        if (!found) throw new PeerError({ code: RpcErrorCode.NotFound, message: `No session with code ${request.code}` });
+        const found = [...this.sessions.values()].find(
+          (s) => s.orgId === request.orgId && s.enrollmentCode === request.code.toUpperCase(),
+        );
+        if (!found)
+          throw new PeerError({ code: RpcErrorCode.NotFound, message: `No session with code ${request.code}` });
         return found;
       }) as unknown as Peer<never>,
       answerAsPeer(nats, Requests.getSession, (request) => {
         const found = this.sessions.get(request.sessionId);
-        if (!found || found.orgId !== request.orgId) throw new PeerError({ code: RpcErrorCode.NotFound, message: `No session ${request.sessionId}` });
+        if (!found || found.orgId !== request.orgId)
+          throw new PeerError({ code: RpcErrorCode.NotFound, message: `No session ${request.sessionId}` });
         return found;
       }) as unknown as Peer<never>,
     );

@@ -1,6 +1,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { INestApplication } from '@nestjs/common';
-import { bootstrapService, DatabaseEnv, dropSchema, EntityClass, InvigilNatsServer, loadEnv, migrateSchema } from '@invigil/server-platform';
+import {
+  bootstrapService,
+  DatabaseEnv,
+  dropSchema,
+  EntityClass,
+  InvigilNatsServer,
+  loadEnv,
+  migrateSchema,
+} from '@invigil/server-platform';
 import { testDatabaseUrl, testNatsUrl, testRedisUrl } from './test-env';
 
 export interface TestServiceSpec<E extends DatabaseEnv> {
@@ -30,7 +38,9 @@ export interface RunningTestService<E extends DatabaseEnv> {
  * Starts a real service against the machine's PostgreSQL, NATS and Redis, in a schema and under
  * a subject prefix of its own, after running its real migrations.
  */
-export async function startTestService<E extends DatabaseEnv>(spec: TestServiceSpec<E>): Promise<RunningTestService<E>> {
+export async function startTestService<E extends DatabaseEnv>(
+  spec: TestServiceSpec<E>,
+): Promise<RunningTestService<E>> {
   const env = loadEnv(spec.envClass, {
     NODE_ENV: 'test',
     HTTP_PORT: '0',
@@ -43,7 +53,12 @@ export async function startTestService<E extends DatabaseEnv>(spec: TestServiceS
     SHUTDOWN_GRACE_MS: '5000',
     ...spec.extraEnv,
   });
-  await migrateSchema({ databaseUrl: env.DATABASE_URL, schema: env.DB_SCHEMA, entities: spec.entities, migrations: spec.migrations });
+  await migrateSchema({
+    databaseUrl: env.DATABASE_URL,
+    schema: env.DB_SCHEMA,
+    entities: spec.entities,
+    migrations: spec.migrations,
+  });
   const { app, natsServer, httpPort } = await bootstrapService(spec.service, spec.rootModule(env) as never, env);
   let closed = false;
   const close = async () => {

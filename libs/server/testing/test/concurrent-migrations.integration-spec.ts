@@ -39,7 +39,10 @@ describe('two migrators started at once (a Job retried while another pod still r
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     const rows = await client.query(`select name from "${schema}".mikro_orm_migrations order by id`);
-    const column = await client.query(`select 1 from information_schema.columns where table_schema = $1 and table_name = 'effect' and column_name = 'note'`, [schema]);
+    const column = await client.query(
+      `select 1 from information_schema.columns where table_schema = $1 and table_name = 'effect' and column_name = 'note'`,
+      [schema],
+    );
     await client.end();
     expect(rows.rows.map((row: { name: string }) => row.name)).toEqual(['FixtureMigration', 'SlowMigration']);
     expect(column.rowCount).toBe(1);

@@ -33,9 +33,10 @@ class EffectHandler implements OnModuleInit {
   onModuleInit(): void {
     this.consumer.on(Events.sessionCreated, async (event, em) => {
       if (failOnce.delete(event.sessionId)) throw new Error('simulated failure on first delivery');
-      await em.execute('insert into effect (session_id, applied) values (?, 1) on conflict (session_id) do update set applied = effect.applied + 1', [
-        event.sessionId,
-      ]);
+      await em.execute(
+        'insert into effect (session_id, applied) values (?, 1) on conflict (session_id) do update set applied = effect.applied + 1',
+        [event.sessionId],
+      );
     });
   }
 }
@@ -45,7 +46,15 @@ export class ProducerModule {
   static forRoot(env: DatabaseEnv) {
     return {
       module: ProducerModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'sessions', env, entities: [Effect], migrations: fixtureMigrations, startOutboxRelay: false })],
+      imports: [
+        ServicePlatformModule.forRoot({
+          service: 'sessions',
+          env,
+          entities: [Effect],
+          migrations: fixtureMigrations,
+          startOutboxRelay: false,
+        }),
+      ],
     };
   }
 }
@@ -55,7 +64,14 @@ export class ConsumerModule {
   static forRoot(env: DatabaseEnv) {
     return {
       module: ConsumerModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'monitoring', env, entities: [Effect], migrations: fixtureMigrations })],
+      imports: [
+        ServicePlatformModule.forRoot({
+          service: 'monitoring',
+          env,
+          entities: [Effect],
+          migrations: fixtureMigrations,
+        }),
+      ],
       providers: [EffectHandler],
     };
   }

@@ -14,8 +14,16 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
   const spec = { envClass: DatabaseEnv, entities: [Effect], migrations: fixtureMigrations, tag };
 
   beforeAll(async () => {
-    producer = await startTestService({ ...spec, service: 'producer', rootModule: (env) => ProducerModule.forRoot(env) });
-    consumer = await startTestService({ ...spec, service: 'consumer', rootModule: (env) => ConsumerModule.forRoot(env) });
+    producer = await startTestService({
+      ...spec,
+      service: 'producer',
+      rootModule: (env) => ProducerModule.forRoot(env),
+    });
+    consumer = await startTestService({
+      ...spec,
+      service: 'consumer',
+      rootModule: (env) => ConsumerModule.forRoot(env),
+    });
     nats = await RawNats.connect(tag);
   });
 
@@ -28,16 +36,26 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
 
   const relay = () => producer.app.get(OutboxRelay);
   const effects = async (ids: string[]) => {
-    const rows = await consumer.app.get(EntityManager).fork().find(Effect, { sessionId: { $in: ids } });
+    const rows = await consumer.app
+      .get(EntityManager)
+      .fork()
+      .find(Effect, { sessionId: { $in: ids } });
     return new Map(rows.map((row) => [row.sessionId, row.applied]));
   };
-  const streamMessages = async () => (await (await nats.connection.jetstreamManager()).streams.info(eventStreamName(`${tag}.`))).state.messages;
+  const streamMessages = async () =>
+    (await (await nats.connection.jetstreamManager()).streams.info(eventStreamName(`${tag}.`))).state.messages;
 
   async function commitEvents(count: number): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
     for (const sessionId of ids) {
       await producer.app.get(Outbox).transaction(async (_em, emit) => {
-        emit(Events.sessionCreated, { orgId: randomUUID(), sessionId, name: 'n', enrollmentCode: 'ABCDEF', questionCount: 1 });
+        emit(Events.sessionCreated, {
+          orgId: randomUUID(),
+          sessionId,
+          name: 'n',
+          enrollmentCode: 'ABCDEF',
+          questionCount: 1,
+        });
       });
     }
     return ids;
@@ -50,10 +68,14 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
     expect((await effects(ids)).size).toBe(0);
 
     await relay().start();
-    const applied = await eventually(async () => {
-      const map = await effects(ids);
-      return map.size === ids.length ? map : undefined;
-    }, 15_000, 'all 20 effects');
+    const applied = await eventually(
+      async () => {
+        const map = await effects(ids);
+        return map.size === ids.length ? map : undefined;
+      },
+      15_000,
+      'all 20 effects',
+    );
     expect([...applied.values()]).toEqual(ids.map(() => 1));
     expect(await relay().backlog()).toBe(0);
   });
@@ -65,7 +87,11 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
 
     // The crash: the rows were published but their "published" mark was lost.
     await relay().stop();
-    await producer.app.get(EntityManager).fork().getConnection().execute('update outbox set published_at = null where published_at > now() - interval \'1 minute\'');
+    await producer.app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute("update outbox set published_at = null where published_at > now() - interval '1 minute'");
     await relay().start();
     await eventually(async () => (await relay().backlog()) === 0, 15_000, 'the relay to republish');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -78,9 +104,19 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
     const sessionId = randomUUID();
     failOnce.add(sessionId);
     await producer.app.get(Outbox).transaction(async (_em, emit) => {
-      emit(Events.sessionCreated, { orgId: randomUUID(), sessionId, name: 'n', enrollmentCode: 'ABCDEF', questionCount: 1 });
+      emit(Events.sessionCreated, {
+        orgId: randomUUID(),
+        sessionId,
+        name: 'n',
+        enrollmentCode: 'ABCDEF',
+        questionCount: 1,
+      });
     });
-    const applied = await eventually(async () => (await effects([sessionId])).get(sessionId), 15_000, 'the redelivered effect');
+    const applied = await eventually(
+      async () => (await effects([sessionId])).get(sessionId),
+      15_000,
+      'the redelivered effect',
+    );
     expect(applied).toBe(1);
     expect(failOnce.has(sessionId)).toBe(false);
   });

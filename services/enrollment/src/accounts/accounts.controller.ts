@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetUserRequest, LoginRequest, Requests, SearchUsersRequest, UserSearchPage, UserView } from '@invigil/contracts';
+import {
+  GetUserRequest,
+  LoginRequest,
+  Requests,
+  SearchUsersRequest,
+  UserSearchPage,
+  UserView,
+} from '@invigil/contracts';
 import { AccountsService } from './accounts.service';
 
 @Controller()

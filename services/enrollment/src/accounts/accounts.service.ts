@@ -44,7 +44,13 @@ export class AccountsService {
       offset: (page - 1) * pageSize,
     });
     return {
-      items: rows.map((user) => ({ id: user.id, email: user.email, displayName: user.displayName, role: user.role, timeZone: user.timeZone })),
+      items: rows.map((user) => ({
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        timeZone: user.timeZone,
+      })),
       total,
       page,
       pageSize,
@@ -53,6 +59,13 @@ export class AccountsService {
 
   private async toView(em: EntityManager, user: UserAccount): Promise<UserView> {
     const org = await em.findOneOrFail(Organization, { id: user.orgId });
-    return { id: user.id, orgId: user.orgId, orgName: org.name, email: user.email, displayName: user.displayName, role: user.role };
+    return {
+      id: user.id,
+      orgId: user.orgId,
+      orgName: org.name,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+    };
   }
 }

@@ -17,7 +17,9 @@ export class EnrollmentEnv extends DatabaseEnv {
 
   /** Base address of the app in links, e.g. https://exams.example.com (no trailing slash). */
   @IsString()
-  @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'PUBLIC_URL must look like https://exams.example.com (no trailing slash)' })
+  @Matches(/^https?:\/\/[^\s]+[^/]$/, {
+    message: 'PUBLIC_URL must look like https://exams.example.com (no trailing slash)',
+  })
   PUBLIC_URL = 'http://localhost:3000';
 
   /** Dev outbox for invitations when no SMTP_URL is set (git-ignored). */

@@ -17,7 +17,9 @@ export class IdentityStatuses {
     const required = await this.rules.identityRequired(em, participants);
     const checks = await em.find(IdentityCheck, { participantId: { $in: participants.map((row) => row.id) } });
     const stored = new Map(checks.map((check) => [check.participantId, check.status]));
-    return participants.map((row) => identityStatusOf(required.get(row.sessionId) ?? false, stored.get(row.id) ?? null));
+    return participants.map((row) =>
+      identityStatusOf(required.get(row.sessionId) ?? false, stored.get(row.id) ?? null),
+    );
   }
 
   async views(em: EntityManager, participants: Participant[]): Promise<ParticipantView[]> {

@@ -33,7 +33,8 @@ export class IdentityService {
   async submit(request: SubmitIdentityRequest): Promise<IdentityCheckView> {
     const scope = { orgId: request.orgId, sessionId: request.sessionId };
     const enrolled = await this.em.fork().findOne(Participant, { ...scope, userId: request.userId });
-    if (!enrolled) throw RpcError.notFound('You are not enrolled in this session. Join it with its enrollment code first.');
+    if (!enrolled)
+      throw RpcError.notFound('You are not enrolled in this session. Join it with its enrollment code first.');
     if (!(await this.verifies(this.em.fork(), scope))) {
       throw RpcError.conflict('This session does not verify identity; no photos are needed.');
     }
@@ -45,11 +46,18 @@ export class IdentityService {
     }
     return this.outbox.transaction(async (em, emit) => {
       // The participant row is the lock: a submission and a decision about the same person apply one after the other.
-      const participant = await em.findOneOrFail(Participant, { id: enrolled.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const participant = await em.findOneOrFail(
+        Participant,
+        { id: enrolled.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (participant.status === ParticipantStatus.Complete) {
         throw RpcError.conflict('You have completed this session; identity photos are no longer needed.');
       }
-      const existing = await em.findOne(IdentityCheck, { sessionId: participant.sessionId, userId: participant.userId });
+      const existing = await em.findOne(IdentityCheck, {
+        sessionId: participant.sessionId,
+        userId: participant.userId,
+      });
       const refusal = identitySubmissionRefusal(existing?.status ?? null);
       if (refusal) throw RpcError.conflict(refusal);
       // New photos wait for a new decision: the old one (a rejection) no longer applies.
@@ -66,7 +74,13 @@ export class IdentityService {
       };
       const check = existing
         ? Object.assign(existing, submission)
-        : em.create(IdentityCheck, { id: randomUUID(), ...scope, userId: participant.userId, participantId: participant.id, ...submission });
+        : em.create(IdentityCheck, {
+            id: randomUUID(),
+            ...scope,
+            userId: participant.userId,
+            participantId: participant.id,
+            ...submission,
+          });
       emit(Events.identitySubmitted, { ...scope, userId: participant.userId, participantId: participant.id });
       return checkView(participant, check, true);
     });
@@ -75,9 +89,13 @@ export class IdentityService {
   async decide(request: DecideIdentityRequest): Promise<IdentityCheckView> {
     const reason = request.reason?.trim() || null;
     if (!request.approved && !reason) {
-      throw RpcError.invalid('A reason is required when rejecting.', ['reason: say why the photos were rejected; the candidate reads it']);
+      throw RpcError.invalid('A reason is required when rejecting.', [
+        'reason: say why the photos were rejected; the candidate reads it',
+      ]);
     }
-    const actor = await this.em.fork().findOne(UserAccount, { id: request.actorId, orgId: request.orgId, role: { $in: [Role.Admin, Role.Proctor] } });
+    const actor = await this.em
+      .fork()
+      .findOne(UserAccount, { id: request.actorId, orgId: request.orgId, role: { $in: [Role.Admin, Role.Proctor] } });
     if (!actor) throw RpcError.forbidden('Only a proctor or an admin of this organization can decide identity checks.');
     return this.outbox.transaction(async (em, emit) => {
       const participant = await em.findOne(
@@ -85,7 +103,8 @@ export class IdentityService {
         { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (!participant) throw RpcError.notFound(`No participant with user id ${request.userId} on this session's roster.`);
+      if (!participant)
+        throw RpcError.notFound(`No participant with user id ${request.userId} on this session's roster.`);
       const check = await em.findOne(IdentityCheck, { sessionId: participant.sessionId, userId: participant.userId });
       const refusal = identityDecisionRefusal(check?.status ?? null, participant.displayName);
       if (refusal || !check) throw RpcError.conflict(refusal ?? 'Nothing to decide.');
@@ -112,7 +131,11 @@ export class IdentityService {
   async list(request: ListIdentityChecksRequest): Promise<IdentityCheckView[]> {
     const em = this.em.fork();
     const scope = { orgId: request.orgId, sessionId: request.sessionId };
-    const participants = await em.find(Participant, { ...scope, ...(request.userId ? { userId: request.userId } : {}) }, { orderBy: { displayName: 'asc' } });
+    const participants = await em.find(
+      Participant,
+      { ...scope, ...(request.userId ? { userId: request.userId } : {}) },
+      { orderBy: { displayName: 'asc' } },
+    );
     if (participants.length === 0) return [];
     const verifies = await this.verifies(em, scope);
     const checks = await em.find(IdentityCheck, { participantId: { $in: participants.map((row) => row.id) } });
@@ -124,7 +147,11 @@ export class IdentityService {
     const field = request.photo === 'face' ? 'facePhoto' : 'idPhoto';
     const check = await this.em
       .fork()
-      .findOne(IdentityCheck, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId }, { populate: [field] });
+      .findOne(
+        IdentityCheck,
+        { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
+        { populate: [field] },
+      );
     if (!check) throw RpcError.notFound('This participant has not sent identity photos.');
     return {
       contentType: request.photo === 'face' ? check.faceContentType : check.idContentType,

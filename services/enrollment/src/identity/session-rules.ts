@@ -35,7 +35,10 @@ export class SessionRules implements OnModuleInit {
   }
 
   /** Whether each of the sessions verifies identity, by session id. */
-  async identityRequired(em: EntityManager, sessions: { orgId: string; sessionId: string }[]): Promise<Map<string, boolean>> {
+  async identityRequired(
+    em: EntityManager,
+    sessions: { orgId: string; sessionId: string }[],
+  ): Promise<Map<string, boolean>> {
     const orgOf = new Map(sessions.map((ref) => [ref.sessionId, ref.orgId]));
     const rules = orgOf.size === 0 ? [] : await em.find(SessionRule, { sessionId: { $in: [...orgOf.keys()] } });
     const required = new Map(rules.map((rule) => [rule.sessionId, rule.identityVerification]));
@@ -48,7 +51,12 @@ export class SessionRules implements OnModuleInit {
     return required;
   }
 
-  private async apply(em: EntityManager, orgId: string, sessionId: string, identityVerification: boolean): Promise<void> {
+  private async apply(
+    em: EntityManager,
+    orgId: string,
+    sessionId: string,
+    identityVerification: boolean,
+  ): Promise<void> {
     await em.execute(
       `insert into session_rule (session_id, org_id, identity_verification, updated_at) values (?, ?, ?, now())
        on conflict (session_id) do update set identity_verification = excluded.identity_verification, updated_at = now()`,

@@ -1,7 +1,25 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { CommitImportRequest, EventPayload, Events, ImportPreview, ImportResult, ImportRosterRequest, ParticipantStatus, Role, SessionStatus, SessionView } from '@invigil/contracts';
-import { currentCorrelationId, currentTraceParent, Outbox, OutboxMessage, REDIS_CONNECTION, RpcError } from '@invigil/server-platform';
+import {
+  CommitImportRequest,
+  EventPayload,
+  Events,
+  ImportPreview,
+  ImportResult,
+  ImportRosterRequest,
+  ParticipantStatus,
+  Role,
+  SessionStatus,
+  SessionView,
+} from '@invigil/contracts';
+import {
+  currentCorrelationId,
+  currentTraceParent,
+  Outbox,
+  OutboxMessage,
+  REDIS_CONNECTION,
+  RpcError,
+} from '@invigil/server-platform';
 import type { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
@@ -14,12 +32,39 @@ const SAMPLE_ROWS = 50;
 const MAX_ISSUES_SHOWN = 1000;
 
 type Columns = [name: string, type: string][];
-const ACCOUNT_COLUMNS: Columns = [['id', 'uuid'], ['org_id', 'uuid'], ['email', 'text'], ['display_name', 'text'], ['role', 'text'], ['time_zone', 'text'], ['password_hash', 'text'], ['created_at', 'timestamptz']];
-const PARTICIPANT_COLUMNS: Columns = [
-  ['id', 'uuid'], ['org_id', 'uuid'], ['session_id', 'uuid'], ['user_id', 'uuid'], ['display_name', 'text'], ['email', 'text'], ['status', 'text'],
-  ['time_limit_minutes', 'integer'], ['time_limit_multiplier', 'double precision'], ['invited_at', 'timestamptz'], ['added_by', 'uuid'], ['updated_at', 'timestamptz'],
+const ACCOUNT_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['org_id', 'uuid'],
+  ['email', 'text'],
+  ['display_name', 'text'],
+  ['role', 'text'],
+  ['time_zone', 'text'],
+  ['password_hash', 'text'],
+  ['created_at', 'timestamptz'],
 ];
-const OUTBOX_COLUMNS: Columns = [['id', 'uuid'], ['subject', 'text'], ['payload', 'jsonb'], ['correlation_id', 'text'], ['trace_parent', 'text'], ['created_at', 'timestamptz'], ['publish_attempts', 'integer']];
+const PARTICIPANT_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['org_id', 'uuid'],
+  ['session_id', 'uuid'],
+  ['user_id', 'uuid'],
+  ['display_name', 'text'],
+  ['email', 'text'],
+  ['status', 'text'],
+  ['time_limit_minutes', 'integer'],
+  ['time_limit_multiplier', 'double precision'],
+  ['invited_at', 'timestamptz'],
+  ['added_by', 'uuid'],
+  ['updated_at', 'timestamptz'],
+];
+const OUTBOX_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['subject', 'text'],
+  ['payload', 'jsonb'],
+  ['correlation_id', 'text'],
+  ['trace_parent', 'text'],
+  ['created_at', 'timestamptz'],
+  ['publish_attempts', 'integer'],
+];
 
 /**
  * One INSERT … SELECT FROM json_to_recordset per table: 10,000 rows travel as one JSON parameter
@@ -31,7 +76,9 @@ async function bulkInsert(em: EntityManager, table: string, columns: Columns, ro
   const target = schema ? `"${schema}"."${table}"` : `"${table}"`;
   const names = columns.map(([name]) => `"${name}"`).join(', ');
   const types = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
-  await em.execute(`insert into ${target} (${names}) select ${names} from json_to_recordset(?::json) as x(${types})`, [JSON.stringify(rows)]);
+  await em.execute(`insert into ${target} (${names}) select ${names} from json_to_recordset(?::json) as x(${types})`, [
+    JSON.stringify(rows),
+  ]);
 }
 
 /**
@@ -55,7 +102,11 @@ export class ImportService {
     const table = await this.readUpload(request);
     const em = this.em.fork();
     const report = await this.validate(em, request.orgId, session, table);
-    const known = await this.knownEmails(em, request.orgId, report.valid.map((row) => row.email));
+    const known = await this.knownEmails(
+      em,
+      request.orgId,
+      report.valid.map((row) => row.email),
+    );
     return {
       uploadKey: request.uploadKey,
       uploadId: request.uploadKey.slice(request.uploadKey.lastIndexOf(':') + 1),
@@ -74,7 +125,10 @@ export class ImportService {
     const { result, participantIds } = await this.outbox.transaction(async (em) => {
       await lockSessionRoster(em, session.id);
       const report = await this.validate(em, request.orgId, session, table);
-      const existing = await em.find(UserAccount, { orgId: request.orgId, email: { $in: report.valid.map((row) => row.email) } });
+      const existing = await em.find(UserAccount, {
+        orgId: request.orgId,
+        email: { $in: report.valid.map((row) => row.email) },
+      });
       const byEmail = new Map(existing.map((user) => [user.email, user]));
       const now = new Date();
       // Bulk inserts (no unit of work per row): 10,000 rows commit in seconds. Accounts first,
@@ -98,9 +152,21 @@ export class ImportService {
         byEmail.set(row.email, account);
       }
       const createdAccounts = newAccounts.length;
-      await bulkInsert(em, 'user_account', ACCOUNT_COLUMNS, newAccounts.map((a) => ({
-        id: a.id, org_id: a.orgId, email: a.email, display_name: a.displayName, role: a.role, time_zone: a.timeZone, password_hash: a.passwordHash, created_at: now,
-      })));
+      await bulkInsert(
+        em,
+        'user_account',
+        ACCOUNT_COLUMNS,
+        newAccounts.map((a) => ({
+          id: a.id,
+          org_id: a.orgId,
+          email: a.email,
+          display_name: a.displayName,
+          role: a.role,
+          time_zone: a.timeZone,
+          password_hash: a.passwordHash,
+          created_at: now,
+        })),
+      );
       const participants = report.valid.map((row) => {
         const user = byEmail.get(row.email)!;
         return Object.assign(new Participant(), {
@@ -120,10 +186,25 @@ export class ImportService {
           updatedAt: now,
         });
       });
-      await bulkInsert(em, 'participant', PARTICIPANT_COLUMNS, participants.map((p) => ({
-        id: p.id, org_id: p.orgId, session_id: p.sessionId, user_id: p.userId, display_name: p.displayName, email: p.email, status: p.status,
-        time_limit_minutes: p.timeLimitMinutes, time_limit_multiplier: p.timeLimitMultiplier, invited_at: now, added_by: p.addedBy, updated_at: now,
-      })));
+      await bulkInsert(
+        em,
+        'participant',
+        PARTICIPANT_COLUMNS,
+        participants.map((p) => ({
+          id: p.id,
+          org_id: p.orgId,
+          session_id: p.sessionId,
+          user_id: p.userId,
+          display_name: p.displayName,
+          email: p.email,
+          status: p.status,
+          time_limit_minutes: p.timeLimitMinutes,
+          time_limit_multiplier: p.timeLimitMultiplier,
+          invited_at: now,
+          added_by: p.addedBy,
+          updated_at: now,
+        })),
+      );
       const participantIds = participants.map((participant) => participant.id);
       // The events go into the outbox in the same transaction, in bulk like the rows themselves.
       const correlationId = currentCorrelationId() ?? null;
@@ -140,11 +221,31 @@ export class ImportService {
           timeLimitMultiplier: participant.timeLimitMultiplier,
           invitationRequested: request.sendInvitation,
         };
-        return Object.assign(new OutboxMessage(), { id: randomUUID(), subject: Events.participantAdded, payload: { ...data }, correlationId, traceParent, createdAt: now, publishedAt: null, publishAttempts: 0 });
+        return Object.assign(new OutboxMessage(), {
+          id: randomUUID(),
+          subject: Events.participantAdded,
+          payload: { ...data },
+          correlationId,
+          traceParent,
+          createdAt: now,
+          publishedAt: null,
+          publishAttempts: 0,
+        });
       });
-      await bulkInsert(em, 'outbox', OUTBOX_COLUMNS, events.map((e) => ({
-        id: e.id, subject: e.subject, payload: e.payload, correlation_id: e.correlationId, trace_parent: e.traceParent, created_at: now, publish_attempts: 0,
-      })));
+      await bulkInsert(
+        em,
+        'outbox',
+        OUTBOX_COLUMNS,
+        events.map((e) => ({
+          id: e.id,
+          subject: e.subject,
+          payload: e.payload,
+          correlation_id: e.correlationId,
+          trace_parent: e.traceParent,
+          created_at: now,
+          publish_attempts: 0,
+        })),
+      );
       const result: ImportResult = {
         added: report.valid.length,
         createdAccounts,
@@ -161,14 +262,19 @@ export class ImportService {
   private async openSession(request: ImportRosterRequest): Promise<SessionView> {
     const session = await this.roster.getSession(request.orgId, request.sessionId);
     if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-      throw RpcError.conflict(`The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`);
+      throw RpcError.conflict(
+        `The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`,
+      );
     }
     return session;
   }
 
   private async readUpload(request: ImportRosterRequest): Promise<string[][]> {
     const bytes = await this.redis.getBuffer(request.uploadKey);
-    if (!bytes) throw RpcError.notFound('The uploaded file is no longer available (uploads are kept for an hour); upload it again.');
+    if (!bytes)
+      throw RpcError.notFound(
+        'The uploaded file is no longer available (uploads are kept for an hour); upload it again.',
+      );
     try {
       return await readTable(request.fileName, bytes);
     } catch (error) {
@@ -177,7 +283,12 @@ export class ImportService {
     }
   }
 
-  private async validate(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<ImportReport> {
+  private async validate(
+    em: EntityManager,
+    orgId: string,
+    session: SessionView,
+    table: string[][],
+  ): Promise<ImportReport> {
     try {
       const facts = await this.facts(em, orgId, session, table);
       return validateTable(table, facts);
@@ -190,9 +301,18 @@ export class ImportService {
   private async facts(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<RosterFacts> {
     if (table.length === 0) return { enrolled: new Set(), foreign: new Set(), placesLeft: session.maxUsers };
     const emailIndex = [...mapHeader(table[0]).columns.entries()].find(([, column]) => column === 'email')![0];
-    const emails = [...new Set(table.slice(1).map((row) => (row[emailIndex] ?? '').trim().toLowerCase()).filter((email) => email.includes('@')))];
+    const emails = [
+      ...new Set(
+        table
+          .slice(1)
+          .map((row) => (row[emailIndex] ?? '').trim().toLowerCase())
+          .filter((email) => email.includes('@')),
+      ),
+    ];
     const roster = await em.find(Participant, { sessionId: session.id }, { fields: ['email'] });
-    const foreign = emails.length ? await em.find(UserAccount, { email: { $in: emails }, orgId: { $ne: orgId } }, { fields: ['email'] }) : [];
+    const foreign = emails.length
+      ? await em.find(UserAccount, { email: { $in: emails }, orgId: { $ne: orgId } }, { fields: ['email'] })
+      : [];
     return {
       enrolled: new Set(roster.map((row) => row.email.toLowerCase())),
       foreign: new Set(foreign.map((user) => user.email)),

@@ -50,16 +50,22 @@ export async function templateXlsx(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+const isZip = (bytes: Buffer) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Reads the file into a table of strings (first row: the header). Throws ImportFileError with the reason. */
 export async function readTable(fileName: string, bytes: Buffer): Promise<string[][]> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportFileError(`The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the import takes at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    throw new ImportFileError(
+      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the import takes at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   }
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    if (!isZip(bytes)) throw new ImportFileError('The file is named .xlsx but is not an Excel workbook; save it again as .xlsx or as CSV UTF-8.');
+    if (!isZip(bytes))
+      throw new ImportFileError(
+        'The file is named .xlsx but is not an Excel workbook; save it again as .xlsx or as CSV UTF-8.',
+      );
     return readXlsx(bytes);
   }
   if (!lower.endsWith('.csv')) throw new ImportFileError('Upload a .csv or .xlsx file (use the template).');
@@ -67,8 +73,12 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<string
 }
 
 function readCsv(bytes: Buffer): string[][] {
-  if (isZip(bytes)) throw new ImportFileError('The file is named .csv but is a workbook or archive; save it as CSV UTF-8, or upload it as .xlsx.');
-  if (bytes.includes(0)) throw new ImportFileError('The file is named .csv but contains binary data; save it as CSV UTF-8.');
+  if (isZip(bytes))
+    throw new ImportFileError(
+      'The file is named .csv but is a workbook or archive; save it as CSV UTF-8, or upload it as .xlsx.',
+    );
+  if (bytes.includes(0))
+    throw new ImportFileError('The file is named .csv but contains binary data; save it as CSV UTF-8.');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -76,9 +86,15 @@ function readCsv(bytes: Buffer): string[][] {
     throw new ImportFileError('The file is not UTF-8 text; save it as CSV UTF-8.');
   }
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
+  if (text.trim() === '')
+    throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
   try {
-    return parse(text, { skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
+    return parse(text, {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+    }) as string[][];
   } catch (error) {
     throw new ImportFileError(`The CSV cannot be read: ${(error as Error).message}`);
   }
@@ -92,7 +108,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
     throw new ImportFileError('The workbook cannot be read; save it again as .xlsx or as CSV UTF-8.');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
+  if (!sheet || sheet.actualRowCount === 0)
+    throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -107,9 +124,19 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
-    const v = value as { formula?: string; sharedFormula?: string; text?: unknown; richText?: { text: string }[]; result?: unknown };
+    const v = value as {
+      formula?: string;
+      sharedFormula?: string;
+      text?: unknown;
+      richText?: { text: string }[];
+      result?: unknown;
+    };
     if (v.formula || v.sharedFormula) return `=${v.formula ?? v.sharedFormula}`;
-    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return cellText(v.text);
     if (value instanceof Date) return value.toISOString();
   }
@@ -131,7 +158,11 @@ export function mapHeader(header: string[]): HeaderMap {
     if (name === '') return;
     const column = known.get(name.toLowerCase().replace(/[\s_]/g, ''));
     if (!column) {
-      issues.push({ row: 1, column: name, reason: `unknown column "${name}" (ignored); the columns are ${IMPORT_COLUMNS.join(', ')}` });
+      issues.push({
+        row: 1,
+        column: name,
+        reason: `unknown column "${name}" (ignored); the columns are ${IMPORT_COLUMNS.join(', ')}`,
+      });
     } else if ([...columns.values()].includes(column)) {
       issues.push({ row: 1, column: name, reason: `column ${column} appears twice; only the first is read` });
     } else {
@@ -139,7 +170,9 @@ export function mapHeader(header: string[]): HeaderMap {
     }
   });
   if (![...columns.values()].includes('email')) {
-    throw new ImportFileError(`The header row has no email column; the first row must name the columns ${IMPORT_COLUMNS.join(', ')} (any order).`);
+    throw new ImportFileError(
+      `The header row has no email column; the first row must name the columns ${IMPORT_COLUMNS.join(', ')} (any order).`,
+    );
   }
   return { columns, issues };
 }
@@ -160,10 +193,14 @@ export interface ImportReport {
   issues: ImportIssue[];
 }
 
-function parseLimit(raw: string, column: 'timeLimitMinutes' | 'timeLimitMultiplier'): { value: number | null; reason?: string } {
+function parseLimit(
+  raw: string,
+  column: 'timeLimitMinutes' | 'timeLimitMultiplier',
+): { value: number | null; reason?: string } {
   if (raw === '') return { value: null };
   if (column === 'timeLimitMinutes') {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1440) return { value: null, reason: `bad time limit "${raw}": whole minutes from 1 to 1440` };
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1440)
+      return { value: null, reason: `bad time limit "${raw}": whole minutes from 1 to 1440` };
     return { value: Number(raw) };
   }
   const normalized = raw.replace(',', '.').replace(/[x×]$/i, '');
@@ -175,8 +212,10 @@ function parseLimit(raw: string, column: 'timeLimitMinutes' | 'timeLimitMultipli
 
 /** Row-by-row validation. Rows with an issue are left out of `valid`; the caller commits only `valid`. */
 export function validateTable(table: string[][], facts: RosterFacts): ImportReport {
-  if (table.length === 0) throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
-  if (table.length - 1 > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has ${table.length - 1} rows; the import takes at most ${MAX_IMPORT_ROWS}.`);
+  if (table.length === 0)
+    throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
+  if (table.length - 1 > MAX_IMPORT_ROWS)
+    throw new ImportFileError(`The file has ${table.length - 1} rows; the import takes at most ${MAX_IMPORT_ROWS}.`);
   const { columns, issues } = mapHeader(table[0]);
   if (table.length === 1) throw new ImportFileError('The file has a header row but no participants.');
   const seen = new Map<string, number>();
@@ -191,7 +230,10 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
     for (const column of IMPORT_COLUMNS) {
       const value = cells[column] ?? '';
       if (FORMULA_START.test(value)) {
-        problem(column, `refused: the value starts with "${value[0] === '\t' ? '\\t' : value[0] === '\r' ? '\\r' : value[0]}", which a spreadsheet would run as a formula; remove that character`);
+        problem(
+          column,
+          `refused: the value starts with "${value[0] === '\t' ? '\\t' : value[0] === '\r' ? '\\r' : value[0]}", which a spreadsheet would run as a formula; remove that character`,
+        );
       }
     }
     const email = (cells.email ?? '').toLowerCase();
@@ -207,14 +249,21 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
       const multiplier = parseLimit(cells.timeLimitMultiplier ?? '', 'timeLimitMultiplier');
       if (minutes.reason) problem('timeLimitMinutes', minutes.reason);
       if (multiplier.reason) problem('timeLimitMultiplier', multiplier.reason);
-      if (minutes.value !== null && multiplier.value !== null) problem('timeLimitMinutes', 'bad time limit: give timeLimitMinutes or timeLimitMultiplier, not both');
+      if (minutes.value !== null && multiplier.value !== null)
+        problem('timeLimitMinutes', 'bad time limit: give timeLimitMinutes or timeLimitMultiplier, not both');
       if (email !== '' && !seen.has(email)) seen.set(email, rowNumber);
       if (rowIssues.length === 0) {
         if (placesLeft !== null && placesLeft <= 0) {
           problem(null, `over maximum users: the session has no places left for this row`);
         } else {
           if (placesLeft !== null) placesLeft--;
-          valid.push({ row: rowNumber, email, displayName: displayName || email.split('@')[0], timeLimitMinutes: minutes.value, timeLimitMultiplier: multiplier.value });
+          valid.push({
+            row: rowNumber,
+            email,
+            displayName: displayName || email.split('@')[0],
+            timeLimitMinutes: minutes.value,
+            timeLimitMultiplier: multiplier.value,
+          });
         }
       }
     }

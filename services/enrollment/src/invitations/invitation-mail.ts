@@ -1,9 +1,10 @@
+import { formatDuration } from '@invigil/domain';
 /** What an invitation says; pure so it is unit-tested without a mail server. */
 export interface InvitationMailInput {
   to: { email: string; displayName: string; timeZone: string };
   session: { name: string; scheduledAt: string | null; durationMinutes: number; enrollmentCode: string };
-  /** Effective individual limit in minutes, when it differs from the session's duration. */
-  timeLimitMinutes: number | null;
+  /** The participant's own limit in seconds (`individualTimeLimitSeconds`), when they have one. */
+  timeLimitSeconds: number | null;
   link: string;
   expiresAt: Date;
 }
@@ -23,17 +24,23 @@ export function formatInZone(instant: Date, timeZone: string): string {
   } catch {
     zone = 'UTC';
   }
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(instant);
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(
+    instant,
+  );
   return `${text} (${zone})`;
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function composeInvitation(input: InvitationMailInput): InvitationMail {
   const when = input.session.scheduledAt
     ? `It starts ${formatInZone(new Date(input.session.scheduledAt), input.to.timeZone)}.`
     : 'It starts when your proctor starts it.';
-  const limit = input.timeLimitMinutes !== null ? `Your time limit: ${input.timeLimitMinutes} minutes.` : `Duration: ${input.session.durationMinutes} minutes.`;
+  const limit =
+    input.timeLimitSeconds !== null
+      ? `Your time limit: ${formatDuration(input.timeLimitSeconds)}.`
+      : `Duration: ${formatDuration(input.session.durationMinutes * 60)}.`;
   const lines = [
     `Hello ${input.to.displayName},`,
     '',

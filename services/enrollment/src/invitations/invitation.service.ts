@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InvitationRedemption, RedeemInvitationRequest, SessionView } from '@invigil/contracts';
-import { effectiveTimeLimitMinutes } from '@invigil/domain';
+import { individualTimeLimitSeconds } from '@invigil/domain';
 import { RpcError } from '@invigil/server-platform';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -52,7 +52,7 @@ export class InvitationService {
       const mail = composeInvitation({
         to: { email: user.email, displayName: user.displayName, timeZone: user.timeZone },
         session,
-        timeLimitMinutes: custom ? effectiveTimeLimitMinutes(session.durationMinutes, participant) : null,
+        timeLimitSeconds: custom ? individualTimeLimitSeconds(session.durationMinutes, true, participant) : null,
         link: `${this.env.PUBLIC_URL}/invite/${token}`,
         expiresAt,
       });
@@ -71,7 +71,11 @@ export class InvitationService {
     const em = this.em.fork();
     const tokenHash = hashToken(request.token);
     const now = new Date();
-    const claimed = await em.nativeUpdate(InvitationToken, { tokenHash, usedAt: null, expiresAt: { $gt: now } }, { usedAt: now });
+    const claimed = await em.nativeUpdate(
+      InvitationToken,
+      { tokenHash, usedAt: null, expiresAt: { $gt: now } },
+      { usedAt: now },
+    );
     const row = await em.findOne(InvitationToken, { tokenHash });
     if (!row) throw RpcError.unauthenticated('This invitation link is not valid. Ask your proctor to send a new one.');
     if (claimed === 0) {

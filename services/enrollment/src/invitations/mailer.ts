@@ -26,7 +26,13 @@ export class Mailer implements OnModuleDestroy {
   }
 
   async send(mail: InvitationMail): Promise<void> {
-    const info = (await this.transport.sendMail({ from: this.env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })) as {
+    const info = (await this.transport.sendMail({
+      from: this.env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    })) as {
       message?: Buffer;
       messageId: string;
     };

@@ -10,6 +10,8 @@ export class Migration20261126100000_roster_details extends Migration {
       add column "invited_at" timestamptz(3) null,
       add column "added_by" uuid null,
       add column "invitation_sent_at" timestamptz(3) null`);
-    this.addSql(`create index "user_account_org_id_display_name_index" on "user_account" ("org_id", lower("display_name"))`);
+    this.addSql(
+      `create index "user_account_org_id_display_name_index" on "user_account" ("org_id", lower("display_name"))`,
+    );
   }
 }

@@ -30,7 +30,10 @@ export class RosterStatusHandlers implements OnModuleInit {
       await moveAttemptOwner(em, event, ParticipantStatus.InSession, [ParticipantStatus.Paused]);
     });
     this.consumer.on(Events.attemptDisconnected, async (event, em) => {
-      await moveAttemptOwner(em, event, ParticipantStatus.Disconnected, [ParticipantStatus.InSession, ParticipantStatus.Paused]);
+      await moveAttemptOwner(em, event, ParticipantStatus.Disconnected, [
+        ParticipantStatus.InSession,
+        ParticipantStatus.Paused,
+      ]);
     });
     this.consumer.on(Events.attemptReconnected, async (event, em) => {
       // Kept simple: back In Session even if the attempt is still paused (paused, then away, then
@@ -41,7 +44,12 @@ export class RosterStatusHandlers implements OnModuleInit {
 }
 
 /** Moves the attempt's participant to `to`, but only from one of the statuses the event is about. */
-async function moveAttemptOwner(em: EntityManager, event: { sessionId: string; userId: string }, to: ParticipantStatus, from: ParticipantStatus[]): Promise<void> {
+async function moveAttemptOwner(
+  em: EntityManager,
+  event: { sessionId: string; userId: string },
+  to: ParticipantStatus,
+  from: ParticipantStatus[],
+): Promise<void> {
   const participant = await em.findOne(Participant, { sessionId: event.sessionId, userId: event.userId });
   if (participant && from.includes(participant.status)) moveTo(em, participant, to);
 }

@@ -61,7 +61,10 @@ export class RosterService {
       const existing = await em.findOne(Participant, { sessionId: session.id, userId: request.userId });
       const seatsTaken = existing ? 0 : await em.count(Participant, { sessionId: session.id });
       const refusal = joinRefusal(session, { existingStatus: existing?.status ?? null, seatsTaken, now: new Date() });
-      if (refusal) throw refusal.reason === 'manual_only' ? RpcError.forbidden(refusal.message) : RpcError.conflict(refusal.message);
+      if (refusal)
+        throw refusal.reason === 'manual_only'
+          ? RpcError.forbidden(refusal.message)
+          : RpcError.conflict(refusal.message);
       const onJoin = statusOnJoin(sessionIsRunning(session.status));
       if (existing) {
         if (existing.status === ParticipantStatus.Invited) {
@@ -151,14 +154,19 @@ export class RosterService {
         return participant;
       });
       return {
-        views: await this.identity.views(em, [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+        views: await this.identity.views(
+          em,
+          [...existing, ...added].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+        ),
         addedIds: added.map((row) => row.id),
       };
     });
     if (!request.sendInvitation || addedIds.length === 0) return views;
     // Mail only after the roster committed; the views returned then show who got one.
     await this.invitations.invite(session, addedIds);
-    return this.list({ orgId: request.orgId, sessionId: session.id }).then((all) => views.map((view) => all.find((row) => row.id === view.id) ?? view));
+    return this.list({ orgId: request.orgId, sessionId: session.id }).then((all) =>
+      views.map((view) => all.find((row) => row.id === view.id) ?? view),
+    );
   }
 
   /** Takes someone off the roster while they are still Invited or Waiting. */
@@ -185,9 +193,16 @@ export class RosterService {
 
   /** A fresh invitation mail for someone still Invited (e.g. the first link expired). */
   async resendInvitation(request: ResendInvitationRequest): Promise<ParticipantView> {
-    const participant = await this.findParticipant(this.em.fork(), request.orgId, request.sessionId, request.participantId);
+    const participant = await this.findParticipant(
+      this.em.fork(),
+      request.orgId,
+      request.sessionId,
+      request.participantId,
+    );
     if (participant.status !== ParticipantStatus.Invited) {
-      throw RpcError.conflict(`${participant.displayName} has already joined; an invitation is only sent to someone still Invited.`);
+      throw RpcError.conflict(
+        `${participant.displayName} has already joined; an invitation is only sent to someone still Invited.`,
+      );
     }
     const session = await this.getSession(request.orgId, request.sessionId);
     assertRosterOpen(session);
@@ -195,7 +210,10 @@ export class RosterService {
     const em = this.em.fork();
     const updated = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
     if (!updated.invitationSentAt || updated.invitationSentAt.getTime() === participant.invitationSentAt?.getTime()) {
-      throw new RpcError({ code: RpcErrorCode.Unavailable, message: 'The invitation could not be sent; the mail server did not accept it. Try again later.' });
+      throw new RpcError({
+        code: RpcErrorCode.Unavailable,
+        message: 'The invitation could not be sent; the mail server did not accept it. Try again later.',
+      });
     }
     return this.identity.view(em, updated);
   }
@@ -203,12 +221,16 @@ export class RosterService {
   /** Sets (or clears, with both null) a participant's individual time limit. */
   async updateTimeLimit(request: UpdateTimeLimitRequest): Promise<ParticipantView> {
     if (request.timeLimitMinutes != null && request.timeLimitMultiplier != null) {
-      throw RpcError.invalid('Give timeLimitMinutes or timeLimitMultiplier, not both.', ['timeLimitMinutes: give it or timeLimitMultiplier, not both']);
+      throw RpcError.invalid('Give timeLimitMinutes or timeLimitMultiplier, not both.', [
+        'timeLimitMinutes: give it or timeLimitMultiplier, not both',
+      ]);
     }
     return this.outbox.transaction(async (em, emit) => {
       const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
       if (participant.status === ParticipantStatus.Complete) {
-        throw RpcError.conflict(`${participant.displayName} has completed the session; the time limit can no longer change.`);
+        throw RpcError.conflict(
+          `${participant.displayName} has completed the session; the time limit can no longer change.`,
+        );
       }
       participant.timeLimitMinutes = request.timeLimitMinutes ?? null;
       participant.timeLimitMultiplier = request.timeLimitMultiplier ?? null;
@@ -226,24 +248,41 @@ export class RosterService {
 
   async list(request: ListParticipantsRequest): Promise<ParticipantView[]> {
     const em = this.em.fork();
-    const rows = await em.find(Participant, { orgId: request.orgId, sessionId: request.sessionId }, { orderBy: { displayName: 'asc' } });
+    const rows = await em.find(
+      Participant,
+      { orgId: request.orgId, sessionId: request.sessionId },
+      { orderBy: { displayName: 'asc' } },
+    );
     return this.identity.views(em, rows);
   }
 
   async getMine(request: GetMyParticipationRequest): Promise<ParticipantView> {
     const em = this.em.fork();
-    const row = await em.findOne(Participant, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId });
+    const row = await em.findOne(Participant, {
+      orgId: request.orgId,
+      sessionId: request.sessionId,
+      userId: request.userId,
+    });
     if (!row) throw RpcError.notFound('You are not enrolled in this session. Join it with its enrollment code first.');
     return this.identity.view(em, row);
   }
 
   async listMine(request: ListMyParticipationsRequest): Promise<ParticipantView[]> {
     const em = this.em.fork();
-    const rows = await em.find(Participant, { orgId: request.orgId, userId: request.userId }, { orderBy: { joinedAt: 'desc' } });
+    const rows = await em.find(
+      Participant,
+      { orgId: request.orgId, userId: request.userId },
+      { orderBy: { joinedAt: 'desc' } },
+    );
     return this.identity.views(em, rows);
   }
 
-  private async findParticipant(em: EntityManager, orgId: string, sessionId: string, participantId: string): Promise<Participant> {
+  private async findParticipant(
+    em: EntityManager,
+    orgId: string,
+    sessionId: string,
+    participantId: string,
+  ): Promise<Participant> {
     const participant = await em.findOne(Participant, { id: participantId, orgId, sessionId });
     if (!participant) throw RpcError.notFound(`No participant ${participantId} on this session's roster.`);
     return participant;
@@ -274,7 +313,9 @@ export class RosterService {
 
 function assertRosterOpen(session: SessionView): void {
   if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-    throw RpcError.conflict(`The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`);
+    throw RpcError.conflict(
+      `The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`,
+    );
   }
 }
 

@@ -17,7 +17,15 @@ describe('message text', () => {
       sentAt: new Date('2026-11-26T09:00:00Z'),
     });
     const event = messageSentEvent(message);
-    expect(event).toEqual({ orgId: 'o1', sessionId: 's1', messageId: 'm1', kind: 'broadcast', senderName: 'Paula Proctor', body: 'Ten minutes left', sentAt: '2026-11-26T09:00:00.000Z' });
+    expect(event).toEqual({
+      orgId: 'o1',
+      sessionId: 's1',
+      messageId: 'm1',
+      kind: 'broadcast',
+      senderName: 'Paula Proctor',
+      body: 'Ten minutes left',
+      sentAt: '2026-11-26T09:00:00.000Z',
+    });
     expect('toUserId' in event).toBe(false);
   });
 });

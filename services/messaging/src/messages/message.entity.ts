@@ -36,6 +36,13 @@ export class Message {
   sentAt: Date = new Date();
 
   toView(): MessageView {
-    return { id: this.id, sessionId: this.sessionId, kind: this.kind, senderName: this.senderName, body: this.body, sentAt: this.sentAt.toISOString() };
+    return {
+      id: this.id,
+      sessionId: this.sessionId,
+      kind: this.kind,
+      senderName: this.senderName,
+      body: this.body,
+      sentAt: this.sentAt.toISOString(),
+    };
   }
 }

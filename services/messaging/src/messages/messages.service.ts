@@ -1,6 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { BroadcastRequest, Events, ListMessagesRequest, MessageView, Requests, RpcErrorCode, UserView } from '@invigil/contracts';
+import {
+  BroadcastRequest,
+  Events,
+  ListMessagesRequest,
+  MessageView,
+  Requests,
+  RpcErrorCode,
+  UserView,
+} from '@invigil/contracts';
 import { Outbox, RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { Message } from './message.entity';
@@ -17,7 +25,8 @@ export class MessagesService {
   /** Stored and announced in one transaction: a broadcast is either in the log and on its way, or neither. */
   async broadcast(request: BroadcastRequest): Promise<MessageView> {
     const body = request.body.trim();
-    if (!body) throw RpcError.invalid('The message is empty. Write something to send.', ['body: message must not be empty']);
+    if (!body)
+      throw RpcError.invalid('The message is empty. Write something to send.', ['body: message must not be empty']);
     const sender = await this.sender(request);
     return this.outbox.transaction(async (em, emit) => {
       const message = em.create(Message, {
@@ -40,7 +49,11 @@ export class MessagesService {
   async list(request: ListMessagesRequest): Promise<MessageView[]> {
     const messages = await this.em
       .fork()
-      .find(Message, { orgId: request.orgId, sessionId: request.sessionId, toUserId: null }, { orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] });
+      .find(
+        Message,
+        { orgId: request.orgId, sessionId: request.sessionId, toUserId: null },
+        { orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] },
+      );
     return messages.map((message) => message.toView());
   }
 
@@ -49,7 +62,9 @@ export class MessagesService {
       return await this.rpc.request(Requests.getUser, { orgId: request.orgId, userId: request.actorId });
     } catch (error) {
       if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
-        throw RpcError.forbidden('Your account does not belong to this organization, so you cannot message this session.');
+        throw RpcError.forbidden(
+          'Your account does not belong to this organization, so you cannot message this session.',
+        );
       }
       throw error;
     }

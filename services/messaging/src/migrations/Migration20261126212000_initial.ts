@@ -15,6 +15,8 @@ export class Migration20261126212000_initial extends Migration {
       "to_user_id" uuid null,
       "sent_at" timestamptz(3) not null
     )`);
-    this.addSql(`create index "message_org_id_session_id_sent_at_index" on "message" ("org_id", "session_id", "sent_at")`);
+    this.addSql(
+      `create index "message_org_id_session_id_sent_at_index" on "message" ("org_id", "session_id", "sent_at")`,
+    );
   }
 }

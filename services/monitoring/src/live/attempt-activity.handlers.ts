@@ -28,14 +28,16 @@ export class AttemptActivityHandlers implements OnModuleInit {
       const row = await lockParticipant(em, event, at);
       row.pausedBy = event.pausedBy;
       // A whole-session pause is the one "Session paused" line, not one per candidate.
-      if (event.pausedBy === 'proctor') logActivity(em, event, row.participantId, at, ActivityText.pausedByProctor(who(row.displayName)));
+      if (event.pausedBy === 'proctor')
+        logActivity(em, event, row.participantId, at, ActivityText.pausedByProctor(who(row.displayName)));
       touchAndAnnounce(em, row, at);
     });
 
     this.consumer.on(Events.attemptResumed, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
-      if (row.pausedBy !== 'session') logActivity(em, event, row.participantId, at, ActivityText.resumed(who(row.displayName)));
+      if (row.pausedBy !== 'session')
+        logActivity(em, event, row.participantId, at, ActivityText.resumed(who(row.displayName)));
       row.pausedBy = null;
       touchAndAnnounce(em, row, at);
     });
@@ -57,7 +59,13 @@ export class AttemptActivityHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptReconnected, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
-      logActivity(em, event, row.participantId, at, ActivityText.reconnected(who(row.displayName), event.disconnectedSeconds));
+      logActivity(
+        em,
+        event,
+        row.participantId,
+        at,
+        ActivityText.reconnected(who(row.displayName), event.disconnectedSeconds),
+      );
       touchAndAnnounce(em, row, at);
     });
 
@@ -69,7 +77,8 @@ export class AttemptActivityHandlers implements OnModuleInit {
         kind: SignalKind.ViewTakenOver,
         occurredAt: Number.isNaN(takenAt.getTime()) ? at : takenAt,
         receivedAt: at,
-        detail: 'The candidate confirmed opening the exam in another tab or on another device; the earlier view was closed.',
+        detail:
+          'The candidate confirmed opening the exam in another tab or on another device; the earlier view was closed.',
       });
     });
   }

@@ -60,7 +60,9 @@ export class LiveParticipant {
     return this.participantId !== null && this.displayName !== null && this.status !== null;
   }
 
-  toView(this: LiveParticipant & { participantId: string; displayName: string; status: ParticipantStatus }): LiveParticipantView {
+  toView(
+    this: LiveParticipant & { participantId: string; displayName: string; status: ParticipantStatus },
+  ): LiveParticipantView {
     return {
       participantId: this.participantId,
       sessionId: this.sessionId,

@@ -1,4 +1,5 @@
 import { ParticipantStatus, SignalKind } from '@invigil/contracts';
+import { formatDuration } from '@invigil/domain';
 
 /** The names the product guide uses, as the activity feed prints them. */
 export const STATUS_LABELS: Record<ParticipantStatus, string> = {
@@ -14,7 +15,12 @@ export const STATUS_LABELS: Record<ParticipantStatus, string> = {
  * Events from different services can arrive in any order. A status reported at `at` replaces
  * the current one only if it is newer; Complete is final, whatever arrives after it.
  */
-export function statusApplies(current: ParticipantStatus | null, currentAt: Date | null, next: ParticipantStatus, at: Date): boolean {
+export function statusApplies(
+  current: ParticipantStatus | null,
+  currentAt: Date | null,
+  next: ParticipantStatus,
+  at: Date,
+): boolean {
   if (current === ParticipantStatus.Complete || current === next) return false;
   if (next === ParticipantStatus.Complete) return true;
   return currentAt === null || at.getTime() >= currentAt.getTime();
@@ -45,7 +51,7 @@ export const ActivityText = {
   resumed: (name: string) => `${name} resumed`,
   extended: (name: string, minutes: number) => `${name} was given ${minutes} more minute${minutes === 1 ? '' : 's'}`,
   disconnected: (name: string) => `${name} disconnected`,
-  reconnected: (name: string, seconds: number) => `${name} reconnected after ${duration(seconds)}`,
+  reconnected: (name: string, seconds: number) => `${name} reconnected after ${formatDuration(seconds)}`,
   alert: (name: string, kind: SignalKind) => `Alert: ${name} ${SIGNAL_PHRASES[kind]}`,
 };
 
@@ -64,11 +70,3 @@ export const SIGNAL_PHRASES: Record<SignalKind, string> = {
   [SignalKind.ScreenShareStopped]: 'stopped sharing the screen',
   [SignalKind.ViewTakenOver]: 'opened the exam in another tab or on another device',
 };
-
-/** "45 s", "2 min", "2 min 5 s". */
-export function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-}

@@ -24,7 +24,11 @@ export async function lockParticipant(em: EntityManager, ref: ParticipantRef, at
      on conflict do nothing`,
     [ref.sessionId, ref.userId, ref.orgId, ref.sessionId, at],
   );
-  return em.findOneOrFail(LiveParticipant, { sessionId: ref.sessionId, userId: ref.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return em.findOneOrFail(
+    LiveParticipant,
+    { sessionId: ref.sessionId, userId: ref.userId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
 }
 
 /** Records that something happened, and announces the row to proctors' dashboards once it is identified. */
@@ -33,7 +37,13 @@ export function touchAndAnnounce(em: EntityManager, row: LiveParticipant, at: Da
   if (row.isIdentified()) recordEvent(em, Events.liveParticipantUpdated, { orgId: row.orgId, ...row.toView() });
 }
 
-export function logActivity(em: EntityManager, scope: { orgId: string; sessionId: string }, participantId: string | null, at: Date, text: string): void {
+export function logActivity(
+  em: EntityManager,
+  scope: { orgId: string; sessionId: string },
+  participantId: string | null,
+  at: Date,
+  text: string,
+): void {
   em.create(ActivityEntry, { orgId: scope.orgId, sessionId: scope.sessionId, participantId, at, text });
 }
 

@@ -18,9 +18,18 @@ export class LiveHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.consumer.on(Events.sessionCreated, async (event, em, envelope) => {
       const at = occurredAt(envelope);
-      await em.upsert(SessionInfo, { sessionId: event.sessionId, orgId: event.orgId, name: event.name, questionCount: event.questionCount });
+      await em.upsert(SessionInfo, {
+        sessionId: event.sessionId,
+        orgId: event.orgId,
+        name: event.name,
+        questionCount: event.questionCount,
+      });
       // Rows made by events that overtook this one learn the question count now.
-      const early = await em.find(LiveParticipant, { sessionId: event.sessionId, totalQuestions: 0 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const early = await em.find(
+        LiveParticipant,
+        { sessionId: event.sessionId, totalQuestions: 0 },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       for (const row of early) {
         row.totalQuestions = event.questionCount;
         touchAndAnnounce(em, row, at);
@@ -37,7 +46,8 @@ export class LiveHandlers implements OnModuleInit {
       const row = await lockParticipant(em, event, at);
       row.participantId = event.participantId;
       row.displayName = event.displayName;
-      if (statusApplies(row.status, row.statusAt, event.status, at)) Object.assign(row, { status: event.status, statusAt: at });
+      if (statusApplies(row.status, row.statusAt, event.status, at))
+        Object.assign(row, { status: event.status, statusAt: at });
       logActivity(em, event, event.participantId, at, ActivityText.joined(event.displayName));
       touchAndAnnounce(em, row, at);
     });
@@ -55,12 +65,22 @@ export class LiveHandlers implements OnModuleInit {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
       if (progressApplies(row.progressAt, at)) {
-        Object.assign(row, { answeredCount: event.answeredCount, totalQuestions: event.totalQuestions, progressAt: at });
+        Object.assign(row, {
+          answeredCount: event.answeredCount,
+          totalQuestions: event.totalQuestions,
+          progressAt: at,
+        });
       } else if (row.totalQuestions === 0) {
         // An older count of answers is stale, but the number of questions does not change.
         row.totalQuestions = event.totalQuestions;
       }
-      logActivity(em, event, row.participantId, at, ActivityText.progressed(who(row.displayName), event.answeredCount, event.totalQuestions));
+      logActivity(
+        em,
+        event,
+        row.participantId,
+        at,
+        ActivityText.progressed(who(row.displayName), event.answeredCount, event.totalQuestions),
+      );
       touchAndAnnounce(em, row, at);
     });
 
@@ -68,8 +88,10 @@ export class LiveHandlers implements OnModuleInit {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
       // The submission is the final word on how many questions were answered.
-      if (progressApplies(row.progressAt, at)) Object.assign(row, { answeredCount: event.answers.length, progressAt: at });
-      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at)) Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
+      if (progressApplies(row.progressAt, at))
+        Object.assign(row, { answeredCount: event.answers.length, progressAt: at });
+      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at))
+        Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
       logActivity(em, event, row.participantId, at, ActivityText.submitted(who(row.displayName)));
       touchAndAnnounce(em, row, at);
     });
@@ -79,7 +101,8 @@ export class LiveHandlers implements OnModuleInit {
       const row = await lockParticipant(em, event, at);
       row.scorePercent = event.percent;
       // A result exists only for a submitted attempt, even if the submission's event is still on its way.
-      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at)) Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
+      if (statusApplies(row.status, row.statusAt, ParticipantStatus.Complete, at))
+        Object.assign(row, { status: ParticipantStatus.Complete, statusAt: at });
       logActivity(em, event, row.participantId, at, ActivityText.scored(who(row.displayName), event.percent));
       touchAndAnnounce(em, row, at);
     });

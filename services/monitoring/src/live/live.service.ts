@@ -19,8 +19,17 @@ export class LiveService {
     const participants: LiveParticipantView[] = [];
     for (const row of rows) if (row.isIdentified()) participants.push(row.toView());
     // Sorted here rather than in SQL: the database's C collation would put "adam" after "Zoe".
-    participants.sort((a, b) => byName.compare(a.displayName, b.displayName) || a.participantId.localeCompare(b.participantId));
-    const activity = await em.find(ActivityEntry, scope, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: ACTIVITY_LIMIT });
-    return { sessionId: request.sessionId, participants, activity: activity.map((entry) => ({ at: entry.at.toISOString(), text: entry.text })) };
+    participants.sort(
+      (a, b) => byName.compare(a.displayName, b.displayName) || a.participantId.localeCompare(b.participantId),
+    );
+    const activity = await em.find(ActivityEntry, scope, {
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      limit: ACTIVITY_LIMIT,
+    });
+    return {
+      sessionId: request.sessionId,
+      participants,
+      activity: activity.map((entry) => ({ at: entry.at.toISOString(), text: entry.text })),
+    };
   }
 }

@@ -25,7 +25,9 @@ export class Migration20261127110000_signals_snapshots extends Migration {
       "captured_at" timestamptz(3) not null,
       "received_at" timestamptz(3) not null
     )`);
-    this.addSql(`create index "snapshot_session_id_user_id_received_at_index" on "snapshot" ("session_id", "user_id", "received_at")`);
+    this.addSql(
+      `create index "snapshot_session_id_user_id_received_at_index" on "snapshot" ("session_id", "user_id", "received_at")`,
+    );
     this.addSql(`alter table "live_participant"
       add column "alert_count" int not null default 0,
       add column "paused_by" text null check ("paused_by" in ('proctor', 'session'))`);

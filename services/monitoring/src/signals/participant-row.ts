@@ -8,8 +8,18 @@ import { LiveParticipant } from '../live/live-participant.entity';
  * knows a participant from the roster and attempt events; anyone else (a forged or mistaken user
  * id) is refused and nothing is stored.
  */
-export async function lockReportingParticipant(em: EntityManager, ref: { orgId: string; sessionId: string; userId: string }): Promise<LiveParticipant> {
-  const row = await em.findOne(LiveParticipant, { orgId: ref.orgId, sessionId: ref.sessionId, userId: ref.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!row) throw RpcError.forbidden(`User ${ref.userId} is not a participant of session ${ref.sessionId}; only its participants report from its exam page.`);
+export async function lockReportingParticipant(
+  em: EntityManager,
+  ref: { orgId: string; sessionId: string; userId: string },
+): Promise<LiveParticipant> {
+  const row = await em.findOne(
+    LiveParticipant,
+    { orgId: ref.orgId, sessionId: ref.sessionId, userId: ref.userId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!row)
+    throw RpcError.forbidden(
+      `User ${ref.userId} is not a participant of session ${ref.sessionId}; only its participants report from its exam page.`,
+    );
   return row;
 }

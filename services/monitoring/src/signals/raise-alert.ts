@@ -20,7 +20,13 @@ export interface SignalFacts {
  * `row` must be locked by the caller.
  */
 export function raiseAlert(em: EntityManager, row: LiveParticipant, facts: SignalFacts): Signal {
-  const signal = em.create(Signal, { id: randomUUID(), orgId: row.orgId, sessionId: row.sessionId, userId: row.userId, ...facts });
+  const signal = em.create(Signal, {
+    id: randomUUID(),
+    orgId: row.orgId,
+    sessionId: row.sessionId,
+    userId: row.userId,
+    ...facts,
+  });
   row.alertCount += 1;
   recordEvent(em, Events.alertRaised, {
     orgId: row.orgId,

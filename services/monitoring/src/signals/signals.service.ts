@@ -33,7 +33,11 @@ export class SignalsService {
   async list(request: ListSignalsRequest): Promise<SignalView[]> {
     const rows = await this.em
       .fork()
-      .find(Signal, { orgId: request.orgId, sessionId: request.sessionId }, { orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: SIGNAL_LIST_LIMIT });
+      .find(
+        Signal,
+        { orgId: request.orgId, sessionId: request.sessionId },
+        { orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: SIGNAL_LIST_LIMIT },
+      );
     return rows.map((row) => row.toView());
   }
 }

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetSnapshotRequest, ListSnapshotsRequest, Requests, SnapshotFile, SnapshotView, StoreSnapshotRequest } from '@invigil/contracts';
+import {
+  GetSnapshotRequest,
+  ListSnapshotsRequest,
+  Requests,
+  SnapshotFile,
+  SnapshotView,
+  StoreSnapshotRequest,
+} from '@invigil/contracts';
 import { SnapshotsService } from './snapshots.service';
 
 @Controller()

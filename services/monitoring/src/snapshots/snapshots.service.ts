@@ -1,6 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Events, GetSnapshotRequest, ListSnapshotsRequest, SnapshotFile, SnapshotView, StoreSnapshotRequest } from '@invigil/contracts';
+import {
+  Events,
+  GetSnapshotRequest,
+  ListSnapshotsRequest,
+  SnapshotFile,
+  SnapshotView,
+  StoreSnapshotRequest,
+} from '@invigil/contracts';
 import { decodeImageDataUrl, isDecodedImage, Outbox, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { lockReportingParticipant } from '../signals/participant-row';
@@ -40,22 +47,41 @@ export class SnapshotsService {
            select id from snapshot where session_id = ? and user_id = ? order by received_at desc, id desc limit ?)`,
         [row.sessionId, row.userId, row.sessionId, row.userId, SNAPSHOTS_KEPT_PER_PARTICIPANT],
       );
-      emit(Events.snapshotStored, { orgId: row.orgId, sessionId: row.sessionId, snapshotId: snapshot.id, userId: row.userId, capturedAt: snapshot.capturedAt.toISOString() });
+      emit(Events.snapshotStored, {
+        orgId: row.orgId,
+        sessionId: row.sessionId,
+        snapshotId: snapshot.id,
+        userId: row.userId,
+        capturedAt: snapshot.capturedAt.toISOString(),
+      });
       return snapshot.toView();
     });
   }
 
   /** Metadata only, newest first: one participant's (all kept) or the session's latest. */
   async list(request: ListSnapshotsRequest): Promise<SnapshotView[]> {
-    const where = { orgId: request.orgId, sessionId: request.sessionId, ...(request.userId ? { userId: request.userId } : {}) };
-    const rows = await this.em.fork().find(Snapshot, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: SNAPSHOT_LIST_LIMIT });
+    const where = {
+      orgId: request.orgId,
+      sessionId: request.sessionId,
+      ...(request.userId ? { userId: request.userId } : {}),
+    };
+    const rows = await this.em
+      .fork()
+      .find(Snapshot, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: SNAPSHOT_LIST_LIMIT });
     return rows.map((row) => row.toView());
   }
 
   async get(request: GetSnapshotRequest): Promise<SnapshotFile> {
-    const where = { id: request.snapshotId, orgId: request.orgId, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
+    const where = {
+      id: request.snapshotId,
+      orgId: request.orgId,
+      ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+    };
     const snapshot = await this.em.fork().findOne(Snapshot, where, { populate: ['image'] });
-    if (!snapshot) throw RpcError.notFound(`No snapshot ${request.snapshotId}; only the latest ${SNAPSHOTS_KEPT_PER_PARTICIPANT} of each participant are kept.`);
+    if (!snapshot)
+      throw RpcError.notFound(
+        `No snapshot ${request.snapshotId}; only the latest ${SNAPSHOTS_KEPT_PER_PARTICIPANT} of each participant are kept.`,
+      );
     return { contentType: snapshot.contentType, base64: snapshot.image.toString('base64') };
   }
 }

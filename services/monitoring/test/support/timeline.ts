@@ -7,7 +7,13 @@ export const CARLA = DEMO_USERS[2];
 
 /** An envelope that happened `second` seconds into the session, as the producing service's relay would send it. */
 function at<S extends EventSubject>(base: number, second: number, subject: S, data: EventPayload<S>): EventEnvelope<S> {
-  return { eventId: randomUUID(), subject, occurredAt: new Date(base + second * 1000).toISOString(), correlationId: randomUUID(), data };
+  return {
+    eventId: randomUUID(),
+    subject,
+    occurredAt: new Date(base + second * 1000).toISOString(),
+    correlationId: randomUUID(),
+    data,
+  };
 }
 
 /**
@@ -23,13 +29,38 @@ export function carlaTakesASession() {
   const carla = { ...scope, userId: CARLA.id };
   const answers = [randomUUID(), randomUUID()].map((questionId) => ({ questionId, answer: { selectedOption: 1 } }));
   const events = [
-    at(base, 0, Events.sessionCreated, { ...scope, name: 'Safety Basics, morning', enrollmentCode: 'SAFE01', questionCount: 3 }),
-    at(base, 10, Events.participantJoined, { ...carla, participantId, displayName: CARLA.displayName, status: ParticipantStatus.Waiting }),
-    at(base, 20, Events.sessionStarted, { ...scope, name: 'Safety Basics, morning', startedAt: new Date(base + 20_000).toISOString() }),
-    at(base, 21, Events.participantStatusChanged, { ...carla, participantId, from: ParticipantStatus.Waiting, to: ParticipantStatus.InSession }),
+    at(base, 0, Events.sessionCreated, {
+      ...scope,
+      name: 'Safety Basics, morning',
+      enrollmentCode: 'SAFE01',
+      questionCount: 3,
+    }),
+    at(base, 10, Events.participantJoined, {
+      ...carla,
+      participantId,
+      displayName: CARLA.displayName,
+      status: ParticipantStatus.Waiting,
+    }),
+    at(base, 20, Events.sessionStarted, {
+      ...scope,
+      name: 'Safety Basics, morning',
+      startedAt: new Date(base + 20_000).toISOString(),
+    }),
+    at(base, 21, Events.participantStatusChanged, {
+      ...carla,
+      participantId,
+      from: ParticipantStatus.Waiting,
+      to: ParticipantStatus.InSession,
+    }),
     at(base, 30, Events.attemptProgressed, { ...carla, attemptId, answeredCount: 1, totalQuestions: 3 }),
     at(base, 40, Events.attemptProgressed, { ...carla, attemptId, answeredCount: 2, totalQuestions: 3 }),
-    at(base, 50, Events.attemptSubmitted, { ...carla, attemptId, assessmentVersionId: randomUUID(), submittedAt: new Date(base + 50_000).toISOString(), answers }),
+    at(base, 50, Events.attemptSubmitted, {
+      ...carla,
+      attemptId,
+      assessmentVersionId: randomUUID(),
+      submittedAt: new Date(base + 50_000).toISOString(),
+      answers,
+    }),
     at(base, 51, Events.resultRecorded, { ...carla, resultId: randomUUID(), percent: 66.7, passed: true }),
   ];
   const finalRow = {

@@ -41,14 +41,25 @@ export class CertificateIssuer {
       if (!row || row.status !== CertificateStatus.Pending) return;
       row.pdf = pdf;
       row.status = CertificateStatus.Ready;
-      emit(Events.certificateIssued, { orgId: row.orgId, sessionId: row.sessionId, certificateId: row.id, userId: row.userId });
+      emit(Events.certificateIssued, {
+        orgId: row.orgId,
+        sessionId: row.sessionId,
+        certificateId: row.id,
+        userId: row.userId,
+      });
     });
   }
 
   /** The last attempt failed: say so, instead of leaving the candidate waiting on "pending" forever. */
   async markFailed(certificateId: string, reason: unknown): Promise<void> {
     this.logger.error(`Certificate ${certificateId} could not be issued: ${String(reason)}`);
-    await this.em.fork().nativeUpdate(Certificate, { id: certificateId, status: CertificateStatus.Pending }, { status: CertificateStatus.Failed });
+    await this.em
+      .fork()
+      .nativeUpdate(
+        Certificate,
+        { id: certificateId, status: CertificateStatus.Pending },
+        { status: CertificateStatus.Failed },
+      );
   }
 
   private async candidate(certificate: Certificate): Promise<{ displayName: string; orgName: string }> {
@@ -56,7 +67,8 @@ export class CertificateIssuer {
       return await this.rpc.request(Requests.getUser, { orgId: certificate.orgId, userId: certificate.userId });
     } catch (error) {
       // An account that does not exist will not appear on a retry; an unavailable service may.
-      if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) throw new UnrecoverableError(error.message);
+      if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound)
+        throw new UnrecoverableError(error.message);
       throw error;
     }
   }

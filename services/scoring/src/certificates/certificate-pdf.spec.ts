@@ -24,7 +24,15 @@ describe('certificate PDF', () => {
     // A copy with its own ArrayBuffer: pdf.js ignores the byte offset of Buffers cut from Node's shared pool.
     const parsed = await pdfParse(new Uint8Array(pdf));
     expect(parsed.numpages).toBe(1);
-    for (const text of ['DEMO ACADEMY', 'Certificate of Achievement', 'Carla Candidate', 'Safety Basics', 'with a score of 66.7%', 'Issued on 26 November 2026', 'Certificate ID 6f1c2a4e-8a3b-4c5d-9e0f-112233445566']) {
+    for (const text of [
+      'DEMO ACADEMY',
+      'Certificate of Achievement',
+      'Carla Candidate',
+      'Safety Basics',
+      'with a score of 66.7%',
+      'Issued on 26 November 2026',
+      'Certificate ID 6f1c2a4e-8a3b-4c5d-9e0f-112233445566',
+    ]) {
       expect(parsed.text).toContain(text);
     }
   });

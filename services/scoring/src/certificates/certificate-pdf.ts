@@ -20,7 +20,9 @@ export function formatPercent(percent: number): string {
 
 /** "26 November 2026", in UTC so the same certificate always prints the same date. */
 export function formatIssueDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** Renders a one-page A4 landscape certificate with pdfkit's built-in fonts (no font files to ship). */
@@ -29,7 +31,11 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: `Certificate — ${content.assessmentTitle}`, Author: content.organizationName, Subject: content.candidateName },
+    info: {
+      Title: `Certificate — ${content.assessmentTitle}`,
+      Author: content.organizationName,
+      Subject: content.candidateName,
+    },
   });
   const done = collect(doc);
   const { width, height } = doc.page;
@@ -37,7 +43,11 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
   const column = { x: 90, width: width - 180 };
   // Each line flows below the previous one, so a long name or title wraps instead of overlapping.
   const line = (text: string, gap: number, font: string, size: number, color: string) =>
-    doc.font(font).fontSize(size).fillColor(color).text(text, column.x, doc.y + gap, { width: column.width, align: 'center' });
+    doc
+      .font(font)
+      .fontSize(size)
+      .fillColor(color)
+      .text(text, column.x, doc.y + gap, { width: column.width, align: 'center' });
 
   doc.y = 78;
   line(content.organizationName.toUpperCase(), 0, 'Helvetica-Bold', 13, ACCENT);
@@ -45,20 +55,43 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
   line('This certifies that', 26, 'Helvetica', 14, MUTED);
   line(content.candidateName, 12, 'Times-BoldItalic', 34, INK);
   const ruleY = doc.y + 6;
-  doc.moveTo(width / 2 - 180, ruleY).lineTo(width / 2 + 180, ruleY).lineWidth(0.75).strokeColor(ACCENT).stroke();
+  doc
+    .moveTo(width / 2 - 180, ruleY)
+    .lineTo(width / 2 + 180, ruleY)
+    .lineWidth(0.75)
+    .strokeColor(ACCENT)
+    .stroke();
   line('has successfully passed the assessment', 22, 'Helvetica', 14, MUTED);
   line(content.assessmentTitle, 10, 'Helvetica-Bold', 20, INK);
   line(`with a score of ${formatPercent(content.percent)}`, 14, 'Helvetica', 16, INK);
 
-  doc.font('Helvetica').fontSize(11).fillColor(INK).text(`Issued on ${formatIssueDate(content.issuedAt)}`, column.x, height - 118, { width: column.width, align: 'center' });
-  doc.fontSize(9).fillColor(MUTED).text(`Certificate ID ${content.certificateId}`, column.x, height - 100, { width: column.width, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(`Issued on ${formatIssueDate(content.issuedAt)}`, column.x, height - 118, {
+      width: column.width,
+      align: 'center',
+    });
+  doc
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`Certificate ID ${content.certificateId}`, column.x, height - 100, { width: column.width, align: 'center' });
   doc.end();
   return done;
 }
 
 function drawFrame(doc: PDFKit.PDFDocument, width: number, height: number): void {
-  doc.rect(24, 24, width - 48, height - 48).lineWidth(3).strokeColor(ACCENT).stroke();
-  doc.rect(34, 34, width - 68, height - 68).lineWidth(0.75).strokeColor(ACCENT).stroke();
+  doc
+    .rect(24, 24, width - 48, height - 48)
+    .lineWidth(3)
+    .strokeColor(ACCENT)
+    .stroke();
+  doc
+    .rect(34, 34, width - 68, height - 68)
+    .lineWidth(0.75)
+    .strokeColor(ACCENT)
+    .stroke();
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {

@@ -1,7 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { CertificateStatus, Queues } from '@invigil/contracts';
-import { currentCorrelationId, currentTraceParent, INVIGIL_METRICS, InvigilMetrics, JobQueue } from '@invigil/server-platform';
+import {
+  currentCorrelationId,
+  currentTraceParent,
+  INVIGIL_METRICS,
+  InvigilMetrics,
+  JobQueue,
+} from '@invigil/server-platform';
 import { ScoringEnv } from '../config/env';
 import { Certificate } from './certificate.entity';
 import { CERTIFICATE_JOB_NAME, CERTIFICATE_JOB_OPTIONS, CertificateJobData } from './certificate-job';
@@ -17,11 +23,21 @@ export class CertificateQueue extends JobQueue<CertificateJobData> {
     private readonly em: EntityManager,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.certificates, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, jobOptions: CERTIFICATE_JOB_OPTIONS, metrics });
+    super({
+      queueName: Queues.certificates,
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      jobOptions: CERTIFICATE_JOB_OPTIONS,
+      metrics,
+    });
   }
 
   async enqueue(certificateId: string): Promise<void> {
-    const data: CertificateJobData = { certificateId, correlationId: currentCorrelationId(), traceParent: currentTraceParent() ?? undefined };
+    const data: CertificateJobData = {
+      certificateId,
+      correlationId: currentCorrelationId(),
+      traceParent: currentTraceParent() ?? undefined,
+    };
     await this.queue.add(CERTIFICATE_JOB_NAME, data, { jobId: certificateId });
   }
 

@@ -14,7 +14,10 @@ export class CertificateWorker extends JobWorker<CertificateJobData> {
     private readonly issuer: CertificateIssuer,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.certificates, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: 2, metrics }, CertificateJobData);
+    super(
+      { queueName: Queues.certificates, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: 2, metrics },
+      CertificateJobData,
+    );
   }
 
   protected async handle(data: CertificateJobData, job: Job<unknown>): Promise<void> {

@@ -12,14 +12,23 @@ export class CertificatesService {
   async get(request: GetCertificateRequest): Promise<CertificateFile> {
     const certificate = await this.em
       .fork()
-      .findOne(Certificate, { id: request.certificateId, orgId: request.orgId, userId: request.userId }, { populate: ['pdf'] });
-    if (!certificate) throw RpcError.notFound('You have no certificate with this id. Open your result to find your certificate.');
+      .findOne(
+        Certificate,
+        { id: request.certificateId, orgId: request.orgId, userId: request.userId },
+        { populate: ['pdf'] },
+      );
+    if (!certificate)
+      throw RpcError.notFound('You have no certificate with this id. Open your result to find your certificate.');
     if (certificate.status === CertificateStatus.Pending || !certificate.pdf) {
       throw RpcError.conflict('The certificate is still being prepared; try again in a few seconds.');
     }
     if (certificate.status === CertificateStatus.Failed) {
       throw RpcError.conflict('The certificate could not be created. Please contact your proctor.');
     }
-    return { fileName: certificate.fileName, contentType: 'application/pdf', base64: certificate.pdf.toString('base64') };
+    return {
+      fileName: certificate.fileName,
+      contentType: 'application/pdf',
+      base64: certificate.pdf.toString('base64'),
+    };
   }
 }

@@ -19,7 +19,9 @@ export class Migration20261126210000_initial extends Migration {
       "scored_at" timestamptz(3) not null,
       constraint "result_attempt_id_unique" unique ("attempt_id")
     )`);
-    this.addSql(`create index "result_org_id_session_id_user_id_index" on "result" ("org_id", "session_id", "user_id")`);
+    this.addSql(
+      `create index "result_org_id_session_id_user_id_index" on "result" ("org_id", "session_id", "user_id")`,
+    );
     // Deferred: a result and its certificate are inserted in one flush, in whatever order the ORM picks.
     this.addSql(`create table "certificate" (
       "id" uuid primary key,

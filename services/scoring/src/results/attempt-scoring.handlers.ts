@@ -1,6 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AttemptSubmittedEvent, CertificateStatus, Events, Requests, RpcErrorCode, ScoringKeyView } from '@invigil/contracts';
+import {
+  AttemptSubmittedEvent,
+  CertificateStatus,
+  Events,
+  Requests,
+  RpcErrorCode,
+  ScoringKeyView,
+} from '@invigil/contracts';
 import { scoreAnswers } from '@invigil/domain';
 import { EventConsumer, recordEvent, RemoteCallError, RpcClient } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
@@ -71,9 +78,15 @@ export class AttemptScoringHandlers implements OnModuleInit {
   /** Null when the key will never come (the version is unknown): retrying would not help, so the event is dropped. */
   private async scoringKey(event: AttemptSubmittedEvent): Promise<ScoringKeyView | null> {
     try {
-      return await this.rpc.request(Requests.getScoringKey, { orgId: event.orgId, assessmentVersionId: event.assessmentVersionId });
+      return await this.rpc.request(Requests.getScoringKey, {
+        orgId: event.orgId,
+        assessmentVersionId: event.assessmentVersionId,
+      });
     } catch (error) {
-      if (error instanceof RemoteCallError && (error.body.code === RpcErrorCode.NotFound || error.body.code === RpcErrorCode.ValidationFailed)) {
+      if (
+        error instanceof RemoteCallError &&
+        (error.body.code === RpcErrorCode.NotFound || error.body.code === RpcErrorCode.ValidationFailed)
+      ) {
         this.logger.error(`Attempt ${event.attemptId} cannot be scored: ${error.message}`);
         return null;
       }

@@ -1,4 +1,11 @@
-import { AttemptSubmittedEvent, QuestionType, Requests, RpcErrorCode, ScoringKeyView, UserView } from '@invigil/contracts';
+import {
+  AttemptSubmittedEvent,
+  QuestionType,
+  Requests,
+  RpcErrorCode,
+  ScoringKeyView,
+  UserView,
+} from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { answerAsPeer, Peer, PeerError, RawNats } from '@invigil/server-testing';
@@ -82,16 +89,30 @@ export function submission(userId: string, right: number, attemptId: string = ra
 }
 
 /** The sessions and enrollment services, as far as scoring needs them. */
-export function startPeers(nats: RawNats): { scoringKey: Peer<typeof Requests.getScoringKey>; users: Peer<typeof Requests.getUser> } {
+export function startPeers(nats: RawNats): {
+  scoringKey: Peer<typeof Requests.getScoringKey>;
+  users: Peer<typeof Requests.getUser>;
+} {
   const scoringKey = answerAsPeer(nats, Requests.getScoringKey, (request) => {
-    const key = [KEY, MIXED_KEY, ESSAY_KEY].find((candidate) => candidate.assessmentVersionId === request.assessmentVersionId);
-    if (request.orgId !== ORG_ID || !key) throw new PeerError({ code: RpcErrorCode.NotFound, message: 'No such assessment version' });
+    const key = [KEY, MIXED_KEY, ESSAY_KEY].find(
+      (candidate) => candidate.assessmentVersionId === request.assessmentVersionId,
+    );
+    if (request.orgId !== ORG_ID || !key)
+      throw new PeerError({ code: RpcErrorCode.NotFound, message: 'No such assessment version' });
     return key;
   });
   const users = answerAsPeer(nats, Requests.getUser, (request): UserView => {
     const user = DEMO_USERS.find((candidate) => candidate.id === request.userId);
-    if (!user || request.orgId !== ORG_ID) throw new PeerError({ code: RpcErrorCode.NotFound, message: `No user ${request.userId}` });
-    return { id: user.id, orgId: ORG_ID, orgName: DEMO_ORG.name, email: user.email, displayName: user.displayName, role: user.role };
+    if (!user || request.orgId !== ORG_ID)
+      throw new PeerError({ code: RpcErrorCode.NotFound, message: `No user ${request.userId}` });
+    return {
+      id: user.id,
+      orgId: ORG_ID,
+      orgName: DEMO_ORG.name,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+    };
   });
   return { scoringKey, users };
 }

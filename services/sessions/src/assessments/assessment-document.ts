@@ -1,4 +1,10 @@
-import { AssessmentDocument, assessmentFormatName, assessmentFormatVersion, CreateAssessmentBody, describeValidationErrors } from '@invigil/contracts';
+import {
+  AssessmentDocument,
+  assessmentFormatName,
+  assessmentFormatVersion,
+  CreateAssessmentBody,
+  describeValidationErrors,
+} from '@invigil/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AssessmentVersion } from './assessment-version.entity';

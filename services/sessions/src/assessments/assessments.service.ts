@@ -27,7 +27,11 @@ export class AssessmentsService {
 
   async create(request: CreateAssessmentRequest): Promise<AssessmentView> {
     return this.em.fork().transactional(async (em) => {
-      const { assessment, version } = persistNewAssessment(em, { orgId: request.orgId, createdBy: request.actorId, content: request.assessment });
+      const { assessment, version } = persistNewAssessment(em, {
+        orgId: request.orgId,
+        createdBy: request.actorId,
+        content: request.assessment,
+      });
       return toAssessmentView(assessment, version);
     });
   }
@@ -39,7 +43,11 @@ export class AssessmentsService {
   async update(request: UpdateAssessmentRequest): Promise<AssessmentView> {
     assertAnswerKeys(request.assessment);
     return this.em.fork().transactional(async (em) => {
-      const assessment = await em.findOne(Assessment, { id: request.assessmentId, orgId: request.orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const assessment = await em.findOne(
+        Assessment,
+        { id: request.assessmentId, orgId: request.orgId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!assessment) throw RpcError.notFound(`No assessment ${request.assessmentId} in this organization.`);
       const version = createVersion(em, {
         assessmentId: assessment.id,
@@ -72,28 +80,44 @@ export class AssessmentsService {
   /** Every problem is listed by its path in the document; nothing is written unless all is valid. */
   async import(request: ImportAssessmentRequest): Promise<AssessmentView> {
     const parsed = parseAssessmentDocument(request.document);
-    if ('problems' in parsed) throw RpcError.invalid(`The file is not a valid assessment: ${parsed.problems.join('; ')}`, parsed.problems);
+    if ('problems' in parsed)
+      throw RpcError.invalid(`The file is not a valid assessment: ${parsed.problems.join('; ')}`, parsed.problems);
     return this.em.fork().transactional(async (em) => {
-      const { assessment, version } = persistNewAssessment(em, { orgId: request.orgId, createdBy: request.actorId, content: parsed.content }, 'sections');
+      const { assessment, version } = persistNewAssessment(
+        em,
+        { orgId: request.orgId, createdBy: request.actorId, content: parsed.content },
+        'sections',
+      );
       return toAssessmentView(assessment, version);
     });
   }
 
   async list(request: ListAssessmentsRequest): Promise<AssessmentView[]> {
     const em = this.em.fork();
-    const assessments = await em.find(Assessment, { orgId: request.orgId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-    const versions = await loadVersionSummaries(em, request.orgId, assessments.map((assessment) => assessment.currentVersionId));
+    const assessments = await em.find(
+      Assessment,
+      { orgId: request.orgId },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    const versions = await loadVersionSummaries(
+      em,
+      request.orgId,
+      assessments.map((assessment) => assessment.currentVersionId),
+    );
     return assessments.map((assessment) => {
       const version = versions.get(assessment.currentVersionId);
       // Written in one transaction with its assessment; a miss would mean a broken database.
-      if (!version) throw new Error(`Assessment ${assessment.id} points at a missing version ${assessment.currentVersionId}`);
+      if (!version)
+        throw new Error(`Assessment ${assessment.id} points at a missing version ${assessment.currentVersionId}`);
       return toAssessmentView(assessment, version);
     });
   }
 
   /** For the scoring service: keys of exactly the version a session pinned. */
   async scoringKey(request: GetScoringKeyRequest): Promise<ScoringKeyView> {
-    const version = await this.em.fork().findOne(AssessmentVersion, { id: request.assessmentVersionId, orgId: request.orgId });
+    const version = await this.em
+      .fork()
+      .findOne(AssessmentVersion, { id: request.assessmentVersionId, orgId: request.orgId });
     if (!version) throw RpcError.notFound(`No assessment version ${request.assessmentVersionId} in this organization.`);
     return {
       assessmentVersionId: version.id,
@@ -103,7 +127,9 @@ export class AssessmentsService {
     };
   }
 
-  private async current(request: GetAssessmentRequest): Promise<{ assessment: Assessment; version: AssessmentVersion }> {
+  private async current(
+    request: GetAssessmentRequest,
+  ): Promise<{ assessment: Assessment; version: AssessmentVersion }> {
     const em = this.em.fork();
     const assessment = await em.findOne(Assessment, { id: request.assessmentId, orgId: request.orgId });
     if (!assessment) throw RpcError.notFound(`No assessment ${request.assessmentId} in this organization.`);
@@ -112,7 +138,10 @@ export class AssessmentsService {
   }
 }
 
-function toAssessmentView(assessment: Assessment, version: Pick<VersionSummary, 'passingPercent' | 'questionCount'>): AssessmentView {
+function toAssessmentView(
+  assessment: Assessment,
+  version: Pick<VersionSummary, 'passingPercent' | 'questionCount'>,
+): AssessmentView {
   return {
     id: assessment.id,
     orgId: assessment.orgId,

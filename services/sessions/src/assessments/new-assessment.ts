@@ -21,7 +21,10 @@ export function assertAnswerKeys(content: CreateAssessmentBody, path = 'assessme
 }
 
 /** A new immutable version row (persisted on the caller's flush). */
-export function createVersion(em: EntityManager, input: { assessmentId: string; orgId: string; version: number; content: CreateAssessmentBody; now: Date }): AssessmentVersion {
+export function createVersion(
+  em: EntityManager,
+  input: { assessmentId: string; orgId: string; version: number; content: CreateAssessmentBody; now: Date },
+): AssessmentVersion {
   const { sections, questions } = toStoredContent(input.content.sections, randomUUID);
   return em.create(AssessmentVersion, {
     id: randomUUID(),

@@ -23,8 +23,15 @@ export class PinnedQuestionsCache {
   async of(em: EntityManager, versionId: string): Promise<PinnedQuestions> {
     const cached = this.versions.get(versionId);
     if (cached) return cached;
-    const version = await em.findOneOrFail(AssessmentVersion, { id: versionId }, { fields: ['questionCount', 'questions'] });
-    const pinned: PinnedQuestions = { questionCount: version.questionCount, byId: new Map(version.questions.map((question) => [question.id, question])) };
+    const version = await em.findOneOrFail(
+      AssessmentVersion,
+      { id: versionId },
+      { fields: ['questionCount', 'questions'] },
+    );
+    const pinned: PinnedQuestions = {
+      questionCount: version.questionCount,
+      byId: new Map(version.questions.map((question) => [question.id, question])),
+    };
     if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value as string);
     this.versions.set(versionId, pinned);
     return pinned;

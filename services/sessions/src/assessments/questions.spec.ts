@@ -3,10 +3,19 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { everyTypeAssessment } from '../../test/support/fixtures';
 import { parseAssessmentDocument } from './assessment-document';
-import { answerKeyProblems, checkAnswer, StoredQuestion, toCandidateQuestions, toScoringKeys, toStoredContent } from './questions';
+import {
+  answerKeyProblems,
+  checkAnswer,
+  StoredQuestion,
+  toCandidateQuestions,
+  toScoringKeys,
+  toStoredContent,
+} from './questions';
 
 function problemsOf(plain: object): string[] {
-  return describeValidationErrors(validateSync(plainToInstance(CreateAssessmentBody, plain), { whitelist: true, forbidNonWhitelisted: true }));
+  return describeValidationErrors(
+    validateSync(plainToInstance(CreateAssessmentBody, plain), { whitelist: true, forbidNonWhitelisted: true }),
+  );
 }
 
 function single(options: string[], correctOption: number): QuestionDraft {
@@ -61,7 +70,9 @@ describe('QuestionDraft validation', () => {
   });
 
   it('needs at least one section and one question per section', () => {
-    expect(problemsOf({ title: 'T', passingPercent: 50, sections: [] })).toEqual(['sections: an assessment needs at least one section']);
+    expect(problemsOf({ title: 'T', passingPercent: 50, sections: [] })).toEqual([
+      'sections: an assessment needs at least one section',
+    ]);
     expect(problemsOf({ title: 'T', passingPercent: 50, sections: [{ title: 'S', questions: [] }] })).toEqual([
       'sections.0.questions: a section needs at least one question',
     ]);
@@ -70,11 +81,19 @@ describe('QuestionDraft validation', () => {
 
 describe('answerKeyProblems', () => {
   it('accepts keys that point at an option', () => {
-    expect(answerKeyProblems([{ title: 'S', questions: [single(['a', 'b'], 0), single(['a', 'b', 'c'], 2)] }])).toEqual([]);
+    expect(answerKeyProblems([{ title: 'S', questions: [single(['a', 'b'], 0), single(['a', 'b', 'c'], 2)] }])).toEqual(
+      [],
+    );
   });
 
   it('names the path and the allowed range of every key outside its options', () => {
-    const multi: QuestionDraft = { type: QuestionType.MultipleChoice, prompt: 'p', options: ['a', 'b'], correctOptions: [0, 0], points: 1 };
+    const multi: QuestionDraft = {
+      type: QuestionType.MultipleChoice,
+      prompt: 'p',
+      options: ['a', 'b'],
+      correctOptions: [0, 0],
+      points: 1,
+    };
     const sections = [
       { title: 'S', questions: [single(['a', 'b'], 1)] },
       { title: 'T', questions: [single(['a', 'b', 'c'], 3), { ...multi, correctOptions: [1, 2] }, multi] },
@@ -90,13 +109,27 @@ describe('answerKeyProblems', () => {
 describe('toStoredContent', () => {
   it('gives sections and questions fresh ids and keeps only the fields of each type', () => {
     const withExtra = { ...single(['a', 'b'], 1), correctBoolean: true, secret: 'x' } as QuestionDraft;
-    const truth: QuestionDraft = { type: QuestionType.TrueFalse, prompt: 'p', correctBoolean: true, options: ['x'], points: 1 };
+    const truth: QuestionDraft = {
+      type: QuestionType.TrueFalse,
+      prompt: 'p',
+      correctBoolean: true,
+      options: ['x'],
+      points: 1,
+    };
     let next = 0;
     const result = toStoredContent([{ title: 'S', questions: [withExtra, truth] }], () => `id-${++next}`);
     expect(result).toEqual({
       sections: [{ id: 'id-1', title: 'S' }],
       questions: [
-        { id: 'id-2', sectionId: 'id-1', type: QuestionType.SingleChoice, prompt: 'Pick one', options: ['a', 'b'], correctOption: 1, points: 2 },
+        {
+          id: 'id-2',
+          sectionId: 'id-1',
+          type: QuestionType.SingleChoice,
+          prompt: 'Pick one',
+          options: ['a', 'b'],
+          correctOption: 1,
+          points: 2,
+        },
         { id: 'id-3', sectionId: 'id-1', type: QuestionType.TrueFalse, prompt: 'p', correctBoolean: true, points: 1 },
       ],
     });
@@ -105,8 +138,19 @@ describe('toStoredContent', () => {
 
 describe('toCandidateQuestions', () => {
   it('never carries the answer key or anything beyond what a candidate sees', () => {
-    const [question] = toCandidateQuestions([{ ...stored, extra: 'hidden' } as StoredQuestion], [{ id: 's-1', title: 'S' }]);
-    expect(question).toEqual({ id: 'q-1', sectionId: 's-1', type: QuestionType.SingleChoice, prompt: 'Capital of France?', options: ['Paris', 'Rome'], points: 3, maxWords: null });
+    const [question] = toCandidateQuestions(
+      [{ ...stored, extra: 'hidden' } as StoredQuestion],
+      [{ id: 's-1', title: 'S' }],
+    );
+    expect(question).toEqual({
+      id: 'q-1',
+      sectionId: 's-1',
+      type: QuestionType.SingleChoice,
+      prompt: 'Capital of France?',
+      options: ['Paris', 'Rome'],
+      points: 3,
+      maxWords: null,
+    });
     expect(JSON.stringify(question)).not.toContain('correctOption');
   });
 
@@ -118,13 +162,22 @@ describe('toCandidateQuestions', () => {
 
 describe('toScoringKeys', () => {
   it('keeps ids, types, keys and points only', () => {
-    expect(toScoringKeys([stored])).toEqual([{ id: 'q-1', type: QuestionType.SingleChoice, correctOption: 0, points: 3 }]);
+    expect(toScoringKeys([stored])).toEqual([
+      { id: 'q-1', type: QuestionType.SingleChoice, correctOption: 0, points: 3 },
+    ]);
   });
 });
 
 describe('checkAnswer', () => {
   const essay: StoredQuestion = { id: 'e', type: QuestionType.Essay, prompt: 'p', points: 1, maxWords: 3 };
-  const multi: StoredQuestion = { id: 'm', type: QuestionType.MultipleChoice, prompt: 'p', points: 1, options: ['a', 'b', 'c'], correctOptions: [0] };
+  const multi: StoredQuestion = {
+    id: 'm',
+    type: QuestionType.MultipleChoice,
+    prompt: 'p',
+    points: 1,
+    options: ['a', 'b', 'c'],
+    correctOptions: [0],
+  };
 
   it('reduces a fitting answer to its one field', () => {
     expect(checkAnswer(multi, { selectedOptions: [2, 0, 2] })).toEqual({ value: { selectedOptions: [0, 2] } });
@@ -132,9 +185,15 @@ describe('checkAnswer', () => {
   });
 
   it('refuses an answer of the wrong type, an option out of range, and an essay over its word limit', () => {
-    expect(checkAnswer(stored, { text: 'Paris' })).toEqual({ problems: ['answer.selectedOption: a single-choice question is answered with selectedOption only (not text)'] });
-    expect(checkAnswer(multi, { selectedOptions: [3] })).toEqual({ problems: ['answer.selectedOptions: each must be between 0 and 2'] });
-    expect(checkAnswer(essay, { text: 'one two three four' })).toEqual({ problems: ['answer.text: this essay allows at most 3 words (it has 4)'] });
+    expect(checkAnswer(stored, { text: 'Paris' })).toEqual({
+      problems: ['answer.selectedOption: a single-choice question is answered with selectedOption only (not text)'],
+    });
+    expect(checkAnswer(multi, { selectedOptions: [3] })).toEqual({
+      problems: ['answer.selectedOptions: each must be between 0 and 2'],
+    });
+    expect(checkAnswer(essay, { text: 'one two three four' })).toEqual({
+      problems: ['answer.text: this essay allows at most 3 words (it has 4)'],
+    });
   });
 });
 
@@ -144,12 +203,25 @@ describe('parseAssessmentDocument', () => {
     (content.sections[1].questions[0] as { tolerance: number }).tolerance = -2;
     content.sections[0].questions[0].correctOption = 5;
     const result = parseAssessmentDocument({ format: 'other', formatVersion: 1, ...content });
-    expect(result).toEqual({ problems: ['format: must be "invigil.assessment"', 'sections.1.questions.0.tolerance: must be zero or more'] });
-    const keysOnly = parseAssessmentDocument({ format: 'invigil.assessment', formatVersion: 1, ...everyTypeAssessment(), sections: [{ title: 'S', questions: [single(['a', 'b'], 2)] }] });
-    expect(keysOnly).toEqual({ problems: ["sections.0.questions.0.correctOption: must be between 0 and 1, the index of one of the question's options"] });
+    expect(result).toEqual({
+      problems: ['format: must be "invigil.assessment"', 'sections.1.questions.0.tolerance: must be zero or more'],
+    });
+    const keysOnly = parseAssessmentDocument({
+      format: 'invigil.assessment',
+      formatVersion: 1,
+      ...everyTypeAssessment(),
+      sections: [{ title: 'S', questions: [single(['a', 'b'], 2)] }],
+    });
+    expect(keysOnly).toEqual({
+      problems: [
+        "sections.0.questions.0.correctOption: must be between 0 and 1, the index of one of the question's options",
+      ],
+    });
   });
 
   it('refuses something that is not an object', () => {
-    expect(parseAssessmentDocument([1])).toEqual({ problems: ['(document): must be a JSON object in the invigil.assessment format'] });
+    expect(parseAssessmentDocument([1])).toEqual({
+      problems: ['(document): must be a JSON object in the invigil.assessment format'],
+    });
   });
 });

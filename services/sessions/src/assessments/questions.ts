@@ -48,7 +48,8 @@ export function answerKeyProblems(sections: SectionDraft[], path = 'assessment.s
       const at = `${path}.${sectionIndex}.questions.${index}`;
       const count = draft.options?.length ?? 0;
       const range = `must be between 0 and ${count - 1}, the index of one of the question's options`;
-      if (draft.type === QuestionType.SingleChoice && (draft.correctOption ?? 0) >= count) return [`${at}.correctOption: ${range}`];
+      if (draft.type === QuestionType.SingleChoice && (draft.correctOption ?? 0) >= count)
+        return [`${at}.correctOption: ${range}`];
       if (draft.type === QuestionType.MultipleChoice) {
         const keys = draft.correctOptions ?? [];
         if (keys.some((key) => key >= count)) return [`${at}.correctOptions: each ${range}`];
@@ -66,7 +67,11 @@ export function typedFields(draft: QuestionDraft): Omit<StoredQuestion, 'id' | '
     case QuestionType.SingleChoice:
       return { ...base, options: [...(draft.options ?? [])], correctOption: draft.correctOption };
     case QuestionType.MultipleChoice:
-      return { ...base, options: [...(draft.options ?? [])], correctOptions: [...(draft.correctOptions ?? [])].sort((a, b) => a - b) };
+      return {
+        ...base,
+        options: [...(draft.options ?? [])],
+        correctOptions: [...(draft.correctOptions ?? [])].sort((a, b) => a - b),
+      };
     case QuestionType.TrueFalse:
       return { ...base, correctBoolean: draft.correctBoolean };
     case QuestionType.Numeric:
@@ -79,7 +84,10 @@ export function typedFields(draft: QuestionDraft): Omit<StoredQuestion, 'id' | '
 }
 
 /** Gives every section and question a server-made id. */
-export function toStoredContent(sections: SectionDraft[], newId: () => string): { sections: StoredSection[]; questions: StoredQuestion[] } {
+export function toStoredContent(
+  sections: SectionDraft[],
+  newId: () => string,
+): { sections: StoredSection[]; questions: StoredQuestion[] } {
   const storedSections: StoredSection[] = [];
   const questions: StoredQuestion[] = [];
   for (const section of sections) {
@@ -92,7 +100,9 @@ export function toStoredContent(sections: SectionDraft[], newId: () => string): 
 
 /** A version's sections; a version from before sections has one, named after the assessment. */
 export function sectionsOf(version: { id: string; title: string; sections?: StoredSection[] | null }): StoredSection[] {
-  return version.sections && version.sections.length > 0 ? version.sections : [{ id: version.id, title: version.title }];
+  return version.sections && version.sections.length > 0
+    ? version.sections
+    : [{ id: version.id, title: version.title }];
 }
 
 function sectionIdOf(question: StoredQuestion, sections: StoredSection[]): string {
@@ -129,7 +139,10 @@ export function toCandidateQuestions(questions: StoredQuestion[], sections: Stor
     sectionId: sectionIdOf(question, sections),
     type: question.type,
     prompt: question.prompt,
-    options: question.type === QuestionType.SingleChoice || question.type === QuestionType.MultipleChoice ? [...(question.options ?? [])] : [],
+    options:
+      question.type === QuestionType.SingleChoice || question.type === QuestionType.MultipleChoice
+        ? [...(question.options ?? [])]
+        : [],
     points: question.points,
     maxWords: question.type === QuestionType.Essay ? (question.maxWords ?? null) : null,
   }));
@@ -146,9 +159,19 @@ export function toScoringKeys(questions: StoredQuestion[]): ScoringKeyQuestion[]
       case QuestionType.TrueFalse:
         return { ...base, type: question.type, correctBoolean: question.correctBoolean ?? false };
       case QuestionType.Numeric:
-        return { ...base, type: question.type, correctNumber: question.correctNumber ?? 0, tolerance: question.tolerance ?? 0 };
+        return {
+          ...base,
+          type: question.type,
+          correctNumber: question.correctNumber ?? 0,
+          tolerance: question.tolerance ?? 0,
+        };
       case QuestionType.ShortText:
-        return { ...base, type: question.type, acceptedAnswers: [...(question.acceptedAnswers ?? [])], caseSensitive: question.caseSensitive ?? false };
+        return {
+          ...base,
+          type: question.type,
+          acceptedAnswers: [...(question.acceptedAnswers ?? [])],
+          caseSensitive: question.caseSensitive ?? false,
+        };
       case QuestionType.Essay:
         return { ...base, type: question.type };
     }
@@ -184,12 +207,21 @@ const shortTextMaxLength = 1000;
  * Checks an answer's shape against its question and returns it reduced to the one field the
  * type uses, or the problems (one line per field, as the validation pipe names them).
  */
-export function checkAnswer(question: StoredQuestion, answer: AnswerValue): { value: AnswerValue } | { problems: string[] } {
+export function checkAnswer(
+  question: StoredQuestion,
+  answer: AnswerValue,
+): { value: AnswerValue } | { problems: string[] } {
   const field = answerFieldOf[question.type];
-  const given = (Object.keys(answer) as (keyof AnswerValue)[]).filter((key) => answer[key] !== undefined && answer[key] !== null);
+  const given = (Object.keys(answer) as (keyof AnswerValue)[]).filter(
+    (key) => answer[key] !== undefined && answer[key] !== null,
+  );
   const extra = given.filter((key) => key !== field);
   if (extra.length > 0 || !given.includes(field)) {
-    return { problems: [`answer.${field}: ${typeNames[question.type]} is answered with ${field} only${extra.length ? ` (not ${extra.join(', ')})` : ''}`] };
+    return {
+      problems: [
+        `answer.${field}: ${typeNames[question.type]} is answered with ${field} only${extra.length ? ` (not ${extra.join(', ')})` : ''}`,
+      ],
+    };
   }
   const optionCount = question.options?.length ?? 0;
   const range = `must be between 0 and ${optionCount - 1}`;
@@ -208,12 +240,14 @@ export function checkAnswer(question: StoredQuestion, answer: AnswerValue): { va
       return { value: { numberValue: answer.numberValue } };
     case QuestionType.ShortText: {
       const text = answer.text as string;
-      if (text.length > shortTextMaxLength) return { problems: [`answer.text: a short answer must be at most ${shortTextMaxLength} characters`] };
+      if (text.length > shortTextMaxLength)
+        return { problems: [`answer.text: a short answer must be at most ${shortTextMaxLength} characters`] };
       return { value: { text } };
     }
     case QuestionType.Essay: {
       const text = answer.text as string;
-      if (text.length > maxAnswerTextLength) return { problems: [`answer.text: an essay must be at most ${maxAnswerTextLength} characters`] };
+      if (text.length > maxAnswerTextLength)
+        return { problems: [`answer.text: an essay must be at most ${maxAnswerTextLength} characters`] };
       const words = countWords(text);
       if (question.maxWords && words > question.maxWords) {
         return { problems: [`answer.text: this essay allows at most ${question.maxWords} words (it has ${words})`] };

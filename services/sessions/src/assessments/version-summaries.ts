@@ -10,12 +10,21 @@ export interface VersionSummary {
 }
 
 /** Summaries of the given versions of one organization, by id. */
-export async function loadVersionSummaries(em: EntityManager, orgId: string, versionIds: string[]): Promise<Map<string, VersionSummary>> {
+export async function loadVersionSummaries(
+  em: EntityManager,
+  orgId: string,
+  versionIds: string[],
+): Promise<Map<string, VersionSummary>> {
   if (versionIds.length === 0) return new Map();
   const rows = await em.find(
     AssessmentVersion,
     { id: { $in: [...new Set(versionIds)] }, orgId },
     { fields: ['id', 'title', 'passingPercent', 'questionCount'] },
   );
-  return new Map(rows.map((row) => [row.id, { id: row.id, title: row.title, passingPercent: row.passingPercent, questionCount: row.questionCount }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, title: row.title, passingPercent: row.passingPercent, questionCount: row.questionCount },
+    ]),
+  );
 }

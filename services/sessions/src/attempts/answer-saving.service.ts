@@ -32,17 +32,29 @@ export class AnswerSavingService {
       const { questionCount, byId } = await this.pinned.of(em, context.assessmentVersionId);
       const question = byId.get(request.questionId);
       if (!question) {
-        throw RpcError.invalid(`Question ${request.questionId} is not part of this assessment; reload the exam to get its questions.`, [
-          `questionId: ${request.questionId} is not a question of this assessment`,
-        ]);
+        throw RpcError.invalid(
+          `Question ${request.questionId} is not part of this assessment; reload the exam to get its questions.`,
+          [`questionId: ${request.questionId} is not a question of this assessment`],
+        );
       }
       const checked = checkAnswer(question, request.answer);
-      if ('problems' in checked) throw RpcError.invalid(`This answer does not fit the question: ${checked.problems.join('; ')}`, checked.problems);
+      if ('problems' in checked)
+        throw RpcError.invalid(
+          `This answer does not fit the question: ${checked.problems.join('; ')}`,
+          checked.problems,
+        );
       const now = new Date();
       // The grace period lets saves already on their way when time ran out land; the page stops taking answers at the deadline.
       const lastSaveAt = autoSubmitAt(context.clock, context.gracePeriodSeconds);
-      if (lastSaveAt && now.getTime() >= lastSaveAt.getTime()) throw RpcError.conflict('Time is over; this answer was not saved.');
-      const stored = await upsertAnswer(em, { attemptId: context.attemptId, questionId: question.id, value: checked.value, clientSeq: request.clientSeq, savedAt: now });
+      if (lastSaveAt && now.getTime() >= lastSaveAt.getTime())
+        throw RpcError.conflict('Time is over; this answer was not saved.');
+      const stored = await upsertAnswer(em, {
+        attemptId: context.attemptId,
+        questionId: question.id,
+        value: checked.value,
+        clientSeq: request.clientSeq,
+        savedAt: now,
+      });
       const answeredCount = await countAnswers(em, context.attemptId);
       // A stale or replayed save changed nothing, so there is no progress to announce.
       if (stored.accepted) {
@@ -56,7 +68,13 @@ export class AnswerSavingService {
           flaggedCount: context.flaggedCount,
         });
       }
-      return { questionId: question.id, clientSeq: request.clientSeq, storedSeq: stored.clientSeq, answeredCount, savedAt: stored.savedAt.toISOString() };
+      return {
+        questionId: question.id,
+        clientSeq: request.clientSeq,
+        storedSeq: stored.clientSeq,
+        answeredCount,
+        savedAt: stored.savedAt.toISOString(),
+      };
     });
   }
 }

@@ -41,14 +41,17 @@ export async function upsertAnswer(em: EntityManager, write: AnswerWrite): Promi
   const [written] = await em.execute<SeqRow[]>(GUARDED_UPSERT, params);
   if (written) return { clientSeq: written.client_seq, savedAt: new Date(written.saved_at), accepted: true };
   // Refused: the conflicting row stays locked by this transaction, so this read is what will be stored.
-  const [kept] = await em.execute<SeqRow[]>(`select "client_seq", "saved_at" from "answer" where "attempt_id" = ? and "question_id" = ?`, [
-    write.attemptId,
-    write.questionId,
-  ]);
+  const [kept] = await em.execute<SeqRow[]>(
+    `select "client_seq", "saved_at" from "answer" where "attempt_id" = ? and "question_id" = ?`,
+    [write.attemptId, write.questionId],
+  );
   return { clientSeq: kept.client_seq, savedAt: new Date(kept.saved_at), accepted: false };
 }
 
 export async function countAnswers(em: EntityManager, attemptId: string): Promise<number> {
-  const [row] = await em.execute<{ count: number }[]>(`select count(*)::int as "count" from "answer" where "attempt_id" = ?`, [attemptId]);
+  const [row] = await em.execute<{ count: number }[]>(
+    `select count(*)::int as "count" from "answer" where "attempt_id" = ?`,
+    [attemptId],
+  );
   return row.count;
 }

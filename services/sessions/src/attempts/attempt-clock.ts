@@ -1,7 +1,10 @@
 import { ClockInput, deadlineAt, remainingMs, remainingSeconds, StoredClock } from '@invigil/domain';
 import { Attempt } from './attempt.entity';
 
-type ClockFields = Pick<Attempt, 'timeLimitMs' | 'extensionsMs' | 'creditedMs' | 'startedAt' | 'pausedMs' | 'pausedSince'>;
+type ClockFields = Pick<
+  Attempt,
+  'timeLimitMs' | 'extensionsMs' | 'creditedMs' | 'startedAt' | 'pausedMs' | 'pausedSince'
+>;
 
 /** The stored terms of one attempt's clock (ARCHITECTURE.md "The clock"). */
 export function storedClock(attempt: ClockFields): StoredClock {

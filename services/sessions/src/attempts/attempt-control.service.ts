@@ -1,7 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AttemptStatus, AttemptSummaryView, Events, ExtendAttemptRequest, ListAttemptsRequest, ProctorAttemptRequest, SessionStatus } from '@invigil/contracts';
+import {
+  AttemptStatus,
+  AttemptSummaryView,
+  Events,
+  ExtendAttemptRequest,
+  ListAttemptsRequest,
+  ProctorAttemptRequest,
+  SessionStatus,
+} from '@invigil/contracts';
 import { EmitEvent, Outbox, RpcError } from '@invigil/server-platform';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { findSessionOrFail } from '../sessions/find-session';
@@ -11,7 +19,6 @@ import { toAttemptSummary } from './attempt-view';
 import { Attempt } from './attempt.entity';
 import { DeadlineQueue } from './deadline-queue';
 import { clockEvent, MovedDeadlines } from './session-attempts';
-
 
 /** The proctor's controls over one candidate's clock: pause, resume, extend. */
 @Injectable()
@@ -73,8 +80,13 @@ export class AttemptControlService {
     const moved: MovedDeadlines = [];
     const summary = await this.outbox.transaction(async (em, emit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId);
-      const attempt = await em.findOne(Attempt, { sessionId: session.id, userId: request.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!attempt) throw RpcError.notFound('This candidate has not started the exam yet; there is no clock to change.');
+      const attempt = await em.findOne(
+        Attempt,
+        { sessionId: session.id, userId: request.userId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!attempt)
+        throw RpcError.notFound('This candidate has not started the exam yet; there is no clock to change.');
       const now = new Date();
       effect(attempt, session, emit, now, moved);
       return toAttemptSummary(attempt, now);
@@ -85,10 +97,12 @@ export class AttemptControlService {
 }
 
 function assertNotSubmitted(attempt: Attempt): void {
-  if (attempt.status === AttemptStatus.Submitted) throw RpcError.conflict('This candidate has already submitted; the clock no longer runs.');
+  if (attempt.status === AttemptStatus.Submitted)
+    throw RpcError.conflict('This candidate has already submitted; the clock no longer runs.');
 }
 
 function assertClockRunsOn(attempt: Attempt, now: Date): void {
   assertNotSubmitted(attempt);
-  if (attemptRemainingMs(attempt, now) <= 0) throw RpcError.conflict("This candidate's time is up; extend it first if they need more.");
+  if (attemptRemainingMs(attempt, now) <= 0)
+    throw RpcError.conflict("This candidate's time is up; extend it first if they need more.");
 }

@@ -41,20 +41,37 @@ export class AttemptPositionService {
     });
   }
 
-  private async lockOpenAttempt(em: EntityManager, request: AttemptRequest, questionId: string): Promise<{ attempt: Attempt; version: AssessmentVersion }> {
-    const attempt = await em.findOne(Attempt, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  private async lockOpenAttempt(
+    em: EntityManager,
+    request: AttemptRequest,
+    questionId: string,
+  ): Promise<{ attempt: Attempt; version: AssessmentVersion }> {
+    const attempt = await em.findOne(
+      Attempt,
+      { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!attempt) throw RpcError.notFound('You have no attempt in this session yet. Open the assessment first.');
-    if (attempt.status === AttemptStatus.Submitted) throw RpcError.conflict('This attempt was submitted; it can no longer change.');
+    if (attempt.status === AttemptStatus.Submitted)
+      throw RpcError.conflict('This attempt was submitted; it can no longer change.');
     const session = await em.findOneOrFail(ProctoredSession, { id: attempt.sessionId });
     const version = await em.findOneOrFail(AssessmentVersion, { id: session.assessmentVersionId });
     if (!version.questions.some((q) => q.id === questionId)) {
-      throw RpcError.invalid(`Question ${questionId} is not part of this assessment; reload the exam to get its questions.`, [`questionId: ${questionId} is not a question of this assessment`]);
+      throw RpcError.invalid(
+        `Question ${questionId} is not part of this assessment; reload the exam to get its questions.`,
+        [`questionId: ${questionId} is not a question of this assessment`],
+      );
     }
     return { attempt, version };
   }
 }
 
-async function announceProgress(em: EntityManager, emit: EmitEvent, attempt: Attempt, version: AssessmentVersion): Promise<void> {
+async function announceProgress(
+  em: EntityManager,
+  emit: EmitEvent,
+  attempt: Attempt,
+  version: AssessmentVersion,
+): Promise<void> {
   emit(Events.attemptProgressed, {
     orgId: attempt.orgId,
     sessionId: attempt.sessionId,

@@ -23,18 +23,32 @@ export class AttemptPresenceService {
     // Opening first: it creates the attempt (and its deadline job) when this is the first visit.
     await this.attempts.open(request);
     return this.outbox.transaction(async (em, emit) => {
-      const attempt = await em.findOneOrFail(Attempt, { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const attempt = await em.findOneOrFail(
+        Attempt,
+        { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const session = await em.findOneOrFail(ProctoredSession, { id: attempt.sessionId });
       const now = new Date();
-      if (attempt.status === AttemptStatus.Submitted) return { attached: true, attempt: await buildAttemptView(em, attempt, session, now) };
-      const otherViewLive = attempt.liveViewId !== null && attempt.liveViewId !== request.viewId && attempt.disconnectedSince === null;
+      if (attempt.status === AttemptStatus.Submitted)
+        return { attached: true, attempt: await buildAttemptView(em, attempt, session, now) };
+      const otherViewLive =
+        attempt.liveViewId !== null && attempt.liveViewId !== request.viewId && attempt.disconnectedSince === null;
       if (otherViewLive && !request.takeover) return { attached: false, reason: 'another-view-live' };
       const previousViewId = attempt.liveViewId;
       markConnected(attempt, emit, now);
       attempt.liveViewId = request.viewId;
       attempt.liveConnectionId = request.connectionId;
       if (previousViewId !== null && previousViewId !== request.viewId) {
-        emit(Events.attemptViewTakenOver, { orgId: attempt.orgId, sessionId: attempt.sessionId, attemptId: attempt.id, userId: attempt.userId, viewId: request.viewId, previousViewId, at: now.toISOString() });
+        emit(Events.attemptViewTakenOver, {
+          orgId: attempt.orgId,
+          sessionId: attempt.sessionId,
+          attemptId: attempt.id,
+          userId: attempt.userId,
+          viewId: request.viewId,
+          previousViewId,
+          at: now.toISOString(),
+        });
       }
       return { attached: true, attempt: await buildAttemptView(em, attempt, session, now) };
     });
@@ -43,14 +57,25 @@ export class AttemptPresenceService {
   /** The gateway's report: a connection went away, or one the sweeper dropped is alive after all. */
   async report(request: AttemptPresenceRequest): Promise<{ recorded: boolean }> {
     return this.outbox.transaction(async (em, emit) => {
-      const attempt = await em.findOne(Attempt, { id: request.attemptId, orgId: request.orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const attempt = await em.findOne(
+        Attempt,
+        { id: request.attemptId, orgId: request.orgId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       // Only the live view's current connection counts: a late report about an older one is stale.
-      if (!attempt || attempt.status === AttemptStatus.Submitted || attempt.liveConnectionId !== request.connectionId) return { recorded: false };
+      if (!attempt || attempt.status === AttemptStatus.Submitted || attempt.liveConnectionId !== request.connectionId)
+        return { recorded: false };
       if (request.connected) return { recorded: markConnected(attempt, emit, new Date()) };
       if (attempt.disconnectedSince) return { recorded: false };
       const lastSeen = new Date(request.lastSeenAt);
       attempt.disconnectedSince = lastSeen.getTime() <= Date.now() ? lastSeen : new Date();
-      emit(Events.attemptDisconnected, { orgId: attempt.orgId, sessionId: attempt.sessionId, attemptId: attempt.id, userId: attempt.userId, since: attempt.disconnectedSince.toISOString() });
+      emit(Events.attemptDisconnected, {
+        orgId: attempt.orgId,
+        sessionId: attempt.sessionId,
+        attemptId: attempt.id,
+        userId: attempt.userId,
+        since: attempt.disconnectedSince.toISOString(),
+      });
       return { recorded: true };
     });
   }

@@ -10,7 +10,14 @@ import { Attempt } from './attempt.entity';
  * carries every answer committed before it, and a later save finds the attempt submitted.
  * Returns false when it was already submitted (submitting is idempotent).
  */
-export async function submitLocked(em: EntityManager, emit: EmitEvent, attempt: Attempt, session: ProctoredSession, automatic: boolean, now: Date): Promise<boolean> {
+export async function submitLocked(
+  em: EntityManager,
+  emit: EmitEvent,
+  attempt: Attempt,
+  session: ProctoredSession,
+  automatic: boolean,
+  now: Date,
+): Promise<boolean> {
   if (attempt.status === AttemptStatus.Submitted) return false;
   closeOpenIntervals(attempt, now);
   attempt.status = AttemptStatus.Submitted;
@@ -37,7 +44,8 @@ function closeOpenIntervals(attempt: Attempt, now: Date): void {
     attempt.pausedSince = null;
   }
   if (attempt.disconnectedSince) {
-    attempt.disconnectedMs = Number(attempt.disconnectedMs) + Math.max(0, now.getTime() - attempt.disconnectedSince.getTime());
+    attempt.disconnectedMs =
+      Number(attempt.disconnectedMs) + Math.max(0, now.getTime() - attempt.disconnectedSince.getTime());
     attempt.disconnectedSince = null;
   }
   accrueQuestionTime(attempt, now, false);

@@ -9,7 +9,12 @@ import { attemptRemainingMs, attemptRemainingSeconds } from './attempt-clock';
 import { Attempt } from './attempt.entity';
 
 /** What the candidate's exam view needs to resume at the last saved point: never an answer key. */
-export async function buildAttemptView(em: EntityManager, attempt: Attempt, session: ProctoredSession, now = new Date()): Promise<AttemptView> {
+export async function buildAttemptView(
+  em: EntityManager,
+  attempt: Attempt,
+  session: ProctoredSession,
+  now = new Date(),
+): Promise<AttemptView> {
   const version = await em.findOneOrFail(AssessmentVersion, { id: session.assessmentVersionId });
   const answers = await em.find(Answer, { attemptId: attempt.id }, { orderBy: { savedAt: 'asc', questionId: 'asc' } });
   const submitted = attempt.status === AttemptStatus.Submitted;
@@ -22,7 +27,11 @@ export async function buildAttemptView(em: EntityManager, attempt: Attempt, sess
     status: attempt.status,
     sections: toCandidateSections(sectionsOf(version)),
     questions: toCandidateQuestions(version.questions, sectionsOf(version)),
-    answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value, clientSeq: answer.clientSeq })),
+    answers: answers.map((answer) => ({
+      questionId: answer.questionId,
+      answer: answer.value,
+      clientSeq: answer.clientSeq,
+    })),
     answeredCount: answers.length,
     remainingSeconds: submitted ? 0 : attemptRemainingSeconds(attempt, now),
     paused: !submitted && attempt.pausedSince !== null,
@@ -40,7 +49,9 @@ export async function buildAttemptView(em: EntityManager, attempt: Attempt, sess
 /** The proctor's line for one attempt. `connected` comes from presence, which the caller knows. */
 export function toAttemptSummary(attempt: Attempt, now: Date): AttemptSummaryView {
   const submitted = attempt.status === AttemptStatus.Submitted;
-  const runningDisconnection = attempt.disconnectedSince ? Math.max(0, now.getTime() - attempt.disconnectedSince.getTime()) : 0;
+  const runningDisconnection = attempt.disconnectedSince
+    ? Math.max(0, now.getTime() - attempt.disconnectedSince.getTime())
+    : 0;
   return {
     attemptId: attempt.id,
     userId: attempt.userId,

@@ -6,7 +6,10 @@ import { ProctoredSession } from '../sessions/proctored-session.entity';
 @Entity({ tableName: 'attempt' })
 @Unique({ properties: ['sessionId', 'userId'] })
 // Session-wide pause, resume and end, and the deadline sweep, look only at running attempts.
-@Index({ name: 'attempt_in_progress_idx', expression: `create index "attempt_in_progress_idx" on "attempt" ("session_id") where "status" = 'in_progress'` })
+@Index({
+  name: 'attempt_in_progress_idx',
+  expression: `create index "attempt_in_progress_idx" on "attempt" ("session_id") where "status" = 'in_progress'`,
+})
 export class Attempt {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AttemptRequest, AttemptStatus, AttemptView, SessionStatus, TimeLimitMode } from '@invigil/contracts';
-import { attemptTimeLimitMs, sessionIsRunning } from '@invigil/domain';
+import { individualTimeLimitMs, sessionIsRunning } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
@@ -36,13 +36,27 @@ export class AttemptsService {
     const participant = await this.roster.participantOf(request);
     assertIdentityCleared(session.identityVerification, participant);
     const now = new Date();
-    const timeLimitMs = attemptTimeLimitMs(session.durationMinutes, session.timeLimitMode === TimeLimitMode.Individual, participant);
+    const timeLimitMs = individualTimeLimitMs(
+      session.durationMinutes,
+      session.timeLimitMode === TimeLimitMode.Individual,
+      participant,
+    );
     // Two tabs opening at once both land on the one row the unique (session, user) index allows.
     // Opening during a session-wide pause starts with the clock stopped.
     await em.execute(
       `insert into "attempt" ("id", "org_id", "session_id", "user_id", "participant_id", "status", "started_at", "time_limit_ms", "paused_since")
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("session_id", "user_id") do nothing`,
-      [randomUUID(), request.orgId, session.id, request.userId, participant.id, AttemptStatus.InProgress, now, timeLimitMs, session.status === SessionStatus.Paused ? now : null],
+      [
+        randomUUID(),
+        request.orgId,
+        session.id,
+        request.userId,
+        participant.id,
+        AttemptStatus.InProgress,
+        now,
+        timeLimitMs,
+        session.status === SessionStatus.Paused ? now : null,
+      ],
     );
     const attempt = await em.findOneOrFail(Attempt, { sessionId: session.id, userId: request.userId });
     await this.deadlines.scheduleAll([{ attempt, gracePeriodSeconds: session.gracePeriodSeconds }]);
@@ -60,7 +74,8 @@ export class AttemptsService {
         { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (!attempt) throw RpcError.notFound('You have no attempt in this session to submit. Open the assessment first.');
+      if (!attempt)
+        throw RpcError.notFound('You have no attempt in this session to submit. Open the assessment first.');
       const session = await em.findOneOrFail(ProctoredSession, { id: attempt.sessionId });
       await submitLocked(em, emit, attempt, session, false, new Date());
       return buildAttemptView(em, attempt, session);
@@ -71,7 +86,11 @@ export class AttemptsService {
    * The deadline job's work. It re-reads the clock under the row lock rather than trusting the job:
    * a pause or an extension since the job was made means it is not due (a newer job exists).
    */
-  async submitIfDue(orgId: string, attemptId: string, now = new Date()): Promise<{ outcome: DeadlineOutcome; attempt?: Attempt; gracePeriodSeconds?: number }> {
+  async submitIfDue(
+    orgId: string,
+    attemptId: string,
+    now = new Date(),
+  ): Promise<{ outcome: DeadlineOutcome; attempt?: Attempt; gracePeriodSeconds?: number }> {
     return this.outbox.transaction(async (em, emit) => {
       const attempt = await em.findOne(Attempt, { id: attemptId, orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!attempt) return { outcome: 'gone' };
@@ -79,7 +98,8 @@ export class AttemptsService {
       if (attempt.pausedSince) return { outcome: 'paused' };
       const session = await em.findOneOrFail(ProctoredSession, { id: attempt.sessionId });
       const due = autoSubmitAt(attempt, session.gracePeriodSeconds);
-      if (due && due.getTime() > now.getTime()) return { outcome: 'not-due', attempt, gracePeriodSeconds: session.gracePeriodSeconds };
+      if (due && due.getTime() > now.getTime())
+        return { outcome: 'not-due', attempt, gracePeriodSeconds: session.gracePeriodSeconds };
       await submitLocked(em, emit, attempt, session, true, now);
       return { outcome: 'submitted', attempt };
     });

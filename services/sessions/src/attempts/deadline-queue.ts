@@ -21,15 +21,29 @@ export class DeadlineQueue extends JobQueue<DeadlineJobData> {
     private readonly em: EntityManager,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.attemptDeadlines, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, jobOptions: DEADLINE_JOB_OPTIONS, metrics });
+    super({
+      queueName: Queues.attemptDeadlines,
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      jobOptions: DEADLINE_JOB_OPTIONS,
+      metrics,
+    });
   }
 
   /** Idempotent per (attempt, deadline version). A paused attempt has no deadline, so no job. */
   async schedule(attempt: Attempt, gracePeriodSeconds: number): Promise<void> {
     const at = autoSubmitAt(attempt, gracePeriodSeconds);
     if (!at || attempt.status !== AttemptStatus.InProgress) return;
-    const data: DeadlineJobData = { orgId: attempt.orgId, attemptId: attempt.id, deadlineVersion: attempt.deadlineVersion, correlationId: currentCorrelationId() ?? undefined };
-    await this.queue.add(DEADLINE_JOB_NAME, data, { jobId: deadlineJobId(attempt.id, attempt.deadlineVersion), delay: Math.max(0, at.getTime() - Date.now()) });
+    const data: DeadlineJobData = {
+      orgId: attempt.orgId,
+      attemptId: attempt.id,
+      deadlineVersion: attempt.deadlineVersion,
+      correlationId: currentCorrelationId() ?? undefined,
+    };
+    await this.queue.add(DEADLINE_JOB_NAME, data, {
+      jobId: deadlineJobId(attempt.id, attempt.deadlineVersion),
+      delay: Math.max(0, at.getTime() - Date.now()),
+    });
   }
 
   /** After a commit: a failure is logged, and repaired by the next start-up sweep. */
@@ -38,7 +52,9 @@ export class DeadlineQueue extends JobQueue<DeadlineJobData> {
       try {
         await this.schedule(attempt, gracePeriodSeconds);
       } catch (error) {
-        this.logger.error(`Could not schedule the deadline of attempt ${attempt.id} (the next start-up sweep repairs it): ${String(error)}`);
+        this.logger.error(
+          `Could not schedule the deadline of attempt ${attempt.id} (the next start-up sweep repairs it): ${String(error)}`,
+        );
       }
     }
   }
@@ -51,7 +67,9 @@ export class DeadlineQueue extends JobQueue<DeadlineJobData> {
   async enqueueRunning(): Promise<number> {
     const em = this.em.fork();
     const attempts = await em.find(Attempt, { status: AttemptStatus.InProgress, pausedSince: null });
-    const sessions = new Map((await em.find(ProctoredSession, { id: [...new Set(attempts.map((a) => a.sessionId))] })).map((s) => [s.id, s]));
+    const sessions = new Map(
+      (await em.find(ProctoredSession, { id: [...new Set(attempts.map((a) => a.sessionId))] })).map((s) => [s.id, s]),
+    );
     let added = 0;
     for (const attempt of attempts) {
       if (await this.jobOf(attempt)) continue;

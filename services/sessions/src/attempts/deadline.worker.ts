@@ -15,13 +15,23 @@ export class DeadlineWorker extends JobWorker<DeadlineJobData> {
     private readonly deadlines: DeadlineQueue,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.attemptDeadlines, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: 4, metrics }, DeadlineJobData);
+    super(
+      {
+        queueName: Queues.attemptDeadlines,
+        redisUrl: env.REDIS_URL,
+        prefix: env.QUEUE_PREFIX,
+        concurrency: 4,
+        metrics,
+      },
+      DeadlineJobData,
+    );
   }
 
   protected async handle(data: DeadlineJobData): Promise<void> {
     const result = await this.attempts.submitIfDue(data.orgId, data.attemptId);
     // Not due: the deadline moved later. Its own job normally exists already; this makes sure.
-    if (result.outcome === 'not-due' && result.attempt) await this.deadlines.schedule(result.attempt, result.gracePeriodSeconds ?? 0);
+    if (result.outcome === 'not-due' && result.attempt)
+      await this.deadlines.schedule(result.attempt, result.gracePeriodSeconds ?? 0);
     this.logger.log(`Deadline of attempt ${data.attemptId} (v${data.deadlineVersion}): ${result.outcome}`);
   }
 }

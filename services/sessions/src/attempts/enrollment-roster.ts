@@ -11,10 +11,16 @@ export class EnrollmentRoster {
   /** The user's participation, or Forbidden when they are not on the session's roster. */
   async participantOf(request: AttemptRequest): Promise<ParticipantView> {
     try {
-      return await this.rpc.request(Requests.getMyParticipation, { orgId: request.orgId, userId: request.userId, sessionId: request.sessionId });
+      return await this.rpc.request(Requests.getMyParticipation, {
+        orgId: request.orgId,
+        userId: request.userId,
+        sessionId: request.sessionId,
+      });
     } catch (error) {
       if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
-        throw RpcError.forbidden('You are not enrolled in this session. Join it with its enrollment code first, or ask your proctor to add you.');
+        throw RpcError.forbidden(
+          'You are not enrolled in this session. Join it with its enrollment code first, or ask your proctor to add you.',
+        );
       }
       throw error;
     }

@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { createRedis, decodePresenceMember, PLATFORM_OPTIONS, PlatformOptions, PRESENCE_TIMEOUT_MS, presenceKey } from '@invigil/server-platform';
+import {
+  createRedis,
+  decodePresenceMember,
+  PLATFORM_OPTIONS,
+  PlatformOptions,
+  PRESENCE_TIMEOUT_MS,
+  presenceKey,
+} from '@invigil/server-platform';
 import type Redis from 'ioredis';
 import { SessionsEnv } from '../config/env';
 import { AttemptPresenceService } from './attempt-presence.service';
@@ -44,7 +51,15 @@ export class PresenceSweeper implements OnApplicationBootstrap, OnApplicationShu
     this.sweeping = true;
     let reported = 0;
     try {
-      const silent = await this.redis.zrangebyscore(this.key, '-inf', now - PRESENCE_TIMEOUT_MS, 'WITHSCORES', 'LIMIT', 0, 500);
+      const silent = await this.redis.zrangebyscore(
+        this.key,
+        '-inf',
+        now - PRESENCE_TIMEOUT_MS,
+        'WITHSCORES',
+        'LIMIT',
+        0,
+        500,
+      );
       for (let i = 0; i < silent.length; i += 2) {
         const raw = silent[i];
         if ((await this.redis.zrem(this.key, raw)) !== 1) continue; // another replica took it

@@ -3,7 +3,10 @@ import { AttemptStatus, SaveAnswerRequest, SessionStatus } from '@invigil/contra
 import { RpcError } from '@invigil/server-platform';
 import { Attempt } from './attempt.entity';
 
-type ClockFields = Pick<Attempt, 'timeLimitMs' | 'extensionsMs' | 'creditedMs' | 'startedAt' | 'pausedMs' | 'pausedSince'>;
+type ClockFields = Pick<
+  Attempt,
+  'timeLimitMs' | 'extensionsMs' | 'creditedMs' | 'startedAt' | 'pausedMs' | 'pausedSince'
+>;
 
 /** What one save needs to know about its attempt and session, read in one statement. */
 export interface SaveContext {
@@ -45,7 +48,8 @@ const SAVE_CONTEXT = `select a."id", a."status", a."live_view_id", jsonb_array_l
 export async function lockAttemptForSaving(em: EntityManager, request: SaveAnswerRequest): Promise<SaveContext> {
   const [row] = await em.execute<SaveContextRow[]>(SAVE_CONTEXT, [request.orgId, request.sessionId, request.userId]);
   if (!row) throw RpcError.notFound('You have no attempt in this session yet. Open the assessment before answering.');
-  if (row.status === AttemptStatus.Submitted) throw RpcError.conflict('This attempt was submitted; answers can no longer change.');
+  if (row.status === AttemptStatus.Submitted)
+    throw RpcError.conflict('This attempt was submitted; answers can no longer change.');
   if (request.viewId && row.live_view_id && request.viewId !== row.live_view_id) {
     throw RpcError.conflict('This exam continues in another window or device; this one can no longer save answers.');
   }

@@ -14,7 +14,12 @@ export type MovedDeadlines = { attempt: Attempt; gracePeriodSeconds: number }[];
  * Session-wide pause, resume and end, applied to every running attempt inside the session
  * command's own transaction. Each attempt gets its own event, so its participant's status follows.
  */
-export async function pauseSessionAttempts(em: EntityManager, emit: EmitEvent, session: ProctoredSession, now: Date): Promise<void> {
+export async function pauseSessionAttempts(
+  em: EntityManager,
+  emit: EmitEvent,
+  session: ProctoredSession,
+  now: Date,
+): Promise<void> {
   for (const attempt of await runningAttempts(em, session)) {
     if (attempt.pausedSince) continue;
     accrueQuestionTime(attempt, now, false);
@@ -23,7 +28,12 @@ export async function pauseSessionAttempts(em: EntityManager, emit: EmitEvent, s
   }
 }
 
-export async function resumeSessionAttempts(em: EntityManager, emit: EmitEvent, session: ProctoredSession, now: Date): Promise<MovedDeadlines> {
+export async function resumeSessionAttempts(
+  em: EntityManager,
+  emit: EmitEvent,
+  session: ProctoredSession,
+  now: Date,
+): Promise<MovedDeadlines> {
   const moved: MovedDeadlines = [];
   for (const attempt of await runningAttempts(em, session)) {
     // A candidate the proctor paused stays paused until the proctor resumes them.
@@ -37,15 +47,30 @@ export async function resumeSessionAttempts(em: EntityManager, emit: EmitEvent, 
 }
 
 /** Ending the session submits every attempt still open, with the answers saved so far. */
-export async function submitSessionAttempts(em: EntityManager, emit: EmitEvent, session: ProctoredSession, now: Date): Promise<void> {
+export async function submitSessionAttempts(
+  em: EntityManager,
+  emit: EmitEvent,
+  session: ProctoredSession,
+  now: Date,
+): Promise<void> {
   for (const attempt of await runningAttempts(em, session)) await submitLocked(em, emit, attempt, session, true, now);
 }
 
 function runningAttempts(em: EntityManager, session: ProctoredSession): Promise<Attempt[]> {
-  return em.find(Attempt, { sessionId: session.id, status: AttemptStatus.InProgress }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+  return em.find(
+    Attempt,
+    { sessionId: session.id, status: AttemptStatus.InProgress },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+  );
 }
 
 /** The common part of the attempt clock events. */
 export function clockEvent(attempt: Attempt, now: Date) {
-  return { orgId: attempt.orgId, sessionId: attempt.sessionId, attemptId: attempt.id, userId: attempt.userId, remainingSeconds: attemptRemainingSeconds(attempt, now) };
+  return {
+    orgId: attempt.orgId,
+    sessionId: attempt.sessionId,
+    attemptId: attempt.id,
+    userId: attempt.userId,
+    remainingSeconds: attemptRemainingSeconds(attempt, now),
+  };
 }

@@ -26,7 +26,9 @@ export class Migration20261128000000_exam_runtime extends Migration {
       add column "deadline_version" integer not null default 0,
       add column "auto_submitted" boolean not null default false`);
     // Attempts opened before this release had the session's duration as their limit.
-    this.addSql(`update "attempt" a set "time_limit_ms" = s."duration_minutes"::bigint * 60000 from "session" s where s."id" = a."session_id"`);
+    this.addSql(
+      `update "attempt" a set "time_limit_ms" = s."duration_minutes"::bigint * 60000 from "session" s where s."id" = a."session_id"`,
+    );
     this.addSql(`alter table "attempt" alter column "time_limit_ms" set not null`);
     this.addSql(`create index "attempt_in_progress_idx" on "attempt" ("session_id") where "status" = 'in_progress'`);
   }

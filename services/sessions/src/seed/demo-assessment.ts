@@ -16,7 +16,11 @@ export const DEMO_ASSESSMENT_CONTENT: CreateAssessmentBody = {
         {
           type: QuestionType.SingleChoice,
           prompt: 'Who may see the answer keys of an assessment?',
-          options: ['Candidates during the exam', 'Only the proctor and the scoring service', 'Anyone with the enrollment code'],
+          options: [
+            'Candidates during the exam',
+            'Only the proctor and the scoring service',
+            'Anyone with the enrollment code',
+          ],
           correctOption: 1,
           points: 1,
         },
@@ -42,7 +46,12 @@ export const DEMO_ASSESSMENT_CONTENT: CreateAssessmentBody = {
 /** Creates the demo organization's assessment (fixed id) if it is missing; safe to run on every start. */
 export async function seedDemoAssessment(em: EntityManager): Promise<boolean> {
   if (await em.findOne(Assessment, { id: DEMO_ASSESSMENT_ID })) return false;
-  persistNewAssessment(em, { id: DEMO_ASSESSMENT_ID, orgId: DEMO_ORG.id, createdBy: DEMO_PROCTOR.id, content: DEMO_ASSESSMENT_CONTENT });
+  persistNewAssessment(em, {
+    id: DEMO_ASSESSMENT_ID,
+    orgId: DEMO_ORG.id,
+    createdBy: DEMO_PROCTOR.id,
+    content: DEMO_ASSESSMENT_CONTENT,
+  });
   await em.flush();
   return true;
 }

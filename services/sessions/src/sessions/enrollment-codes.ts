@@ -13,11 +13,18 @@ export class EnrollmentCodeTaken extends Error {
 /** Either our own check saw the code taken, or a concurrent create won the race at the index. */
 export function isEnrollmentCodeTaken(error: unknown): boolean {
   if (error instanceof EnrollmentCodeTaken) return true;
-  return error instanceof UniqueConstraintViolationException && (error as { constraint?: string }).constraint === ACTIVE_CODE_INDEX;
+  return (
+    error instanceof UniqueConstraintViolationException &&
+    (error as { constraint?: string }).constraint === ACTIVE_CODE_INDEX
+  );
 }
 
 export async function enrollmentCodeInUse(em: EntityManager, orgId: string, code: string): Promise<boolean> {
-  const count = await em.count(ProctoredSession, { orgId, enrollmentCode: code, status: { $nin: [...FINISHED_SESSION_STATUSES] } });
+  const count = await em.count(ProctoredSession, {
+    orgId,
+    enrollmentCode: code,
+    status: { $nin: [...FINISHED_SESSION_STATUSES] },
+  });
   return count > 0;
 }
 

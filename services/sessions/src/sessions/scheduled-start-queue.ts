@@ -4,7 +4,12 @@ import { Queues, SessionStatus, StartMode } from '@invigil/contracts';
 import { currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, JobQueue } from '@invigil/server-platform';
 import { SessionsEnv } from '../config/env';
 import { ProctoredSession } from './proctored-session.entity';
-import { SCHEDULED_START_JOB_NAME, SCHEDULED_START_JOB_OPTIONS, ScheduledStartJobData, scheduledStartJobId } from './scheduled-start-job';
+import {
+  SCHEDULED_START_JOB_NAME,
+  SCHEDULED_START_JOB_OPTIONS,
+  ScheduledStartJobData,
+  scheduledStartJobId,
+} from './scheduled-start-job';
 
 type Schedulable = Pick<ProctoredSession, 'id' | 'orgId' | 'scheduledAt' | 'scheduleVersion'>;
 
@@ -20,7 +25,13 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
     private readonly em: EntityManager,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.scheduledSessionStarts, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, jobOptions: SCHEDULED_START_JOB_OPTIONS, metrics });
+    super({
+      queueName: Queues.scheduledSessionStarts,
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      jobOptions: SCHEDULED_START_JOB_OPTIONS,
+      metrics,
+    });
   }
 
   /** Idempotent: the same session and version is one job, however often it is enqueued. */
@@ -33,7 +44,10 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
       correlationId: currentCorrelationId() ?? undefined,
     };
     const delay = Math.max(0, session.scheduledAt.getTime() - Date.now());
-    await this.queue.add(SCHEDULED_START_JOB_NAME, data, { jobId: scheduledStartJobId(session.id, session.scheduleVersion), delay });
+    await this.queue.add(SCHEDULED_START_JOB_NAME, data, {
+      jobId: scheduledStartJobId(session.id, session.scheduleVersion),
+      delay,
+    });
   }
 
   /** Removes the job of one schedule version; a job already running finds the version moved and does nothing. */
@@ -41,7 +55,9 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
     try {
       await this.queue.remove(scheduledStartJobId(sessionId, scheduleVersion));
     } catch (error) {
-      this.logger.warn(`Could not remove scheduled start ${scheduledStartJobId(sessionId, scheduleVersion)}: ${String(error)}`);
+      this.logger.warn(
+        `Could not remove scheduled start ${scheduledStartJobId(sessionId, scheduleVersion)}: ${String(error)}`,
+      );
     }
   }
 
@@ -53,7 +69,11 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
   async enqueueScheduled(): Promise<number> {
     const sessions = await this.em
       .fork()
-      .find(ProctoredSession, { status: SessionStatus.Scheduled, startMode: StartMode.Scheduled }, { fields: ['id', 'orgId', 'scheduledAt', 'scheduleVersion'] });
+      .find(
+        ProctoredSession,
+        { status: SessionStatus.Scheduled, startMode: StartMode.Scheduled },
+        { fields: ['id', 'orgId', 'scheduledAt', 'scheduleVersion'] },
+      );
     let added = 0;
     for (const session of sessions) {
       if (await this.jobOf(session.id, session.scheduleVersion)) continue;

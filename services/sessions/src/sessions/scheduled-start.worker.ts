@@ -13,11 +13,24 @@ export class ScheduledStartWorker extends JobWorker<ScheduledStartJobData> {
     private readonly sessions: SessionsService,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
-    super({ queueName: Queues.scheduledSessionStarts, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: 2, metrics }, ScheduledStartJobData);
+    super(
+      {
+        queueName: Queues.scheduledSessionStarts,
+        redisUrl: env.REDIS_URL,
+        prefix: env.QUEUE_PREFIX,
+        concurrency: 2,
+        metrics,
+      },
+      ScheduledStartJobData,
+    );
   }
 
   protected async handle(data: ScheduledStartJobData): Promise<void> {
     const started = await this.sessions.startScheduled(data.orgId, data.sessionId, data.scheduleVersion);
-    this.logger.log(started ? `Session ${data.sessionId} started at its scheduled time` : `Scheduled start of ${data.sessionId} v${data.scheduleVersion} skipped (moved, started or cancelled)`);
+    this.logger.log(
+      started
+        ? `Session ${data.sessionId} started at its scheduled time`
+        : `Scheduled start of ${data.sessionId} v${data.scheduleVersion} skipped (moved, started or cancelled)`,
+    );
   }
 }

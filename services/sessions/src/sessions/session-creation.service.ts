@@ -37,7 +37,9 @@ export class SessionCreationService {
     for (let attempt = 1; ; attempt++) {
       const code = settings.typedCode ?? generateEnrollmentCode(randomInt);
       try {
-        const { view, session } = await this.outbox.transaction((em, emit) => this.insert(em, emit, request.orgId, settings, code));
+        const { view, session } = await this.outbox.transaction((em, emit) =>
+          this.insert(em, emit, request.orgId, settings, code),
+        );
         // After the commit; if this fails the start-up sweep enqueues it.
         await this.scheduledStarts.schedule(session).catch(() => undefined);
         return view;
@@ -60,11 +62,18 @@ export class SessionCreationService {
   ): Promise<{ view: SessionView; session: ProctoredSession }> {
     const assessment = await em.findOne(Assessment, { id: settings.assessmentId, orgId });
     if (!assessment) {
-      throw settingsError('assessmentId', `no assessment ${settings.assessmentId} in your organization; pick one from your assessments or create it first`);
+      throw settingsError(
+        'assessmentId',
+        `no assessment ${settings.assessmentId} in your organization; pick one from your assessments or create it first`,
+      );
     }
     // Checked here so the usual case fails cleanly; the index still catches a concurrent create.
     if (await enrollmentCodeInUse(em, orgId, code)) throw new EnrollmentCodeTaken(code);
-    const version = await em.findOneOrFail(AssessmentVersion, { id: assessment.currentVersionId }, { fields: ['id', 'title', 'questionCount'] });
+    const version = await em.findOneOrFail(
+      AssessmentVersion,
+      { id: assessment.currentVersionId },
+      { fields: ['id', 'title', 'questionCount'] },
+    );
     const session = em.create(ProctoredSession, {
       id: randomUUID(),
       orgId,

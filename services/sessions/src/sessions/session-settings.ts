@@ -47,7 +47,10 @@ export function resolveSettings(body: SessionSettingsBody, actorId: string, now:
       throw error;
     }
     if (scheduledAt.getTime() <= now.getTime()) {
-      throw settingsError('scheduledLocalTime', `${body.scheduledLocalTime} in ${body.timeZone} is in the past; choose a time in the future`);
+      throw settingsError(
+        'scheduledLocalTime',
+        `${body.scheduledLocalTime} in ${body.timeZone} is in the past; choose a time in the future`,
+      );
     }
   } else {
     try {
@@ -114,7 +117,10 @@ export async function assertIsProctor(rpc: RpcClient, orgId: string, proctorId: 
   try {
     const user = await rpc.request(Requests.getUser, { orgId, userId: proctorId });
     if (!STAFF_ROLES.includes(user.role)) {
-      throw settingsError('proctorId', `${user.displayName} is a ${user.role} of your organization, not a proctor; choose a proctor or an admin`);
+      throw settingsError(
+        'proctorId',
+        `${user.displayName} is a ${user.role} of your organization, not a proctor; choose a proctor or an admin`,
+      );
     }
   } catch (error) {
     if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {

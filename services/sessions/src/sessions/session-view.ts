@@ -3,7 +3,10 @@ import { SecurityOptions, SessionJoiningSettings, SessionView } from '@invigil/c
 import { loadVersionSummaries, VersionSummary } from '../assessments/version-summaries';
 import { ProctoredSession } from './proctored-session.entity';
 
-export function toSessionView(session: ProctoredSession, version: Pick<VersionSummary, 'title' | 'questionCount'>): SessionView {
+export function toSessionView(
+  session: ProctoredSession,
+  version: Pick<VersionSummary, 'title' | 'questionCount'>,
+): SessionView {
   return {
     id: session.id,
     orgId: session.orgId,
@@ -62,7 +65,8 @@ export function joiningSettingsOf(session: ProctoredSession): SessionJoiningSett
 /** Views of several sessions, loading each pinned version's title and question count once. */
 export async function toSessionViews(em: EntityManager, sessions: ProctoredSession[]): Promise<SessionView[]> {
   const byOrg = new Map<string, string[]>();
-  for (const session of sessions) byOrg.set(session.orgId, [...(byOrg.get(session.orgId) ?? []), session.assessmentVersionId]);
+  for (const session of sessions)
+    byOrg.set(session.orgId, [...(byOrg.get(session.orgId) ?? []), session.assessmentVersionId]);
   const versions = new Map<string, VersionSummary>();
   for (const [orgId, versionIds] of byOrg) {
     for (const [id, summary] of await loadVersionSummaries(em, orgId, versionIds)) versions.set(id, summary);
@@ -70,7 +74,8 @@ export async function toSessionViews(em: EntityManager, sessions: ProctoredSessi
   return sessions.map((session) => {
     const version = versions.get(session.assessmentVersionId);
     // The foreign key guarantees the version exists; a miss would mean a broken database.
-    if (!version) throw new Error(`Session ${session.id} pins a missing assessment version ${session.assessmentVersionId}`);
+    if (!version)
+      throw new Error(`Session ${session.id} pins a missing assessment version ${session.assessmentVersionId}`);
     return toSessionView(session, version);
   });
 }

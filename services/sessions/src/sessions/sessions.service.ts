@@ -18,7 +18,12 @@ import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 import { codeInUseError, enrollmentCodeInUse, isEnrollmentCodeTaken } from './enrollment-codes';
 import { FINISHED_SESSION_STATUSES, ProctoredSession } from './proctored-session.entity';
-import { MovedDeadlines, pauseSessionAttempts, resumeSessionAttempts, submitSessionAttempts } from '../attempts/session-attempts';
+import {
+  MovedDeadlines,
+  pauseSessionAttempts,
+  resumeSessionAttempts,
+  submitSessionAttempts,
+} from '../attempts/session-attempts';
 import { DeadlineQueue } from '../attempts/deadline-queue';
 import { findSessionOrFail } from './find-session';
 import { ScheduledStartQueue } from './scheduled-start-queue';
@@ -46,7 +51,11 @@ export class SessionsService {
 
   async list(request: ListSessionsRequest): Promise<SessionView[]> {
     const em = this.em.fork();
-    const sessions = await em.find(ProctoredSession, { orgId: request.orgId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const sessions = await em.find(
+      ProctoredSession,
+      { orgId: request.orgId },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
     return toSessionViews(em, sessions);
   }
 
@@ -62,9 +71,18 @@ export class SessionsService {
     // A live session owns its code; failing that, the latest finished one, so a candidate holding the
     // code of an ended or cancelled session is told that rather than "unknown code".
     const session =
-      (await em.findOne(ProctoredSession, { orgId: request.orgId, enrollmentCode: code, status: { $nin: [...FINISHED_SESSION_STATUSES] } })) ??
-      (await em.findOne(ProctoredSession, { orgId: request.orgId, enrollmentCode: code }, { orderBy: { createdAt: 'desc' } }));
-    if (!session) throw RpcError.notFound(`No session has the enrollment code "${code}". Check the code with your proctor.`);
+      (await em.findOne(ProctoredSession, {
+        orgId: request.orgId,
+        enrollmentCode: code,
+        status: { $nin: [...FINISHED_SESSION_STATUSES] },
+      })) ??
+      (await em.findOne(
+        ProctoredSession,
+        { orgId: request.orgId, enrollmentCode: code },
+        { orderBy: { createdAt: 'desc' } },
+      ));
+    if (!session)
+      throw RpcError.notFound(`No session has the enrollment code "${code}". Check the code with your proctor.`);
     return toSessionViewOne(em, session);
   }
 
@@ -82,23 +100,42 @@ export class SessionsService {
       view = await this.outbox.transaction(async (em, emit) => {
         const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
         if (!sessionIsEditable(session.status)) {
-          throw RpcError.conflict(`The session is "${session.status}": its settings can only be changed before it starts (draft, scheduled or open).`);
+          throw RpcError.conflict(
+            `The session is "${session.status}": its settings can only be changed before it starts (draft, scheduled or open).`,
+          );
         }
         if (settings.assessmentId !== session.assessmentId) {
           const assessment = await em.findOne(Assessment, { id: settings.assessmentId, orgId: request.orgId });
-          if (!assessment) throw RpcError.invalid(`settings.assessmentId: no assessment ${settings.assessmentId} in your organization`, [`settings.assessmentId: no assessment ${settings.assessmentId} in your organization`]);
-          const version = await em.findOneOrFail(AssessmentVersion, { id: assessment.currentVersionId }, { fields: ['id'] });
+          if (!assessment)
+            throw RpcError.invalid(
+              `settings.assessmentId: no assessment ${settings.assessmentId} in your organization`,
+              [`settings.assessmentId: no assessment ${settings.assessmentId} in your organization`],
+            );
+          const version = await em.findOneOrFail(
+            AssessmentVersion,
+            { id: assessment.currentVersionId },
+            { fields: ['id'] },
+          );
           session.assessmentId = assessment.id;
           session.assessmentVersionId = version.id;
         }
         if (settings.typedCode && settings.typedCode !== session.enrollmentCode) {
-          if (await enrollmentCodeInUse(em, request.orgId, settings.typedCode)) throw codeInUseError(settings.typedCode);
+          if (await enrollmentCodeInUse(em, request.orgId, settings.typedCode))
+            throw codeInUseError(settings.typedCode);
           session.enrollmentCode = settings.typedCode;
         }
-        const before = { status: session.status, scheduledAt: session.scheduledAt, scheduleVersion: session.scheduleVersion };
+        const before = {
+          status: session.status,
+          scheduledAt: session.scheduledAt,
+          scheduleVersion: session.scheduleVersion,
+        };
         applySettings(session, settings);
         const target =
-          session.startMode === StartMode.Scheduled ? SessionStatus.Scheduled : before.status === SessionStatus.Scheduled ? SessionStatus.Open : before.status;
+          session.startMode === StartMode.Scheduled
+            ? SessionStatus.Scheduled
+            : before.status === SessionStatus.Scheduled
+              ? SessionStatus.Open
+              : before.status;
         const moved = (before.scheduledAt?.getTime() ?? null) !== (session.scheduledAt?.getTime() ?? null);
         if (target !== before.status || moved) assertSessionTransition(before.status, target);
         session.status = target;
@@ -106,7 +143,14 @@ export class SessionsService {
           session.scheduleVersion = before.scheduleVersion + 1;
           change = {
             remove: before.scheduledAt ? { sessionId: session.id, scheduleVersion: before.scheduleVersion } : null,
-            add: session.scheduledAt ? { id: session.id, orgId: session.orgId, scheduledAt: session.scheduledAt, scheduleVersion: session.scheduleVersion } : null,
+            add: session.scheduledAt
+              ? {
+                  id: session.id,
+                  orgId: session.orgId,
+                  scheduledAt: session.scheduledAt,
+                  scheduleVersion: session.scheduleVersion,
+                }
+              : null,
           };
           if (session.scheduledAt) {
             emit(Events.sessionRescheduled, {
@@ -118,7 +162,13 @@ export class SessionsService {
             });
           }
         }
-        emit(Events.sessionUpdated, { orgId: session.orgId, sessionId: session.id, name: session.name, status: session.status, settings: joiningSettingsOf(session) });
+        emit(Events.sessionUpdated, {
+          orgId: session.orgId,
+          sessionId: session.id,
+          name: session.name,
+          status: session.status,
+          settings: joiningSettingsOf(session),
+        });
         return toSessionViewOne(em, session);
       });
     } catch (error) {
@@ -134,7 +184,8 @@ export class SessionsService {
     let change = NO_CHANGE;
     const view = await this.outbox.transaction(async (em, emit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
-      if (session.status === SessionStatus.Scheduled) change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+      if (session.status === SessionStatus.Scheduled)
+        change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
       startInTransaction(session, emit);
       return toSessionViewOne(em, session);
     });
@@ -148,8 +199,13 @@ export class SessionsService {
    */
   async startScheduled(orgId: string, sessionId: string, scheduleVersion: number): Promise<boolean> {
     return this.outbox.transaction(async (em, emit) => {
-      const session = await em.findOne(ProctoredSession, { id: sessionId, orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!session || session.status !== SessionStatus.Scheduled || session.scheduleVersion !== scheduleVersion) return false;
+      const session = await em.findOne(
+        ProctoredSession,
+        { id: sessionId, orgId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!session || session.status !== SessionStatus.Scheduled || session.scheduleVersion !== scheduleVersion)
+        return false;
       startInTransaction(session, emit);
       return true;
     });
@@ -184,7 +240,8 @@ export class SessionsService {
     let change = NO_CHANGE;
     const view = await this.command(request, SessionStatus.Cancelled, (session, emit, now) => {
       session.endedAt = now;
-      if (session.scheduledAt) change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+      if (session.scheduledAt)
+        change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
       emit(Events.sessionCancelled, { orgId: session.orgId, sessionId: session.id, cancelledAt: now.toISOString() });
     });
     await this.applyScheduleChange(change);

@@ -1,4 +1,12 @@
-import { ParticipantStatus, ParticipantView, Requests, Role, RpcErrorBody, RpcErrorCode, UserView } from '@invigil/contracts';
+import {
+  ParticipantStatus,
+  ParticipantView,
+  Requests,
+  Role,
+  RpcErrorBody,
+  RpcErrorCode,
+  UserView,
+} from '@invigil/contracts';
 import { RawNats } from '@invigil/server-testing';
 import { JSONCodec, Subscription } from 'nats';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +38,11 @@ export class EnrollmentPeer {
         const request = codec.decode(message.data) as NestRequest;
         const user = this.users.get(`${request.data?.orgId}/${request.data?.userId}`);
         const err: RpcErrorBody = { code: RpcErrorCode.NotFound, message: 'No such user in this organization.' };
-        message.respond(codec.encode(user ? { id: request.id, response: user, isDisposed: true } : { id: request.id, err, isDisposed: true }));
+        message.respond(
+          codec.encode(
+            user ? { id: request.id, response: user, isDisposed: true } : { id: request.id, err, isDisposed: true },
+          ),
+        );
       },
     });
     this.subscription = this.nats.connection.subscribe(this.nats.prefix + Requests.getMyParticipation, {
@@ -39,14 +51,27 @@ export class EnrollmentPeer {
         this.lookups++;
         const request = codec.decode(message.data) as NestRequest;
         const participant = this.roster.get(key(request.data?.orgId, request.data?.sessionId, request.data?.userId));
-        message.respond(codec.encode(participant ? { id: request.id, response: participant, isDisposed: true } : { id: request.id, err: notEnrolled(), isDisposed: true }));
+        message.respond(
+          codec.encode(
+            participant
+              ? { id: request.id, response: participant, isDisposed: true }
+              : { id: request.id, err: notEnrolled(), isDisposed: true },
+          ),
+        );
       },
     });
   }
 
   /** A user of the organization, as `Requests.getUser` answers it. */
   addUser(orgId: string, userId: string, role: Role): UserView {
-    const user: UserView = { id: userId, orgId, orgName: 'Test org', email: `${userId}@example.test`, displayName: `User ${userId.slice(0, 4)}`, role };
+    const user: UserView = {
+      id: userId,
+      orgId,
+      orgName: 'Test org',
+      email: `${userId}@example.test`,
+      displayName: `User ${userId.slice(0, 4)}`,
+      role,
+    };
     this.users.set(`${orgId}/${userId}`, user);
     return user;
   }
@@ -79,5 +104,8 @@ function key(orgId: string | undefined, sessionId: string | undefined, userId: s
 }
 
 function notEnrolled(): RpcErrorBody {
-  return { code: RpcErrorCode.NotFound, message: 'You are not enrolled in this session. Join it with its enrollment code first.' };
+  return {
+    code: RpcErrorCode.NotFound,
+    message: 'You are not enrolled in this session. Join it with its enrollment code first.',
+  };
 }

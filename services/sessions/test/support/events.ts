@@ -8,7 +8,9 @@ import { RawNats } from '@invigil/server-testing';
  * string: the NATS server here (2.9) predates lists of filter subjects.
  */
 export async function storedEvents<S extends EventSubject>(nats: RawNats, subject: S): Promise<EventEnvelope<S>[]> {
-  const consumer = await nats.connection.jetstream().consumers.get(eventStreamName(nats.prefix), { filterSubjects: nats.prefix + subject });
+  const consumer = await nats.connection
+    .jetstream()
+    .consumers.get(eventStreamName(nats.prefix), { filterSubjects: nats.prefix + subject });
   const envelopes: EventEnvelope<S>[] = [];
   const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
   for await (const message of messages) envelopes.push(message.json<EventEnvelope<S>>());

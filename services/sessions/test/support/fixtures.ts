@@ -1,4 +1,11 @@
-import { CreateAssessmentBody, EnrollmentMode, QuestionType, SessionSettingsBody, StartMode, TimeLimitMode } from '@invigil/contracts';
+import {
+  CreateAssessmentBody,
+  EnrollmentMode,
+  QuestionType,
+  SessionSettingsBody,
+  StartMode,
+  TimeLimitMode,
+} from '@invigil/contracts';
 
 /** A three-question assessment in one section; the keys are 1, 0 and 2. */
 export function threeQuestionAssessment(title = 'Chemistry basics'): CreateAssessmentBody {
@@ -9,9 +16,27 @@ export function threeQuestionAssessment(title = 'Chemistry basics'): CreateAsses
       {
         title: 'Compounds',
         questions: [
-          { type: QuestionType.SingleChoice, prompt: 'H2O is…', options: ['salt', 'water', 'air'], correctOption: 1, points: 1 },
-          { type: QuestionType.SingleChoice, prompt: 'NaCl is…', options: ['salt', 'sugar'], correctOption: 0, points: 2 },
-          { type: QuestionType.SingleChoice, prompt: 'O2 is…', options: ['iron', 'gold', 'oxygen', 'neon'], correctOption: 2, points: 3 },
+          {
+            type: QuestionType.SingleChoice,
+            prompt: 'H2O is…',
+            options: ['salt', 'water', 'air'],
+            correctOption: 1,
+            points: 1,
+          },
+          {
+            type: QuestionType.SingleChoice,
+            prompt: 'NaCl is…',
+            options: ['salt', 'sugar'],
+            correctOption: 0,
+            points: 2,
+          },
+          {
+            type: QuestionType.SingleChoice,
+            prompt: 'O2 is…',
+            options: ['iron', 'gold', 'oxygen', 'neon'],
+            correctOption: 2,
+            points: 3,
+          },
         ],
       },
     ],
@@ -28,17 +53,46 @@ export function everyTypeAssessment(title = 'Every type'): CreateAssessmentBody 
       {
         title: 'Closed questions',
         questions: [
-          { type: QuestionType.SingleChoice, prompt: 'H2O is…', options: ['salt', 'water'], correctOption: 1, points: 1 },
-          { type: QuestionType.MultipleChoice, prompt: 'Noble gases?', options: ['neon', 'iron', 'argon'], correctOptions: [0, 2], points: 2 },
-          { type: QuestionType.TrueFalse, prompt: 'Water boils at 50 °C at sea level.', correctBoolean: false, points: 1 },
+          {
+            type: QuestionType.SingleChoice,
+            prompt: 'H2O is…',
+            options: ['salt', 'water'],
+            correctOption: 1,
+            points: 1,
+          },
+          {
+            type: QuestionType.MultipleChoice,
+            prompt: 'Noble gases?',
+            options: ['neon', 'iron', 'argon'],
+            correctOptions: [0, 2],
+            points: 2,
+          },
+          {
+            type: QuestionType.TrueFalse,
+            prompt: 'Water boils at 50 °C at sea level.',
+            correctBoolean: false,
+            points: 1,
+          },
         ],
       },
       {
         title: 'Open questions',
         questions: [
           { type: QuestionType.Numeric, prompt: 'g in m/s²?', correctNumber: 9.81, tolerance: 0.05, points: 2 },
-          { type: QuestionType.ShortText, prompt: 'Capital of France?', acceptedAnswers: ['Paris'], caseSensitive: false, points: 1 },
-          { type: QuestionType.Essay, prompt: 'Explain osmosis.', maxWords: 5, reviewerGuidance: 'Mentions a membrane.', points: 3 },
+          {
+            type: QuestionType.ShortText,
+            prompt: 'Capital of France?',
+            acceptedAnswers: ['Paris'],
+            caseSensitive: false,
+            points: 1,
+          },
+          {
+            type: QuestionType.Essay,
+            prompt: 'Explain osmosis.',
+            maxWords: 5,
+            reviewerGuidance: 'Mentions a membrane.',
+            points: 3,
+          },
         ],
       },
     ],
@@ -46,7 +100,10 @@ export function everyTypeAssessment(title = 'Every type'): CreateAssessmentBody 
 }
 
 /** The New Session form's defaults: flexible start, auto enrollment, no limit, no late entry, security off. */
-export function flexibleSettings(assessmentId: string | undefined, extra: Partial<SessionSettingsBody> = {}): SessionSettingsBody {
+export function flexibleSettings(
+  assessmentId: string | undefined,
+  extra: Partial<SessionSettingsBody> = {},
+): SessionSettingsBody {
   return {
     name: 'Chemistry, group A',
     assessmentId: assessmentId ?? '',
@@ -60,4 +117,3 @@ export function flexibleSettings(assessmentId: string | undefined, extra: Partia
     ...extra,
   };
 }
-

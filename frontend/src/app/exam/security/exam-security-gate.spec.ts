@@ -3,13 +3,28 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AttemptStatus, AttemptView, Events, IdentityStatus, Role, SecurityOptions, SignalKind } from '@invigil/contracts';
+import {
+  AttemptStatus,
+  AttemptView,
+  Events,
+  IdentityStatus,
+  Role,
+  SecurityOptions,
+  SignalKind,
+} from '@invigil/contracts';
 import { FakeSocket } from '../../../testing/fake-socket';
 import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { SOCKET_CONNECTOR } from '../../realtime/socket-connector';
 import { ExamSecurityGate } from './exam-security-gate';
 
-const me = { id: 'u1', orgId: 'o1', orgName: 'Org', email: 'cam@example.org', displayName: 'Cam', role: Role.Candidate };
+const me = {
+  id: 'u1',
+  orgId: 'o1',
+  orgName: 'Org',
+  email: 'cam@example.org',
+  displayName: 'Cam',
+  role: Role.Candidate,
+};
 const noSecurity: SecurityOptions = { browserLockdown: false, screenMonitoring: false, identityVerification: false };
 
 function attemptWith(security: Partial<SecurityOptions>): AttemptView {
@@ -38,7 +53,12 @@ function attemptWith(security: Partial<SecurityOptions>): AttemptView {
 @Component({
   imports: [ExamSecurityGate],
   template: `
-    <app-exam-security-gate sessionId="s1" [identityStatus]="identityStatus()" [attempt]="attempt()" (identityApproved)="approvals = approvals + 1">
+    <app-exam-security-gate
+      sessionId="s1"
+      [identityStatus]="identityStatus()"
+      [attempt]="attempt()"
+      (identityApproved)="approvals = approvals + 1"
+    >
       <p data-testid="exam-content">The questions</p>
     </app-exam-security-gate>
   `,
@@ -80,7 +100,12 @@ describe('ExamSecurityGate', () => {
     socket = new FakeSocket();
     TestBed.configureTestingModule({
       imports: [Host],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: SOCKET_CONNECTOR, useValue: () => socket }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: SOCKET_CONNECTOR, useValue: () => socket },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
@@ -95,7 +120,9 @@ describe('ExamSecurityGate', () => {
   });
 
   const signalsSent = () =>
-    http.match((request) => request.url === '/api/sessions/s1/signals').map((request) => (request.request.body as { kind: SignalKind }).kind);
+    http
+      .match((request) => request.url === '/api/sessions/s1/signals')
+      .map((request) => (request.request.body as { kind: SignalKind }).kind);
 
   it('shows the exam when the session asks for nothing', async () => {
     host.attempt.set(attemptWith({}));
@@ -119,7 +146,15 @@ describe('ExamSecurityGate', () => {
     expect(queryTestId(fixture, 'exam-content')).toBeNull();
 
     socket.serverConnects();
-    socket.push(Events.identityDecided, { orgId: 'o1', sessionId: 's1', userId: 'u1', participantId: 'p1', approved: true, decidedBy: 'u9', reason: null });
+    socket.push(Events.identityDecided, {
+      orgId: 'o1',
+      sessionId: 's1',
+      userId: 'u1',
+      participantId: 'p1',
+      approved: true,
+      decidedBy: 'u9',
+      reason: null,
+    });
     await settle(fixture);
     expect(textOf(fixture, 'exam-content')).toBe('The questions');
     expect(host.approvals).toBe(1);
@@ -147,7 +182,15 @@ describe('ExamSecurityGate', () => {
     host.identityStatus.set(IdentityStatus.Submitted);
     await settle(fixture);
     socket.serverConnects();
-    socket.push(Events.identityDecided, { orgId: 'o1', sessionId: 's1', userId: 'u2', participantId: 'p2', approved: true, decidedBy: 'u9', reason: null });
+    socket.push(Events.identityDecided, {
+      orgId: 'o1',
+      sessionId: 's1',
+      userId: 'u2',
+      participantId: 'p2',
+      approved: true,
+      decidedBy: 'u9',
+      reason: null,
+    });
     await settle(fixture);
     expect(queryTestId(fixture, 'identity-waiting')).not.toBeNull();
   });

@@ -34,7 +34,11 @@ import { SignalReporter } from './signal-reporter';
         <app-screen-share-step [state]="screen.state()" (share)="screen.share()" />
       }
       @case ('fullscreen') {
-        <app-fullscreen-step [left]="lockdown.leftFullscreen()" [error]="lockdown.fullscreenError()" (enter)="lockdown.enterFullscreen()" />
+        <app-fullscreen-step
+          [left]="lockdown.leftFullscreen()"
+          [error]="lockdown.fullscreenError()"
+          (enter)="lockdown.enterFullscreen()"
+        />
       }
     }
     @if (contentShown()) {

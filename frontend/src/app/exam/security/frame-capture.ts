@@ -15,8 +15,12 @@ export function scaledSize(width: number, height: number, maxWidth: number): { w
 }
 
 /** The next, smaller attempt when a frame is too large: less quality first, then fewer pixels. */
-export function smallerAttempt(attempt: { maxWidth: number; quality: number }): { maxWidth: number; quality: number } | null {
-  if (attempt.quality > 0.3) return { maxWidth: attempt.maxWidth, quality: Math.round((attempt.quality - 0.15) * 100) / 100 };
+export function smallerAttempt(attempt: {
+  maxWidth: number;
+  quality: number;
+}): { maxWidth: number; quality: number } | null {
+  if (attempt.quality > 0.3)
+    return { maxWidth: attempt.maxWidth, quality: Math.round((attempt.quality - 0.15) * 100) / 100 };
   if (attempt.maxWidth > 160) return { maxWidth: Math.round(attempt.maxWidth * 0.7), quality: attempt.quality };
   return null;
 }

@@ -13,8 +13,8 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
         </div>
       } @else {
         <p>
-          This exam runs in full screen. While it runs, switching to another tab or window, copying, pasting,
-          printing and opening developer tools are blocked where possible and reported to your proctor.
+          This exam runs in full screen. While it runs, switching to another tab or window, copying, pasting, printing
+          and opening developer tools are blocked where possible and reported to your proctor.
         </p>
       }
       @if (error(); as message) {

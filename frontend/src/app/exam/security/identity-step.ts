@@ -1,5 +1,17 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, OnDestroy, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  OnDestroy,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { IdentityStatus, maxIdentityPhotoLength, SubmitIdentityBody } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError } from '../../shared/http-error';
@@ -23,7 +35,9 @@ const photoOptions = { maxWidth: 800, quality: 0.8, maxLength: Math.min(400_000,
     <section class="card security-step" aria-labelledby="identity-heading" data-testid="identity-step">
       <h2 id="identity-heading">Verify your identity</h2>
       @if (status() === IdentityStatus.Submitted) {
-        <p role="status" data-testid="identity-waiting">Waiting for your proctor to check your identity. Keep this page open; it moves on by itself.</p>
+        <p role="status" data-testid="identity-waiting">
+          Waiting for your proctor to check your identity. Keep this page open; it moves on by itself.
+        </p>
       } @else {
         @if (status() === IdentityStatus.Rejected) {
           <div class="form-error" role="alert" data-testid="identity-rejected">
@@ -31,12 +45,23 @@ const photoOptions = { maxWidth: 800, quality: 0.8, maxLength: Math.min(400_000,
             <p>Please take new photos and send them again.</p>
           </div>
         }
-        <p>Before the exam your proctor checks who you are. Take a photo of your face, then hold your photo ID up to the camera and take a photo of it.</p>
+        <p>
+          Before the exam your proctor checks who you are. Take a photo of your face, then hold your photo ID up to the
+          camera and take a photo of it.
+        </p>
         @if (cameraError(); as message) {
           <p class="field-error" role="alert" data-testid="identity-camera-error">{{ message }}</p>
           <div class="actions"><button type="button" (click)="openCamera()">Try the camera again</button></div>
         }
-        <video #preview class="camera-preview" autoplay muted playsinline aria-label="Your webcam" [hidden]="!cameraOn()"></video>
+        <video
+          #preview
+          class="camera-preview"
+          autoplay
+          muted
+          playsinline
+          aria-label="Your webcam"
+          [hidden]="!cameraOn()"
+        ></video>
         <div class="identity-photos">
           <figure>
             @if (face(); as photo) {
@@ -61,7 +86,13 @@ const photoOptions = { maxWidth: 800, quality: 0.8, maxLength: Math.min(400_000,
         </div>
         <app-form-error [error]="error()" testId="identity-error" />
         <div class="actions">
-          <button type="button" class="primary" (click)="send()" [disabled]="!ready() || sending()" data-testid="identity-submit">
+          <button
+            type="button"
+            class="primary"
+            (click)="send()"
+            [disabled]="!ready() || sending()"
+            data-testid="identity-submit"
+          >
             {{ sending() ? 'Sending…' : 'Send photos to your proctor' }}
           </button>
         </div>
@@ -120,7 +151,9 @@ export class IdentityStep implements OnDestroy {
     try {
       this.stream = await media.getUserMedia({ video: true, audio: false });
     } catch {
-      this.cameraError.set('The camera could not be opened. Allow camera access for this site in your browser, close other apps that use it, and try again.');
+      this.cameraError.set(
+        'The camera could not be opened. Allow camera access for this site in your browser, close other apps that use it, and try again.',
+      );
       return;
     } finally {
       this.opening = false;

@@ -35,7 +35,9 @@ export class IdentityVerification {
         filter(({ data }) => data.userId === me),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe(({ data }) => this.apply(data.approved ? IdentityStatus.Approved : IdentityStatus.Rejected, data.reason));
+      .subscribe(({ data }) =>
+        this.apply(data.approved ? IdentityStatus.Approved : IdentityStatus.Rejected, data.reason),
+      );
     const timer = setInterval(() => {
       if (this.status() === IdentityStatus.Submitted) void this.refresh();
     }, identityPollMs);

@@ -21,7 +21,13 @@ describe('LockdownMonitor', () => {
     jest.useFakeTimers();
     reported = [];
     TestBed.configureTestingModule({
-      providers: [LockdownMonitor, { provide: SignalReporter, useValue: { report: (kind: SignalKind, detail?: string) => reported.push({ kind, detail }) } }],
+      providers: [
+        LockdownMonitor,
+        {
+          provide: SignalReporter,
+          useValue: { report: (kind: SignalKind, detail?: string) => reported.push({ kind, detail }) },
+        },
+      ],
     });
     monitor = TestBed.inject(LockdownMonitor);
   });

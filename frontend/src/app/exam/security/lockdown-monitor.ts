@@ -52,7 +52,9 @@ export class LockdownMonitor {
       await this.document.documentElement.requestFullscreen();
       this.fullscreen.set(this.isFullscreen());
     } catch {
-      this.fullscreenError.set('Your browser refused full screen. Allow it for this site (or try another browser) and press the button again.');
+      this.fullscreenError.set(
+        'Your browser refused full screen. Allow it for this site (or try another browser) and press the button again.',
+      );
     }
   }
 

@@ -12,7 +12,13 @@ describe('lockdown rules', () => {
   });
 
   it('recognises Ctrl+P and Cmd+P, not a plain p or other shortcuts', () => {
-    const key = (key: string, mods: Partial<KeyboardEvent> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+    const key = (key: string, mods: Partial<KeyboardEvent> = {}) => ({
+      key,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      ...mods,
+    });
     expect(isPrintShortcut(key('p', { ctrlKey: true }))).toBe(true);
     expect(isPrintShortcut(key('P', { metaKey: true }))).toBe(true);
     expect(isPrintShortcut(key('p'))).toBe(false);

@@ -46,7 +46,15 @@ describe('ScreenMonitor', () => {
     TestBed.configureTestingModule({
       providers: [
         ScreenMonitor,
-        { provide: SecurityApi, useValue: { storeSnapshot: async (_id: string, body: StoreSnapshotBody) => (uploads.push(body), { receivedAt: body.capturedAt }) } },
+        {
+          provide: SecurityApi,
+          useValue: {
+            storeSnapshot: async (_id: string, body: StoreSnapshotBody) => (
+              uploads.push(body),
+              { receivedAt: body.capturedAt }
+            ),
+          },
+        },
         { provide: SignalReporter, useValue: { report: (kind: SignalKind) => reported.push(kind) } },
       ],
     });

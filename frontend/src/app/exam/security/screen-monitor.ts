@@ -110,7 +110,14 @@ export class ScreenMonitor {
 
   private async snapshotNow(first = false): Promise<void> {
     this.timer = null;
-    const frame = this.video && !this.uploading ? captureFrame(this.video, { maxWidth: snapshotMaxWidth, quality: snapshotQuality, maxLength: maxSnapshotDataUrlLength }) : null;
+    const frame =
+      this.video && !this.uploading
+        ? captureFrame(this.video, {
+            maxWidth: snapshotMaxWidth,
+            quality: snapshotQuality,
+            maxLength: maxSnapshotDataUrlLength,
+          })
+        : null;
     if (frame === null && first) {
       this.schedule(firstSnapshotRetryMs, true);
       return;
@@ -119,7 +126,10 @@ export class ScreenMonitor {
     if (frame === null) return;
     this.uploading = true;
     try {
-      const stored = await this.api.storeSnapshot(this.sessionId, { image: frame, capturedAt: new Date().toISOString() });
+      const stored = await this.api.storeSnapshot(this.sessionId, {
+        image: frame,
+        capturedAt: new Date().toISOString(),
+      });
       this.lastSnapshotAt.set(stored.receivedAt);
     } catch {
       // A lost snapshot is replaced by the next one; queueing stale images helps nobody.

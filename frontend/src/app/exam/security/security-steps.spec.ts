@@ -15,12 +15,18 @@ describe('security steps', () => {
     expect(blockingStep(state({ identityStatus: IdentityStatus.Missing }))).toBe('identity');
     expect(blockingStep(state({ identityStatus: IdentityStatus.Approved }))).toBe('screen');
     expect(blockingStep(state({ identityStatus: IdentityStatus.Approved, screen: 'sharing' }))).toBe('fullscreen');
-    expect(blockingStep(state({ identityStatus: IdentityStatus.Approved, screen: 'sharing', fullscreen: true }))).toBeNull();
+    expect(
+      blockingStep(state({ identityStatus: IdentityStatus.Approved, screen: 'sharing', fullscreen: true })),
+    ).toBeNull();
   });
 
   it('keeps the candidate waiting while the proctor decides and after a rejection', () => {
-    expect(blockingStep(state({ identityStatus: IdentityStatus.Submitted, screen: 'sharing', fullscreen: true }))).toBe('identity');
-    expect(blockingStep(state({ identityStatus: IdentityStatus.Rejected, screen: 'sharing', fullscreen: true }))).toBe('identity');
+    expect(blockingStep(state({ identityStatus: IdentityStatus.Submitted, screen: 'sharing', fullscreen: true }))).toBe(
+      'identity',
+    );
+    expect(blockingStep(state({ identityStatus: IdentityStatus.Rejected, screen: 'sharing', fullscreen: true }))).toBe(
+      'identity',
+    );
   });
 
   it('blocks again when the candidate stops sharing or leaves fullscreen', () => {

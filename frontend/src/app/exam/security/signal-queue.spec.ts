@@ -16,7 +16,12 @@ describe('SignalQueue', () => {
   afterEach(() => jest.useRealTimers());
 
   function queueWith(send: (item: RecordSignalBody) => Promise<unknown>, maxQueued?: number) {
-    return new SignalQueue({ send, isTransient: (error) => error instanceof Transient, retryDelaysMs: [1_000], maxQueued });
+    return new SignalQueue({
+      send,
+      isTransient: (error) => error instanceof Transient,
+      retryDelaysMs: [1_000],
+      maxQueued,
+    });
   }
 
   it('sends signals one at a time, in the order they happened', async () => {

@@ -35,7 +35,11 @@ export class SignalReporter {
   }
 
   report(kind: SignalKind, detail?: string): void {
-    const body: RecordSignalBody = { kind, occurredAt: new Date().toISOString(), ...(detail ? { detail: detail.slice(0, 500) } : {}) };
+    const body: RecordSignalBody = {
+      kind,
+      occurredAt: new Date().toISOString(),
+      ...(detail ? { detail: detail.slice(0, 500) } : {}),
+    };
     if (this.sessionId === null) this.early.push(body);
     else this.queue.push(body);
   }

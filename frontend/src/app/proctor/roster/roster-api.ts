@@ -1,7 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { AddParticipantsBody, ImportPreview, ImportResult, ParticipantView, UpdateTimeLimitBody, UserSearchPage } from '@invigil/contracts';
+import {
+  AddParticipantsBody,
+  ImportPreview,
+  ImportResult,
+  ParticipantView,
+  UpdateTimeLimitBody,
+  UserSearchPage,
+} from '@invigil/contracts';
 
 const s = (id: string) => encodeURIComponent(id);
 
@@ -23,15 +30,21 @@ export class RosterApi {
   }
 
   remove(sessionId: string, participantId: string): Promise<ParticipantView> {
-    return firstValueFrom(this.http.delete<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}`));
+    return firstValueFrom(
+      this.http.delete<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}`),
+    );
   }
 
   resendInvitation(sessionId: string, participantId: string): Promise<ParticipantView> {
-    return firstValueFrom(this.http.post<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/invitation`, {}));
+    return firstValueFrom(
+      this.http.post<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/invitation`, {}),
+    );
   }
 
   updateTimeLimit(sessionId: string, participantId: string, body: UpdateTimeLimitBody): Promise<ParticipantView> {
-    return firstValueFrom(this.http.put<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/time-limit`, body));
+    return firstValueFrom(
+      this.http.put<ParticipantView>(`/api/sessions/${s(sessionId)}/participants/${s(participantId)}/time-limit`, body),
+    );
   }
 
   template(kind: 'csv' | 'xlsx'): Promise<Blob> {
@@ -45,6 +58,8 @@ export class RosterApi {
   }
 
   commitImport(sessionId: string, uploadId: string, sendInvitation: boolean): Promise<ImportResult> {
-    return firstValueFrom(this.http.post<ImportResult>(`/api/sessions/${s(sessionId)}/import/${s(uploadId)}/commit`, { sendInvitation }));
+    return firstValueFrom(
+      this.http.post<ImportResult>(`/api/sessions/${s(sessionId)}/import/${s(uploadId)}/commit`, { sendInvitation }),
+    );
   }
 }

@@ -30,12 +30,25 @@ describe('RosterManager', () => {
   let fixture: ComponentFixture<RosterManager>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [RosterManager], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [RosterManager],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(RosterManager);
     fixture.componentRef.setInput('id', 's1');
     await fixture.whenStable();
-    http.expectOne('/api/sessions/s1/participants').flush([participant({}), participant({ id: 'p2', userId: 'u2', displayName: 'Dee', status: ParticipantStatus.InSession, timeLimitMultiplier: null, invitedAt: null })]);
+    http.expectOne('/api/sessions/s1/participants').flush([
+      participant({}),
+      participant({
+        id: 'p2',
+        userId: 'u2',
+        displayName: 'Dee',
+        status: ParticipantStatus.InSession,
+        timeLimitMultiplier: null,
+        invitedAt: null,
+      }),
+    ]);
     await settle(fixture);
     http.expectOne('/api/sessions/s1').flush({ id: 's1', name: 'Morning exam', durationMinutes: 45 });
     await settle(fixture);
@@ -46,11 +59,15 @@ describe('RosterManager', () => {
   it('shows status chips, individual limits and invitation state; only Invited/Waiting can be removed', () => {
     const row = byTestId(fixture, 'roster-row-u1');
     expect(row.querySelector('[data-testid="roster-status"]')?.textContent?.trim()).toBe('Invited');
-    expect(row.querySelector('[data-testid="roster-limit"]')?.textContent?.trim()).toBe('1.5× (68 min)');
-    expect(row.querySelector('[data-testid="roster-invitation"]')?.textContent).toContain('Added, no email (code handed out)');
+    expect(row.querySelector('[data-testid="roster-limit"]')?.textContent?.trim()).toBe('1.5× (1 h 7 min 30 s)');
+    expect(row.querySelector('[data-testid="roster-invitation"]')?.textContent).toContain(
+      'Added, no email (code handed out)',
+    );
     expect(queryTestId(fixture, 'roster-remove-u1')).not.toBeNull();
     expect(queryTestId(fixture, 'roster-remove-u2')).toBeNull();
-    expect(byTestId(fixture, 'roster-row-u2').querySelector('[data-testid="roster-invitation"]')?.textContent?.trim()).toBe('Joined with the code');
+    expect(
+      byTestId(fixture, 'roster-row-u2').querySelector('[data-testid="roster-invitation"]')?.textContent?.trim(),
+    ).toBe('Joined with the code');
     expect(textOf(fixture, 'roster-resend-u1')).toBe('Email invitation');
     expect(queryTestId(fixture, 'roster-resend-u2')).toBeNull();
   });
@@ -58,7 +75,14 @@ describe('RosterManager', () => {
   it('adds searched users with a multiplier and an invitation', async () => {
     byTestId(fixture, 'roster-add-open').click();
     await settle(fixture);
-    http.expectOne((r) => r.url === '/api/users').flush({ items: [{ id: 'u9', email: 'nia@example.com', displayName: 'Nia', role: Role.Candidate, timeZone: 'UTC' }], total: 1, page: 1, pageSize: 20 });
+    http
+      .expectOne((r) => r.url === '/api/users')
+      .flush({
+        items: [{ id: 'u9', email: 'nia@example.com', displayName: 'Nia', role: Role.Candidate, timeZone: 'UTC' }],
+        total: 1,
+        page: 1,
+        pageSize: 20,
+      });
     await settle(fixture);
     byTestId<HTMLInputElement>(fixture, 'add-users-pick-u9').click();
     await settle(fixture);
@@ -70,10 +94,15 @@ describe('RosterManager', () => {
     await settle(fixture);
     const request = http.expectOne('/api/sessions/s1/participants');
     expect(request.request.method).toBe('POST');
-    expect(request.request.body).toEqual({ entries: [{ userId: 'u9', timeLimitMultiplier: 1.25 }], sendInvitation: true });
+    expect(request.request.body).toEqual({
+      entries: [{ userId: 'u9', timeLimitMultiplier: 1.25 }],
+      sendInvitation: true,
+    });
     request.flush([participant({ id: 'p9', userId: 'u9' })]);
     await settle(fixture);
-    http.expectOne('/api/sessions/s1/participants').flush([participant({}), participant({ id: 'p9', userId: 'u9', displayName: 'Nia' })]);
+    http
+      .expectOne('/api/sessions/s1/participants')
+      .flush([participant({}), participant({ id: 'p9', userId: 'u9', displayName: 'Nia' })]);
     await settle(fixture);
     expect(queryTestId(fixture, 'add-users-dialog')).toBeNull();
     expect(queryTestId(fixture, 'roster-row-u9')).not.toBeNull();

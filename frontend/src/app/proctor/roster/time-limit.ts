@@ -1,11 +1,16 @@
 import { ParticipantView } from '@invigil/contracts';
+import { formatDuration, individualTimeLimitSeconds } from '@invigil/domain';
 
-/** "90 min", "1.5× (68 min)" or "Session-wide" for the roster table. */
-export function describeTimeLimit(participant: Pick<ParticipantView, 'timeLimitMinutes' | 'timeLimitMultiplier'>, durationMinutes: number | null): string {
-  if (participant.timeLimitMinutes != null) return `${participant.timeLimitMinutes} min`;
+/** "1 h 30 min", "1.5× (1 h 7 min 30 s)" or "Session-wide" for the roster table. */
+export function describeTimeLimit(
+  participant: Pick<ParticipantView, 'timeLimitMinutes' | 'timeLimitMultiplier'>,
+  durationMinutes: number | null,
+): string {
+  if (participant.timeLimitMinutes != null) return formatDuration(participant.timeLimitMinutes * 60);
   if (participant.timeLimitMultiplier != null) {
-    const minutes = durationMinutes === null ? null : Math.ceil(durationMinutes * participant.timeLimitMultiplier - 1e-9);
-    return minutes === null ? `${participant.timeLimitMultiplier}×` : `${participant.timeLimitMultiplier}× (${minutes} min)`;
+    if (durationMinutes === null) return `${participant.timeLimitMultiplier}×`;
+    const seconds = individualTimeLimitSeconds(durationMinutes, true, participant);
+    return `${participant.timeLimitMultiplier}× (${formatDuration(seconds)})`;
   }
   return 'Session-wide';
 }

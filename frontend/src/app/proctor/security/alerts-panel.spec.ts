@@ -26,10 +26,12 @@ describe('AlertsPanel', () => {
     fixture.componentRef.setInput('sessionId', 's1');
     fixture.componentRef.setInput('participants', [participant('u1', 'Cam Candidate')]);
     await fixture.whenStable();
-    http.expectOne('/api/sessions/s1/signals').flush([
-      signal('a1', SignalKind.CopyAttempted, '2026-03-01T10:00:01.000Z'),
-      signal('a2', SignalKind.FullscreenExited, '2026-03-01T10:00:09.000Z'),
-    ]);
+    http
+      .expectOne('/api/sessions/s1/signals')
+      .flush([
+        signal('a1', SignalKind.CopyAttempted, '2026-03-01T10:00:01.000Z'),
+        signal('a2', SignalKind.FullscreenExited, '2026-03-01T10:00:09.000Z'),
+      ]);
     await settle(fixture);
   });
 
@@ -50,7 +52,15 @@ describe('AlertsPanel', () => {
   it('adds a pushed alert on top without a reload', async () => {
     socket.serverConnects();
     http.expectOne('/api/sessions/s1/signals').flush([]);
-    socket.push(Events.alertRaised, { orgId: 'o1', sessionId: 's1', alertId: 'a3', userId: 'u1', kind: SignalKind.TabHidden, occurredAt: '2026-03-01T10:00:20.000Z', detail: null });
+    socket.push(Events.alertRaised, {
+      orgId: 'o1',
+      sessionId: 's1',
+      alertId: 'a3',
+      userId: 'u1',
+      kind: SignalKind.TabHidden,
+      occurredAt: '2026-03-01T10:00:20.000Z',
+      detail: null,
+    });
     await settle(fixture);
     expect(items()).toHaveLength(3);
     expect(items()[0]).toContain('Switched to another tab or app');

@@ -13,9 +13,24 @@ import { AlertEntry, alertOfEvent, alertOfSignal, mergeAlerts, signalLabel, time
   imports: [FormError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .alerts { list-style: none; margin: 0; padding: 0; max-height: 24rem; overflow-y: auto; }
-    .alerts li { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0.4rem 0; border-bottom: 1px solid var(--line); }
-    .alerts time { font-variant-numeric: tabular-nums; color: var(--muted); }
+    .alerts {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      max-height: 24rem;
+      overflow-y: auto;
+    }
+    .alerts li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      padding: 0.4rem 0;
+      border-bottom: 1px solid var(--line);
+    }
+    .alerts time {
+      font-variant-numeric: tabular-nums;
+      color: var(--muted);
+    }
   `,
   template: `
     <section class="card" aria-labelledby="alerts-heading">
@@ -61,7 +76,10 @@ export class AlertsPanel implements OnInit {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(({ data }) => this.alerts.update((list) => mergeAlerts(list, [alertOfEvent(data)])));
     // Every confirmed watch (also after a reconnect) reloads what may have been missed.
-    this.socket.watchSession(sessionId).pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.load());
+    this.socket
+      .watchSession(sessionId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => void this.load());
     void this.load();
   }
 

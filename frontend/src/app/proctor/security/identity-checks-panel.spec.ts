@@ -46,7 +46,12 @@ describe('IdentityChecksPanel', () => {
     byTestId(fixture, 'identity-approve').click();
     const request = http.expectOne('/api/sessions/s1/identity/u1/decision');
     expect(request.request.body).toEqual({ approved: true });
-    request.flush({ ...check, status: IdentityStatus.Approved, decidedAt: '2026-03-01T10:00:00.000Z', decidedBy: 'u9' });
+    request.flush({
+      ...check,
+      status: IdentityStatus.Approved,
+      decidedAt: '2026-03-01T10:00:00.000Z',
+      decidedBy: 'u9',
+    });
     await settle(fixture);
     expect(textOf(fixture, 'identity-status')).toBe('Approved');
     expect(queryTestId(fixture, 'identity-approve')).toBeNull();

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { merge } from 'rxjs';
 import { Events, IdentityCheckView, IdentityStatus, SecurityOptions } from '@invigil/contracts';
@@ -15,12 +25,34 @@ import { identityStatusLabel, sortIdentityChecks } from './identity-checks';
   imports: [FormError, AuthorizedImage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .checks { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
-    .checks > li { border-top: 1px solid var(--line); padding-top: 0.75rem; }
-    .photos { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem; }
-    figure { margin: 0; }
-    figure :is(img) { width: 100%; border: 1px solid var(--line); border-radius: 4px; }
-    textarea { width: 100%; font: inherit; }
+    .checks {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 1rem;
+    }
+    .checks > li {
+      border-top: 1px solid var(--line);
+      padding-top: 0.75rem;
+    }
+    .photos {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: 0.75rem;
+    }
+    figure {
+      margin: 0;
+    }
+    figure :is(img) {
+      width: 100%;
+      border: 1px solid var(--line);
+      border-radius: 4px;
+    }
+    textarea {
+      width: 100%;
+      font: inherit;
+    }
   `,
   template: `
     @if (enabled()) {
@@ -33,15 +65,28 @@ import { identityStatusLabel, sortIdentityChecks } from './identity-checks';
         <ul class="checks">
           @for (check of checks(); track check.userId) {
             <li [attr.data-testid]="'identity-check-' + check.userId" [attr.data-status]="check.status">
-              <h3>{{ check.displayName }} <span class="chip" data-testid="identity-status">{{ statusLabel(check.status) }}</span></h3>
+              <h3>
+                {{ check.displayName }}
+                <span class="chip" data-testid="identity-status">{{ statusLabel(check.status) }}</span>
+              </h3>
               @if (check.submittedAt) {
                 <div class="photos">
                   <figure>
-                    <app-authorized-image [url]="photoUrl(check, 'face')" [version]="check.submittedAt" [alt]="'Face of ' + check.displayName" testId="identity-face-image" />
+                    <app-authorized-image
+                      [url]="photoUrl(check, 'face')"
+                      [version]="check.submittedAt"
+                      [alt]="'Face of ' + check.displayName"
+                      testId="identity-face-image"
+                    />
                     <figcaption>Face</figcaption>
                   </figure>
                   <figure>
-                    <app-authorized-image [url]="photoUrl(check, 'id')" [version]="check.submittedAt" [alt]="'ID of ' + check.displayName" testId="identity-id-image" />
+                    <app-authorized-image
+                      [url]="photoUrl(check, 'id')"
+                      [version]="check.submittedAt"
+                      [alt]="'ID of ' + check.displayName"
+                      testId="identity-id-image"
+                    />
                     <figcaption>ID</figcaption>
                   </figure>
                 </div>
@@ -49,17 +94,50 @@ import { identityStatusLabel, sortIdentityChecks } from './identity-checks';
               @if (check.status === IdentityStatus.Submitted) {
                 @if (rejecting() === check.userId) {
                   <div class="field">
-                    <label [for]="'reject-reason-' + check.userId">Why do you reject these photos? The candidate reads this and may send new ones.</label>
-                    <textarea [id]="'reject-reason-' + check.userId" rows="2" maxlength="500" [value]="reason()" (input)="reason.set(valueOf($event))" data-testid="identity-reject-reason"></textarea>
+                    <label [for]="'reject-reason-' + check.userId"
+                      >Why do you reject these photos? The candidate reads this and may send new ones.</label
+                    >
+                    <textarea
+                      [id]="'reject-reason-' + check.userId"
+                      rows="2"
+                      maxlength="500"
+                      [value]="reason()"
+                      (input)="reason.set(valueOf($event))"
+                      data-testid="identity-reject-reason"
+                    ></textarea>
                   </div>
                   <div class="actions">
-                    <button type="button" class="danger" (click)="decide(check, false)" [disabled]="!reason().trim() || busy()" data-testid="identity-reject-confirm">Reject photos</button>
+                    <button
+                      type="button"
+                      class="danger"
+                      (click)="decide(check, false)"
+                      [disabled]="!reason().trim() || busy()"
+                      data-testid="identity-reject-confirm"
+                    >
+                      Reject photos
+                    </button>
                     <button type="button" (click)="rejecting.set(null)">Cancel</button>
                   </div>
                 } @else {
                   <div class="actions">
-                    <button type="button" class="primary" (click)="decide(check, true)" [disabled]="busy()" data-testid="identity-approve">Approve</button>
-                    <button type="button" class="danger" (click)="startRejecting(check.userId)" [disabled]="busy()" data-testid="identity-reject">Reject…</button>
+                    <button
+                      type="button"
+                      class="primary"
+                      (click)="decide(check, true)"
+                      [disabled]="busy()"
+                      data-testid="identity-approve"
+                    >
+                      Approve
+                    </button>
+                    <button
+                      type="button"
+                      class="danger"
+                      (click)="startRejecting(check.userId)"
+                      [disabled]="busy()"
+                      data-testid="identity-reject"
+                    >
+                      Reject…
+                    </button>
                   </div>
                 }
               } @else if (check.status === IdentityStatus.Rejected && check.reason) {
@@ -131,7 +209,11 @@ export class IdentityChecksPanel {
 
   private start(sessionId: string): void {
     // A new submission or another proctor's decision: the list is small, reload it.
-    merge(this.socket.on(Events.identitySubmitted, sessionId), this.socket.on(Events.identityDecided, sessionId), this.socket.watchSession(sessionId))
+    merge(
+      this.socket.on(Events.identitySubmitted, sessionId),
+      this.socket.on(Events.identityDecided, sessionId),
+      this.socket.watchSession(sessionId),
+    )
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(() => void this.load());
     void this.load();

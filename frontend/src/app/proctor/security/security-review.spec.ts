@@ -24,20 +24,28 @@ describe('security review lists', () => {
   });
 
   it('keeps the newest alerts when there are very many', () => {
-    const many = Array.from({ length: maxAlertsShown + 5 }, (_, i) => ({ ...alert(`a${i}`, 0), occurredAt: new Date(Date.UTC(2026, 2, 1, 10, 0, i)).toISOString() }));
+    const many = Array.from({ length: maxAlertsShown + 5 }, (_, i) => ({
+      ...alert(`a${i}`, 0),
+      occurredAt: new Date(Date.UTC(2026, 2, 1, 10, 0, i)).toISOString(),
+    }));
     const merged = mergeAlerts([], many);
     expect(merged).toHaveLength(maxAlertsShown);
     expect(merged[0].id).toBe(`a${maxAlertsShown + 4}`);
   });
 
   it('keeps the newest snapshot per candidate, whatever the order they arrive in', () => {
-    const first = latestPerCandidate([], [
-      { snapshotId: 's1', userId: 'u1', capturedAt: '2026-03-01T10:00:00.000Z' },
-      { snapshotId: 's2', userId: 'u1', capturedAt: '2026-03-01T10:00:15.000Z' },
-      { snapshotId: 's3', userId: 'u2', capturedAt: '2026-03-01T10:00:05.000Z' },
-    ]);
+    const first = latestPerCandidate(
+      [],
+      [
+        { snapshotId: 's1', userId: 'u1', capturedAt: '2026-03-01T10:00:00.000Z' },
+        { snapshotId: 's2', userId: 'u1', capturedAt: '2026-03-01T10:00:15.000Z' },
+        { snapshotId: 's3', userId: 'u2', capturedAt: '2026-03-01T10:00:05.000Z' },
+      ],
+    );
     expect(first.map((s) => s.snapshotId).sort()).toEqual(['s2', 's3']);
-    const late = latestPerCandidate(first, [{ snapshotId: 's0', userId: 'u1', capturedAt: '2026-03-01T09:59:45.000Z' }]);
+    const late = latestPerCandidate(first, [
+      { snapshotId: 's0', userId: 'u1', capturedAt: '2026-03-01T09:59:45.000Z' },
+    ]);
     expect(late.find((s) => s.userId === 'u1')?.snapshotId).toBe('s2');
   });
 });

@@ -32,11 +32,23 @@ export interface AlertEntry {
 export const maxAlertsShown = 300;
 
 export function alertOfSignal(signal: SignalView): AlertEntry {
-  return { id: signal.id, userId: signal.userId, kind: signal.kind, occurredAt: signal.occurredAt, detail: signal.detail };
+  return {
+    id: signal.id,
+    userId: signal.userId,
+    kind: signal.kind,
+    occurredAt: signal.occurredAt,
+    detail: signal.detail,
+  };
 }
 
 export function alertOfEvent(event: AlertRaisedEvent): AlertEntry {
-  return { id: event.alertId, userId: event.userId, kind: event.kind, occurredAt: event.occurredAt, detail: event.detail ?? null };
+  return {
+    id: event.alertId,
+    userId: event.userId,
+    kind: event.kind,
+    occurredAt: event.occurredAt,
+    detail: event.detail ?? null,
+  };
 }
 
 /** Newest first, each alert once (a push may repeat what the list already holds), the oldest cut off. */
@@ -53,7 +65,10 @@ export interface LatestSnapshot {
 }
 
 /** The newest snapshot of each candidate; a late, older one never replaces a newer one. */
-export function latestPerCandidate(current: readonly LatestSnapshot[], incoming: readonly LatestSnapshot[]): LatestSnapshot[] {
+export function latestPerCandidate(
+  current: readonly LatestSnapshot[],
+  incoming: readonly LatestSnapshot[],
+): LatestSnapshot[] {
   const byUser = new Map(current.map((snapshot) => [snapshot.userId, snapshot]));
   for (const snapshot of incoming) {
     const known = byUser.get(snapshot.userId);

@@ -6,7 +6,14 @@ import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { allSecurity, participant, setUpPanel } from '../../../testing/security-panels';
 import { SnapshotsPanel } from './snapshots-panel';
 
-const snapshot = (id: string, userId: string, capturedAt: string): SnapshotView => ({ id, sessionId: 's1', userId, capturedAt, receivedAt: capturedAt, bytes: 2_000 });
+const snapshot = (id: string, userId: string, capturedAt: string): SnapshotView => ({
+  id,
+  sessionId: 's1',
+  userId,
+  capturedAt,
+  receivedAt: capturedAt,
+  bytes: 2_000,
+});
 
 describe('SnapshotsPanel', () => {
   let fixture: ComponentFixture<SnapshotsPanel>;
@@ -31,10 +38,9 @@ describe('SnapshotsPanel', () => {
   it('shows each candidate’s latest snapshot and replaces it when a new one is stored', async () => {
     fixture.componentRef.setInput('security', allSecurity);
     await settle(fixture);
-    http.expectOne('/api/sessions/s1/snapshots').flush([
-      snapshot('old', 'u1', '2026-03-01T10:00:00.000Z'),
-      snapshot('new', 'u1', '2026-03-01T10:00:15.000Z'),
-    ]);
+    http
+      .expectOne('/api/sessions/s1/snapshots')
+      .flush([snapshot('old', 'u1', '2026-03-01T10:00:00.000Z'), snapshot('new', 'u1', '2026-03-01T10:00:15.000Z')]);
     await settle(fixture);
     http.expectOne('/api/sessions/s1/snapshots/new/image').flush(new Blob(['jpeg']));
     await settle(fixture);
@@ -43,7 +49,13 @@ describe('SnapshotsPanel', () => {
 
     socket.serverConnects();
     http.expectOne('/api/sessions/s1/snapshots').flush([]);
-    socket.push(Events.snapshotStored, { orgId: 'o1', sessionId: 's1', snapshotId: 'newer', userId: 'u1', capturedAt: '2026-03-01T10:00:30.000Z' });
+    socket.push(Events.snapshotStored, {
+      orgId: 'o1',
+      sessionId: 's1',
+      snapshotId: 'newer',
+      userId: 'u1',
+      capturedAt: '2026-03-01T10:00:30.000Z',
+    });
     await settle(fixture);
     http.expectOne('/api/sessions/s1/snapshots/newer/image').flush(new Blob(['jpeg']));
     await settle(fixture);

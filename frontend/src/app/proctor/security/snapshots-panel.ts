@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Events, LiveParticipantView, SecurityOptions } from '@invigil/contracts';
 import { SocketService } from '../../realtime/socket-service';
@@ -14,9 +24,22 @@ import { LatestSnapshot, latestOf, latestPerCandidate, timeOfDay } from './secur
   imports: [FormError, AuthorizedImage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .snapshots { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
-    figure { margin: 0; }
-    figure :is(img) { width: 100%; border: 1px solid var(--line); border-radius: 4px; }
+    .snapshots {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      gap: 1rem;
+    }
+    figure {
+      margin: 0;
+    }
+    figure :is(img) {
+      width: 100%;
+      border: 1px solid var(--line);
+      border-radius: 4px;
+    }
   `,
   template: `
     @if (enabled()) {
@@ -30,9 +53,16 @@ import { LatestSnapshot, latestOf, latestPerCandidate, timeOfDay } from './secur
           @for (snapshot of latest(); track snapshot.userId) {
             <li [attr.data-testid]="'snapshot-' + snapshot.userId">
               <figure>
-                <app-authorized-image [url]="imageUrl(snapshot)" [alt]="'Screen of ' + nameOf(snapshot.userId)" testId="snapshot-image" />
+                <app-authorized-image
+                  [url]="imageUrl(snapshot)"
+                  [alt]="'Screen of ' + nameOf(snapshot.userId)"
+                  testId="snapshot-image"
+                />
                 <figcaption>
-                  <strong>{{ nameOf(snapshot.userId) }}</strong> · <time [attr.datetime]="snapshot.capturedAt" data-testid="snapshot-time">{{ time(snapshot.capturedAt) }}</time>
+                  <strong>{{ nameOf(snapshot.userId) }}</strong> ·
+                  <time [attr.datetime]="snapshot.capturedAt" data-testid="snapshot-time">{{
+                    time(snapshot.capturedAt)
+                  }}</time>
                 </figcaption>
               </figure>
             </li>
@@ -79,9 +109,14 @@ export class SnapshotsPanel {
       .on(Events.snapshotStored, sessionId)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(({ data }) =>
-        this.latest.update((list) => latestPerCandidate(list, [{ snapshotId: data.snapshotId, userId: data.userId, capturedAt: data.capturedAt }])),
+        this.latest.update((list) =>
+          latestPerCandidate(list, [{ snapshotId: data.snapshotId, userId: data.userId, capturedAt: data.capturedAt }]),
+        ),
       );
-    this.socket.watchSession(sessionId).pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.load());
+    this.socket
+      .watchSession(sessionId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => void this.load());
     void this.load();
   }
 

@@ -20,7 +20,11 @@ export interface ServiceBootstrap {
  * request arrives before its handlers' dependencies exist. SIGTERM/SIGINT run the graceful path:
  * readiness off, NATS drained, in-flight work finished, connections closed.
  */
-export async function bootstrapService(service: string, rootModule: Type | ReturnType<typeof Object>, env: PlatformEnv): Promise<ServiceBootstrap> {
+export async function bootstrapService(
+  service: string,
+  rootModule: Type | ReturnType<typeof Object>,
+  env: PlatformEnv,
+): Promise<ServiceBootstrap> {
   // abortOnError: false makes a bad module graph throw (and be reported) instead of exiting the process.
   const app = await NestFactory.create(rootModule as Type, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
@@ -34,7 +38,10 @@ export async function bootstrapService(service: string, rootModule: Type | Retur
     onRequestHandled: (subject, outcome, seconds) => metrics.recordNatsRequest(subject, outcome, seconds),
   });
   // Deferred so the pipe and filter below are in place before the handlers are built…
-  const microservice = app.connectMicroservice({ strategy: natsServer }, { deferInitialization: true }) as unknown as NestMicroservice;
+  const microservice = app.connectMicroservice(
+    { strategy: natsServer },
+    { deferInitialization: true },
+  ) as unknown as NestMicroservice;
   // …but the app's own init runs the lifecycle hooks: the deferred listener must not run them a second time.
   microservice.setIsInitHookCalled(true);
   microservice.useGlobalPipes(rpcValidationPipe());

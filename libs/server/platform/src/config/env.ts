@@ -8,7 +8,8 @@ export class EnvValidationError extends Error {
   }
 }
 
-export const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+export const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** Variables every service and the gateway read. A service's own env class extends this one. */
 export class PlatformEnv {
@@ -28,7 +29,9 @@ export class PlatformEnv {
 
   /** Prefixes every subject, stream and consumer: lets test suites and tenants share one NATS. */
   @IsOptional()
-  @Matches(/^([a-z0-9_-]+\.)?$/, { message: 'NATS_SUBJECT_PREFIX must be empty or a lowercase token ending with a dot, e.g. "t1."' })
+  @Matches(/^([a-z0-9_-]+\.)?$/, {
+    message: 'NATS_SUBJECT_PREFIX must be empty or a lowercase token ending with a dot, e.g. "t1."',
+  })
   NATS_SUBJECT_PREFIX = '';
 
   @IsString()
@@ -81,7 +84,7 @@ export function loadEnv<T extends object>(envClass: new () => T, source: NodeJS.
     const problems = errors.map((error) => {
       const given = source[error.property];
       const shown = given === undefined ? 'it is missing' : `got "${given}"`;
-            // The pattern's message shows an example; otherwise the top decorator (listed last) is the most helpful.
+      // The pattern's message shows an example; otherwise the top decorator (listed last) is the most helpful.
       const constraints = error.constraints ?? {};
       const message = constraints['matches'] ?? Object.values(constraints).at(-1) ?? 'is invalid';
       return `${error.property}: ${message} (${shown})`;

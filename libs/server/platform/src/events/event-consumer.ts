@@ -1,6 +1,12 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { describeValidationErrors, EventEnvelope, EventPayload, EventPayloadClasses, EventSubject } from '@invigil/contracts';
+import {
+  describeValidationErrors,
+  EventEnvelope,
+  EventPayload,
+  EventPayloadClasses,
+  EventSubject,
+} from '@invigil/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
@@ -11,7 +17,11 @@ import { NATS_CONNECTION } from '../nats/nats-connection';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform-options';
 
-export type EventHandler<S extends EventSubject> = (data: EventPayload<S>, em: EntityManager, envelope: EventEnvelope<S>) => Promise<void>;
+export type EventHandler<S extends EventSubject> = (
+  data: EventPayload<S>,
+  em: EntityManager,
+  envelope: EventEnvelope<S>,
+) => Promise<void>;
 
 const ACK_WAIT_NS = 30 * 1e9;
 const MAX_DELIVER = 50;
@@ -99,10 +109,21 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       return;
     }
     try {
-      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': envelope.subject, 'messaging.operation.type': 'process' };
+      const attributes = {
+        'messaging.system': 'nats',
+        'messaging.destination.name': envelope.subject,
+        'messaging.operation.type': 'process',
+      };
       const correlationId = envelope.correlationId ?? newCorrelationId();
-      await inSpan(`event ${envelope.subject}`, SpanKind.CONSUMER, extractTraceContext(message.headers), attributes, () =>
-        runWithContext({ correlationId }, () => this.applyOnce(envelope, data as EventPayload<EventSubject>, handler)),
+      await inSpan(
+        `event ${envelope.subject}`,
+        SpanKind.CONSUMER,
+        extractTraceContext(message.headers),
+        attributes,
+        () =>
+          runWithContext({ correlationId }, () =>
+            this.applyOnce(envelope, data as EventPayload<EventSubject>, handler),
+          ),
       );
       this.relay.wake();
       message.ack();
@@ -113,7 +134,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** The handler's effect and the event id commit together: a redelivery finds the id and does nothing. */
-  private async applyOnce(envelope: EventEnvelope, data: EventPayload<EventSubject>, handler: EventHandler<EventSubject>): Promise<void> {
+  private async applyOnce(
+    envelope: EventEnvelope,
+    data: EventPayload<EventSubject>,
+    handler: EventHandler<EventSubject>,
+  ): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const inserted = await em.execute<{ event_id: string }[]>(
         'insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing returning event_id',

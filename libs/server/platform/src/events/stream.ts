@@ -3,7 +3,10 @@ import { DiscardPolicy, JetStreamManager, NatsConnection, RetentionPolicy, Stora
 
 /** One stream holds every event; its name and subjects carry the prefix so suites never collide. */
 export function eventStreamName(subjectPrefix: string): string {
-  const tag = subjectPrefix.replace(/\.$/, '').replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase();
+  const tag = subjectPrefix
+    .replace(/\.$/, '')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .toUpperCase();
   return tag ? `${tag}_INVIGIL_EVENTS` : 'INVIGIL_EVENTS';
 }
 
@@ -23,7 +26,8 @@ export async function ensureEventStream(connection: NatsConnection, subjectPrefi
   try {
     const info = await manager.streams.info(name);
     const missing = subjects.filter((subject) => !info.config.subjects.includes(subject));
-    if (missing.length > 0) await manager.streams.update(name, { ...info.config, subjects: [...info.config.subjects, ...missing] });
+    if (missing.length > 0)
+      await manager.streams.update(name, { ...info.config, subjects: [...info.config.subjects, ...missing] });
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
     try {

@@ -7,7 +7,11 @@ const url = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toStri
 
 describe('decodeImageDataUrl', () => {
   it('decodes JPEG, PNG and WebP data URLs to their bytes and type', () => {
-    for (const [type, bytes] of [['image/jpeg', jpeg], ['image/png', png], ['image/webp', webp]] as const) {
+    for (const [type, bytes] of [
+      ['image/jpeg', jpeg],
+      ['image/png', png],
+      ['image/webp', webp],
+    ] as const) {
       const decoded = decodeImageDataUrl(url(type, bytes), 'image');
       expect(decoded).toEqual({ contentType: type, bytes });
     }

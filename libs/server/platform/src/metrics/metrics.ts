@@ -61,7 +61,12 @@ export class InvigilMetrics {
   }
 
   /** A gauge whose value is read when Prometheus scrapes (backlogs, lags, depths, connections). */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect: (gauge: Gauge<L>) => Promise<void> | void): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    collect: (gauge: Gauge<L>) => Promise<void> | void,
+  ): Gauge<L> {
     // Registering twice (a module initialised again in tests) keeps the first gauge.
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Gauge<L>;

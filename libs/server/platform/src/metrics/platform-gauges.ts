@@ -17,18 +17,28 @@ export class PlatformGauges implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('invigil_outbox_backlog', 'Committed events not yet published to JetStream', [], async (gauge) => {
-      gauge.set(await this.relay.backlog());
-    });
-    this.metrics.gauge('invigil_jetstream_consumer_pending', 'Events waiting for this service\'s durable consumer', ['consumer', 'state'], async (gauge) => {
-      try {
-        const manager = await this.nats.jetstreamManager();
-        const info = await manager.consumers.info(eventStreamName(this.options.subjectPrefix), this.options.service);
-        gauge.set({ consumer: this.options.service, state: 'pending' }, info.num_pending);
-        gauge.set({ consumer: this.options.service, state: 'ack_pending' }, info.num_ack_pending);
-      } catch {
-        // No consumer (a service that handles no events) or NATS unreachable: nothing to report.
-      }
-    });
+    this.metrics.gauge(
+      'invigil_outbox_backlog',
+      'Committed events not yet published to JetStream',
+      [],
+      async (gauge) => {
+        gauge.set(await this.relay.backlog());
+      },
+    );
+    this.metrics.gauge(
+      'invigil_jetstream_consumer_pending',
+      "Events waiting for this service's durable consumer",
+      ['consumer', 'state'],
+      async (gauge) => {
+        try {
+          const manager = await this.nats.jetstreamManager();
+          const info = await manager.consumers.info(eventStreamName(this.options.subjectPrefix), this.options.service);
+          gauge.set({ consumer: this.options.service, state: 'pending' }, info.num_pending);
+          gauge.set({ consumer: this.options.service, state: 'ack_pending' }, info.num_ack_pending);
+        } catch {
+          // No consumer (a service that handles no events) or NATS unreachable: nothing to report.
+        }
+      },
+    );
   }
 }

@@ -12,9 +12,14 @@ export function registerQueueMetrics(metrics: InvigilMetrics, queue: Queue): voi
 /** Job durations from the worker's own timestamps. */
 export function observeWorker(metrics: InvigilMetrics, worker: Worker): void {
   worker.on('completed', (job) => {
-    if (job.processedOn && job.finishedOn) metrics.jobDuration.observe({ queue: worker.name, outcome: 'completed' }, (job.finishedOn - job.processedOn) / 1000);
+    if (job.processedOn && job.finishedOn)
+      metrics.jobDuration.observe(
+        { queue: worker.name, outcome: 'completed' },
+        (job.finishedOn - job.processedOn) / 1000,
+      );
   });
   worker.on('failed', (job) => {
-    if (job?.processedOn && job.finishedOn) metrics.jobDuration.observe({ queue: worker.name, outcome: 'failed' }, (job.finishedOn - job.processedOn) / 1000);
+    if (job?.processedOn && job.finishedOn)
+      metrics.jobDuration.observe({ queue: worker.name, outcome: 'failed' }, (job.finishedOn - job.processedOn) / 1000);
   });
 }

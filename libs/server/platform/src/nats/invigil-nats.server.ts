@@ -64,7 +64,11 @@ export class InvigilNatsServer extends ServerNats {
     const correlationId = message.headers?.get(CORRELATION_HEADER) || newCorrelationId();
     let outcome: 'ok' | 'error' = 'ok';
     try {
-      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': pattern, 'messaging.operation.type': 'process' };
+      const attributes = {
+        'messaging.system': 'nats',
+        'messaging.destination.name': pattern,
+        'messaging.operation.type': 'process',
+      };
       await inSpan(`nats ${pattern}`, SpanKind.SERVER, extractTraceContext(message.headers), attributes, () =>
         runWithContext({ correlationId }, () => this.handleMessage(pattern, message)),
       );
@@ -74,7 +78,8 @@ export class InvigilNatsServer extends ServerNats {
         error instanceof MalformedPayloadError
           ? { code: RpcErrorCode.MalformedPayload, message: error.message }
           : { code: RpcErrorCode.Internal, message: 'The service failed to handle the request; it has been logged.' };
-      if (!(error instanceof MalformedPayloadError)) this.log.error(error instanceof Error ? error.stack : String(error));
+      if (!(error instanceof MalformedPayloadError))
+        this.log.error(error instanceof Error ? error.stack : String(error));
       if (message.reply) message.respond(codec.encode({ err: body, isDisposed: true }));
     } finally {
       this.inFlight--;

@@ -19,10 +19,18 @@ export class RpcClient implements OnApplicationShutdown {
     @Inject(INVIGIL_METRICS) private readonly metrics: InvigilMetrics,
   ) {}
 
-  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = RPC_TIMEOUT_MS): Promise<ResponseOf<S>> {
+  async request<S extends RequestSubject>(
+    subject: S,
+    payload: RequestOf<S>,
+    timeoutMs = RPC_TIMEOUT_MS,
+  ): Promise<ResponseOf<S>> {
     const stopTimer = this.metrics.rpcCalls.startTimer({ subject });
     try {
-      const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'send' };
+      const attributes = {
+        'messaging.system': 'nats',
+        'messaging.destination.name': subject,
+        'messaging.operation.type': 'send',
+      };
       const response = await inSpan(`nats request ${subject}`, SpanKind.CLIENT, context.active(), attributes, () =>
         firstValueFrom(this.client.send<ResponseOf<S>>(subject, payload).pipe(timeout(timeoutMs))),
       );

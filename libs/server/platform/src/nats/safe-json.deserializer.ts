@@ -17,7 +17,9 @@ export class SafeJsonDeserializer implements ConsumerDeserializer {
     try {
       decoded = JSON.parse(decoder.decode(value));
     } catch {
-      throw new MalformedPayloadError('The message is not valid JSON. Send a JSON object matching the subject\'s contract.');
+      throw new MalformedPayloadError(
+        "The message is not valid JSON. Send a JSON object matching the subject's contract.",
+      );
     }
     const channel = options?.channel ?? '';
     if (isNestPacket(decoded)) {

@@ -21,7 +21,9 @@ export async function migrateSchema(settings: ServiceOrmSettings): Promise<strin
       await orm.close(true);
     }
   } finally {
-    await lockClient.query('select pg_advisory_unlock(hashtext($1))', [`invigil-migrate:${settings.schema}`]).catch(() => undefined);
+    await lockClient
+      .query('select pg_advisory_unlock(hashtext($1))', [`invigil-migrate:${settings.schema}`])
+      .catch(() => undefined);
     await lockClient.end();
   }
 }

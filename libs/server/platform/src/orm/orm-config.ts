@@ -33,7 +33,10 @@ export function serviceOrmConfig(settings: ServiceOrmSettings): Options {
     schema: settings.schema,
     entities: [...settings.entities, OutboxMessage, ProcessedEvent],
     extensions: [Migrator],
-    driverOptions: { connection: { options: `-c search_path=${settings.schema}` }, acquireConnectionTimeout: settings.acquireTimeoutMs ?? 3_000 },
+    driverOptions: {
+      connection: { options: `-c search_path=${settings.schema}` },
+      acquireConnectionTimeout: settings.acquireTimeoutMs ?? 3_000,
+    },
     pool: { min: 0, max: settings.poolMax ?? 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',

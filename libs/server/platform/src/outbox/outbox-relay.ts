@@ -114,7 +114,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (row.correlationId) headers.set(CORRELATION_HEADER, row.correlationId);
         if (row.traceParent) headers.set('traceparent', row.traceParent);
         try {
-          await js.publish(this.options.subjectPrefix + row.subject, codec.encode(envelope), { msgID: row.id, headers });
+          await js.publish(this.options.subjectPrefix + row.subject, codec.encode(envelope), {
+            msgID: row.id,
+            headers,
+          });
         } catch (error) {
           row.publishAttempts += 1;
           this.logger.warn(`Could not publish outbox row ${row.id} (${row.subject}): ${String(error)}`);

@@ -32,7 +32,9 @@ export class Outbox {
   ) {}
 
   async transaction<T>(work: (em: EntityManager, emit: EmitEvent) => Promise<T>): Promise<T> {
-    const result = await this.orm.em.fork().transactional((em) => work(em, (subject, data) => recordEvent(em, subject, data)));
+    const result = await this.orm.em
+      .fork()
+      .transactional((em) => work(em, (subject, data) => recordEvent(em, subject, data)));
     this.relay.wake();
     return result;
   }

@@ -29,7 +29,11 @@ export abstract class JobQueue<T extends object> implements OnApplicationBootstr
   protected constructor(settings: JobQueueSettings) {
     this.logger = new Logger(this.constructor.name);
     this.connection = createRedis(settings.redisUrl, `${settings.queueName}-queue`);
-    this.queue = new Queue<T>(settings.queueName, { connection: this.connection, prefix: settings.prefix, defaultJobOptions: settings.jobOptions });
+    this.queue = new Queue<T>(settings.queueName, {
+      connection: this.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: settings.jobOptions,
+    });
     registerQueueMetrics(settings.metrics, this.queue);
   }
 

@@ -48,9 +48,17 @@ export abstract class JobWorker<T extends JobContext> implements OnApplicationBo
     if (this.worker) return;
     const { queueName, redisUrl, prefix, concurrency, metrics } = this.settings;
     this.connection = createRedis(redisUrl, `${queueName}-worker`);
-    this.worker = new Worker<unknown>(queueName, (job) => this.process(job), { connection: this.connection, prefix, concurrency });
+    this.worker = new Worker<unknown>(queueName, (job) => this.process(job), {
+      connection: this.connection,
+      prefix,
+      concurrency,
+    });
     observeWorker(metrics, this.worker);
-    this.worker.on('failed', (job, error) => this.logger.warn(`Job ${job?.id ?? '?'} on ${queueName} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(
+        `Job ${job?.id ?? '?'} on ${queueName} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+      ),
+    );
     this.worker.on('error', (error) => this.logger.error(`Worker error on ${queueName}: ${error.message}`));
   }
 
@@ -62,9 +70,17 @@ export abstract class JobWorker<T extends JobContext> implements OnApplicationBo
   private async process(job: Job<unknown>): Promise<void> {
     const data = await parseJobData(this.dataType, job.data, this.settings.queueName);
     const queueName = this.settings.queueName;
-    const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.operation.type': 'process' };
-    await inSpan(`job ${queueName}`, SpanKind.CONSUMER, contextFromTraceParent(data.traceParent ?? null), attributes, () =>
-      runWithContext({ correlationId: data.correlationId ?? newCorrelationId() }, () => this.handle(data, job)),
+    const attributes = {
+      'messaging.system': 'bullmq',
+      'messaging.destination.name': queueName,
+      'messaging.operation.type': 'process',
+    };
+    await inSpan(
+      `job ${queueName}`,
+      SpanKind.CONSUMER,
+      contextFromTraceParent(data.traceParent ?? null),
+      attributes,
+      () => runWithContext({ correlationId: data.correlationId ?? newCorrelationId() }, () => this.handle(data, job)),
     );
   }
 }

@@ -1,4 +1,14 @@
-import { Attributes, Context, context, propagation, SpanKind, SpanStatusCode, TextMapGetter, TextMapSetter, trace } from '@opentelemetry/api';
+import {
+  Attributes,
+  Context,
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  TextMapGetter,
+  TextMapSetter,
+  trace,
+} from '@opentelemetry/api';
 import type { MsgHdrs } from 'nats';
 
 /**
@@ -40,7 +50,13 @@ export function currentTraceId(): string | undefined {
 }
 
 /** Runs `work` inside a new span that is a child of `parent`; errors mark the span and propagate. */
-export async function inSpan<T>(name: string, kind: SpanKind, parent: Context, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  kind: SpanKind,
+  parent: Context,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
   const span = trace.getTracer('invigil').startSpan(name, { kind, attributes }, parent);
   return context.with(trace.setSpan(parent, span), async () => {
     try {

@@ -1,0 +1,35 @@
+import { formatDuration } from './duration';
+import { individualTimeLimitMs, individualTimeLimitSeconds } from './time-limit';
+
+describe('individualTimeLimitMs', () => {
+  it('gives 45 min × 1.5 as 67 min 30 s, not 68 min', () => {
+    expect(individualTimeLimitMs(45, true, { timeLimitMultiplier: 1.5 })).toBe(67.5 * 60_000);
+    expect(formatDuration(individualTimeLimitSeconds(45, true, { timeLimitMultiplier: 1.5 }))).toBe('1 h 7 min 30 s');
+  });
+
+  it('rounds a multiplied limit up to the whole second', () => {
+    // 50 min × 1.33 = 3990 s exactly; 7 min × 1.17 = 491.4 s → 492 s.
+    expect(individualTimeLimitMs(50, true, { timeLimitMultiplier: 1.33 })).toBe(3_990_000);
+    expect(individualTimeLimitMs(7, true, { timeLimitMultiplier: 1.17 })).toBe(492_000);
+  });
+
+  it('prefers minutes, and ignores individual limits when the session does not use them', () => {
+    expect(individualTimeLimitMs(60, true, { timeLimitMinutes: 90, timeLimitMultiplier: 2 })).toBe(90 * 60_000);
+    expect(individualTimeLimitMs(60, false, { timeLimitMinutes: 90 })).toBe(60 * 60_000);
+    expect(individualTimeLimitMs(60, true, {})).toBe(60 * 60_000);
+    expect(individualTimeLimitMs(60, true, { timeLimitMinutes: null, timeLimitMultiplier: null })).toBe(60 * 60_000);
+  });
+});
+
+describe('formatDuration', () => {
+  it('names hours, minutes and seconds, leaving out the zero parts', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(120)).toBe('2 min');
+    expect(formatDuration(125)).toBe('2 min 5 s');
+    expect(formatDuration(3600)).toBe('1 h');
+    expect(formatDuration(4050)).toBe('1 h 7 min 30 s');
+    expect(formatDuration(-3)).toBe('0 s');
+    expect(formatDuration(61.9)).toBe('1 min 1 s');
+  });
+});
