@@ -28,7 +28,6 @@ export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/service-cli';
-export * from './demo/demo-data';
 export * from './http/public-route';
 export * from './metrics/metrics';
 export * from './metrics/queue-metrics';
