@@ -1,4 +1,5 @@
 export * from './config/env';
+export * from './config/queue-env';
 export * from './context/request-context';
 export * from './logging/logger';
 export * from './nats/rpc-error';
@@ -18,6 +19,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './orm/orm-config';
 export * from './orm/migrate';
+export * from './orm/after-commit';
 export * from './redis/redis';
 export * from './redis/presence';
 export * from './health/readiness';

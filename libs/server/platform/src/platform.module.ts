@@ -19,6 +19,7 @@ import { PlatformGauges } from './metrics/platform-gauges';
 import { InvigilNatsClient } from './nats/invigil-nats.client';
 import { connectNats, NATS_CONNECTION } from './nats/nats-connection';
 import { NEST_NATS_CLIENT, RpcClient } from './nats/rpc-client';
+import { AfterCommit } from './orm/after-commit';
 import { serviceOrmConfig } from './orm/orm-config';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -94,7 +95,14 @@ export class ServicePlatformModule {
     const options = platformOptionsFrom(settings.service, settings.env, {
       startOutboxRelay: settings.startOutboxRelay,
     });
-    const providers = [...connectionProviders(options), OutboxRelay, Outbox, EventConsumer, PlatformGauges];
+    const providers = [
+      ...connectionProviders(options),
+      OutboxRelay,
+      AfterCommit,
+      Outbox,
+      EventConsumer,
+      PlatformGauges,
+    ];
     return {
       module: ServicePlatformModule,
       imports: [

@@ -1,12 +1,6 @@
-import { DatabaseEnv } from '@invigil/server-platform';
-import { IsString, Matches } from 'class-validator';
+import { QueueEnv } from '@invigil/server-platform';
 
-export class ScoringEnv extends DatabaseEnv {
+export class ScoringEnv extends QueueEnv {
   override HTTP_PORT = 3105;
   override DB_SCHEMA = 'scoring';
-
-  /** Namespaces the BullMQ keys in Redis: test suites and tenants sharing one Redis set their own. */
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, "_" or "-", e.g. invigil' })
-  QUEUE_PREFIX = 'invigil';
 }

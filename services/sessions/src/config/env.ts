@@ -1,12 +1,7 @@
-import { DatabaseEnv } from '@invigil/server-platform';
-import { IsString, Matches } from 'class-validator';
+import { QueueEnv } from '@invigil/server-platform';
 
-export class SessionsEnv extends DatabaseEnv {
+/** QUEUE_PREFIX namespaces the scheduled-start and deadline queues. */
+export class SessionsEnv extends QueueEnv {
   override HTTP_PORT = 3101;
   override DB_SCHEMA = 'sessions';
-
-  /** Namespaces the BullMQ keys (scheduled starts) in Redis: test suites and tenants sharing one Redis set their own. */
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, "_" or "-", e.g. invigil' })
-  QUEUE_PREFIX = 'invigil';
 }
