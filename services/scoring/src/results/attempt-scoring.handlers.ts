@@ -2,11 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AttemptSubmittedEvent, Events, ScoringKeyView } from '@invigil/contracts';
 import { scoreAnswers } from '@invigil/domain';
-import { EventConsumer, recordEvent } from '@invigil/server-platform';
+import { AfterCommit, EventConsumer, recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { awardCertificate } from '../certificates/certificate-award';
 import { CertificateQueue } from '../certificates/certificate-queue';
-import { AfterCommit } from '../orm/after-commit';
 import { Result } from './result.entity';
 import { ScoringKeys } from './scoring-keys';
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CertificatesModule } from '../certificates/certificates.module';
-import { AfterCommit } from '../orm/after-commit';
 import { AttemptScoringHandlers } from './attempt-scoring.handlers';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
@@ -10,6 +9,6 @@ import { ScoringKeys } from './scoring-keys';
 @Module({
   imports: [CertificatesModule],
   controllers: [ResultsController],
-  providers: [ResultsService, AttemptScoringHandlers, ScoringKeys, AfterCommit],
+  providers: [ResultsService, AttemptScoringHandlers, ScoringKeys],
 })
 export class ResultsModule {}

@@ -3,17 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Events, SessionCommandRequest, SessionStatus, SessionView } from '@invigil/contracts';
 import { assertSessionTransition } from '@invigil/domain';
-import { EmitEvent, Outbox } from '@invigil/server-platform';
+import { EmitEvent, Outbox, RunAfterCommit } from '@invigil/server-platform';
 import { DeadlineQueue } from '../attempts/deadline-queue';
-import {
-  MovedDeadlines,
-  pauseSessionAttempts,
-  resumeSessionAttempts,
-  submitSessionAttempts,
-} from '../attempts/session-attempts';
+import { pauseSessionAttempts, resumeSessionAttempts, submitSessionAttempts } from '../attempts/session-attempts';
 import { findSessionOrFail } from '../sessions/find-session';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
-import { NO_SCHEDULE_CHANGE, ScheduledStartQueue } from '../sessions/scheduled-start-queue';
+import { ScheduledStartQueue } from '../sessions/scheduled-start-queue';
 import { toSessionViewOne } from '../sessions/session-view';
 
 /**
@@ -29,17 +24,13 @@ export class SessionLifecycleService {
   ) {}
 
   /** The proctor's start: flexible sessions, or a scheduled one started early. The job uses the same path. */
-  async start(request: SessionCommandRequest): Promise<SessionView> {
-    let change = NO_SCHEDULE_CHANGE;
-    const view = await this.outbox.transaction(async (em, emit) => {
+  start(request: SessionCommandRequest): Promise<SessionView> {
+    return this.outbox.transaction(async (em, emit, afterCommit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
-      if (session.status === SessionStatus.Scheduled)
-        change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+      if (session.status === SessionStatus.Scheduled) this.unscheduleAfterCommit(session, afterCommit);
       startInTransaction(session, emit);
       return toSessionViewOne(em, session);
     });
-    await this.scheduledStarts.apply(change);
-    return view;
   }
 
   /**
@@ -67,14 +58,12 @@ export class SessionLifecycleService {
     });
   }
 
-  async resume(request: SessionCommandRequest): Promise<SessionView> {
-    let moved: MovedDeadlines = [];
-    const view = await this.command(request, SessionStatus.InProgress, async (session, emit, now, em) => {
+  resume(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.InProgress, async (session, emit, now, em, afterCommit) => {
       emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString() });
-      moved = await resumeSessionAttempts(em, emit, session, now);
+      const moved = await resumeSessionAttempts(em, emit, session, now);
+      afterCommit(() => this.deadlines.scheduleAll(moved));
     });
-    await this.deadlines.scheduleAll(moved);
-    return view;
   }
 
   end(request: SessionCommandRequest): Promise<SessionView> {
@@ -85,31 +74,39 @@ export class SessionLifecycleService {
     });
   }
 
-  async cancel(request: SessionCommandRequest): Promise<SessionView> {
-    let change = NO_SCHEDULE_CHANGE;
-    const view = await this.command(request, SessionStatus.Cancelled, (session, emit, now) => {
+  cancel(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.Cancelled, (session, emit, now, _em, afterCommit) => {
       session.endedAt = now;
-      if (session.scheduledAt)
-        change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+      if (session.scheduledAt) this.unscheduleAfterCommit(session, afterCommit);
       emit(Events.sessionCancelled, { orgId: session.orgId, sessionId: session.id, cancelledAt: now.toISOString() });
     });
-    await this.scheduledStarts.apply(change);
-    return view;
   }
 
   /** One lifecycle step: the domain's state machine decides; the refusal names the current state. */
   private command(
     request: SessionCommandRequest,
     to: SessionStatus,
-    effect: (session: ProctoredSession, emit: EmitEvent, now: Date, em: EntityManager) => void | Promise<void>,
+    effect: (
+      session: ProctoredSession,
+      emit: EmitEvent,
+      now: Date,
+      em: EntityManager,
+      afterCommit: RunAfterCommit,
+    ) => void | Promise<void>,
   ): Promise<SessionView> {
-    return this.outbox.transaction(async (em, emit) => {
+    return this.outbox.transaction(async (em, emit, afterCommit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
       assertSessionTransition(session.status, to);
       session.status = to;
-      await effect(session, emit, new Date(), em);
+      await effect(session, emit, new Date(), em, afterCommit);
       return toSessionViewOne(em, session);
     });
+  }
+
+  /** A session started early or cancelled no longer needs its delayed start; the worker would skip it anyway. */
+  private unscheduleAfterCommit(session: ProctoredSession, afterCommit: RunAfterCommit): void {
+    const change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+    afterCommit(() => this.scheduledStarts.apply(change));
   }
 }
 

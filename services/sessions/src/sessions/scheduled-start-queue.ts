@@ -19,8 +19,6 @@ export interface ScheduleChange {
   add: Schedulable | null;
 }
 
-export const NO_SCHEDULE_CHANGE: ScheduleChange = { remove: null, add: null };
-
 /**
  * The producer side of scheduled starts: one delayed BullMQ job per session and schedule version,
  * kept in Redis, so it survives restarts of every process. Enqueued after the commit; the start-up

@@ -18,7 +18,7 @@ import { Assessment } from '../assessments/assessment.entity';
 import { codeInUseError, enrollmentCodeInUse, isEnrollmentCodeTaken } from './enrollment-codes';
 import { FINISHED_SESSION_STATUSES, ProctoredSession } from './proctored-session.entity';
 import { findSessionOrFail } from './find-session';
-import { NO_SCHEDULE_CHANGE, ScheduleChange, ScheduledStartQueue } from './scheduled-start-queue';
+import { ScheduleChange, ScheduledStartQueue } from './scheduled-start-queue';
 import { applySettings, assertIsProctor, resolveSettings } from './session-settings';
 import { joiningSettingsOf, toSessionViewOne, toSessionViews } from './session-view';
 
@@ -76,10 +76,9 @@ export class SessionsService {
   async update(request: UpdateSessionRequest): Promise<SessionView> {
     const settings = resolveSettings(request.settings, request.actorId, new Date());
     await assertIsProctor(this.rpc, request.orgId, settings.proctorId);
-    let change = NO_SCHEDULE_CHANGE;
     let view: SessionView;
     try {
-      view = await this.outbox.transaction(async (em, emit) => {
+      view = await this.outbox.transaction(async (em, emit, afterCommit) => {
         const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
         if (!sessionIsEditable(session.status)) {
           throw RpcError.conflict(
@@ -107,7 +106,10 @@ export class SessionsService {
         const moved = (before.scheduledAt?.getTime() ?? null) !== (session.scheduledAt?.getTime() ?? null);
         if (target !== before.status || moved) assertSessionTransition(before.status, target);
         session.status = target;
-        if (moved) change = reschedule(session, before, emit);
+        if (moved) {
+          const change = reschedule(session, before, emit);
+          afterCommit(() => this.scheduledStarts.apply(change));
+        }
         emit(Events.sessionUpdated, {
           orgId: session.orgId,
           sessionId: session.id,
@@ -121,7 +123,6 @@ export class SessionsService {
       if (isEnrollmentCodeTaken(error) && settings.typedCode) throw codeInUseError(settings.typedCode);
       throw error;
     }
-    await this.scheduledStarts.apply(change);
     return view;
   }
 }
