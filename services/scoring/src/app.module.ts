@@ -1,23 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
-import { CertificateIssuer } from './certificates/certificate-issuer';
-import { CertificateQueue } from './certificates/certificate-queue';
-import { CertificateWorker } from './certificates/certificate.worker';
-import { CertificatesController } from './certificates/certificates.controller';
-import { CertificatesService } from './certificates/certificates.service';
+import { CertificateIssuingModule } from './certificate-issuing/certificate-issuing.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { ScoringEnv } from './config/env';
 import { scoringEntities } from './entities';
 import { scoringMigrations } from './migrations';
-import { AfterCommit } from './orm/after-commit';
-import { AttemptScoringHandlers } from './results/attempt-scoring.handlers';
-import { ResultsController } from './results/results.controller';
-import { ResultsService } from './results/results.service';
+import { ResultsModule } from './results/results.module';
 
+/**
+ * The scoring service: the platform and its feature modules. Features depend one way: results
+ * awards and shows certificates; certificate-issuing reads both. The env is global so every
+ * feature's queues and workers can read it.
+ */
 @Module({})
 export class ScoringModule {
   static forRoot(env: ScoringEnv, options: { startOutboxRelay?: boolean } = {}): DynamicModule {
     return {
       module: ScoringModule,
+      global: true,
       imports: [
         ServicePlatformModule.forRoot({
           service: 'scoring',
@@ -26,18 +26,12 @@ export class ScoringModule {
           migrations: scoringMigrations,
           startOutboxRelay: options.startOutboxRelay,
         }),
+        CertificatesModule,
+        ResultsModule,
+        CertificateIssuingModule,
       ],
-      controllers: [ResultsController, CertificatesController],
-      providers: [
-        { provide: ScoringEnv, useValue: env },
-        AfterCommit,
-        ResultsService,
-        AttemptScoringHandlers,
-        CertificatesService,
-        CertificateQueue,
-        CertificateIssuer,
-        CertificateWorker,
-      ],
+      providers: [{ provide: ScoringEnv, useValue: env }],
+      exports: [ScoringEnv],
     };
   }
 }

@@ -1,55 +1,29 @@
 import { CertificateFile, CertificateStatus, Requests, RpcErrorCode } from '@invigil/contracts';
-import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { eventually, RawNats } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { ScoringModule } from '../src/app.module';
 import { Certificate } from '../src/certificates/certificate.entity';
-import { ScoringEnv } from '../src/config/env';
-import { scoringEntities } from '../src/entities';
-import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
-import { deleteQueueKeys } from './support/queue-keys';
-import { CYRUS, KEY, ORG_ID, SESSION_ID, startPeers } from './support/fixtures';
+import { CYRUS, KEY, ORG_ID, SESSION_ID } from './support/fixtures';
+import { ScoringSuite } from './support/scoring-suite';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as PdfParse;
 
 describe('scoring: a certificate committed but never enqueued (a crash in between)', () => {
-  const tag = uniqueTag();
-  let service: RunningTestService<ScoringEnv>;
+  const suite = new ScoringSuite();
   let nats: RawNats;
-  let peers: ReturnType<typeof startPeers>;
-  const start = () =>
-    startTestService({
-      service: 'scoring',
-      envClass: ScoringEnv,
-      rootModule: (env) => ScoringModule.forRoot(env),
-      entities: scoringEntities,
-      migrations: scoringMigrations,
-      tag,
-      extraEnv: { QUEUE_PREFIX: tag },
-    });
 
   beforeAll(async () => {
-    nats = await RawNats.connect(tag);
-    peers = startPeers(nats);
-    service = await start();
+    ({ nats } = await suite.start());
   });
 
-  afterAll(async () => {
-    await service?.stop();
-    await deleteQueueKeys(tag);
-    peers?.scoringKey.stop();
-    peers?.users.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-  });
+  afterAll(() => suite.stop());
 
   it('asks the holder to wait while it is pending, and the start-up sweep issues it after a restart', async () => {
     const resultId = randomUUID();
     const certificateId = randomUUID();
     // Exactly what the submission handler commits; the enqueue that follows the commit never happened.
-    const em = service.app.get(MikroORM).em.fork();
+    const em = suite.db();
     em.create(Result, {
       id: resultId,
       orgId: ORG_ID,
@@ -83,8 +57,7 @@ describe('scoring: a certificate committed but never enqueued (a crash in betwee
       message: 'The certificate is still being prepared; try again in a few seconds.',
     });
 
-    await service.close();
-    service = await start();
+    await suite.restart();
     const file = await eventually(
       async () => (await nats.request<CertificateFile>(Requests.getCertificate, request)).response,
       20_000,

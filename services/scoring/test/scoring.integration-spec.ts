@@ -5,76 +5,49 @@ import {
   EXPECTED_GARBAGE_CODES,
   publishEnvelope,
   RawNats,
-  RunningTestService,
   sendGarbageToEverySubject,
-  startTestService,
   StreamWatcher,
-  uniqueTag,
   waitUntilConsumed,
 } from '@invigil/server-testing';
 import { OutboxMessage } from '@invigil/server-platform';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { ScoringModule } from '../src/app.module';
 import { Certificate } from '../src/certificates/certificate.entity';
-import { ScoringEnv } from '../src/config/env';
-import { scoringEntities } from '../src/entities';
-import { scoringMigrations } from '../src/migrations';
 import { Result } from '../src/results/result.entity';
-import { deleteQueueKeys } from './support/queue-keys';
 import {
   CARLA,
   CHEN,
   CYRUS,
   ESSAY_KEY,
+  KEY,
   MIXED_KEY,
   mixedSubmission,
   ORG_ID,
   SESSION_ID,
-  startPeers,
   submission,
 } from './support/fixtures';
+import { ScoringSuite } from './support/scoring-suite';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
 // The package's main entry runs a debug script when required; its library file does not.
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as PdfParse;
 
 describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
-  const tag = uniqueTag();
-  let service: RunningTestService<ScoringEnv>;
+  const suite = new ScoringSuite();
   let nats: RawNats;
-  let peers: ReturnType<typeof startPeers>;
+  let peers: ScoringSuite['peers'];
   let stream: StreamWatcher;
-  const start = () =>
-    startTestService({
-      service: 'scoring',
-      envClass: ScoringEnv,
-      rootModule: (env) => ScoringModule.forRoot(env),
-      entities: scoringEntities,
-      migrations: scoringMigrations,
-      tag,
-      extraEnv: { QUEUE_PREFIX: tag },
-    });
-  const em = () => service.app.get(MikroORM).em.fork();
+  const em = () => suite.db();
   const myResult = async (userId: string) =>
     (await nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId, sessionId: SESSION_ID }))
       .response;
 
   beforeAll(async () => {
-    nats = await RawNats.connect(tag);
-    peers = startPeers(nats);
-    stream = await StreamWatcher.start(nats);
-    service = await start();
+    ({ nats, peers } = await suite.start(async (connection) => (stream = await StreamWatcher.start(connection))));
   });
 
   afterAll(async () => {
-    await service?.stop();
-    await deleteQueueKeys(tag);
     stream?.stop();
-    peers?.scoringKey.stop();
-    peers?.users.stop();
-    await nats?.deleteStream();
-    await nats?.close();
+    await suite.stop();
   });
 
   it('scores a submission once, however often and under however many event ids it arrives', async () => {
@@ -170,6 +143,14 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
       10_000,
       'failing result.recorded',
     );
+  });
+
+  it("asks sessions for a version's scoring key once, however many submissions of it are scored", () => {
+    // Carla's and Chen's submissions above share one assessment version: the second is scored from the cache.
+    const asked = peers.scoringKey.received.filter(
+      (request) => request.assessmentVersionId === KEY.assessmentVersionId,
+    );
+    expect(asked).toHaveLength(1);
   });
 
   it('scores a submission of every auto-scored type: multiple choice all or nothing, numeric within tolerance, text trimmed with its case rule', async () => {

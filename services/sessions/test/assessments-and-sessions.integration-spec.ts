@@ -11,53 +11,31 @@ import {
 } from '@invigil/contracts';
 import { ENROLLMENT_CODE_ALPHABET } from '@invigil/domain';
 import { OutboxRelay } from '@invigil/server-platform';
-import {
-  eventually,
-  EXPECTED_GARBAGE_CODES,
-  RawNats,
-  RunningTestService,
-  sendGarbageToEverySubject,
-  uniqueTag,
-} from '@invigil/server-testing';
+import { eventually, EXPECTED_GARBAGE_CODES, RawNats, sendGarbageToEverySubject } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { SessionsEnv } from '../src/config/env';
 import { storedEvents } from './support/events';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { databaseOf, startSessionsService } from './support/sessions-under-test';
+import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: assessments and sessions over NATS (real PostgreSQL, NATS, Redis)', () => {
-  const tag = uniqueTag();
+  const suite = new SessionsSuite();
   const orgId = randomUUID();
   const otherOrgId = randomUUID();
   const proctorId = randomUUID();
-  let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
   let enrollment: EnrollmentPeer;
   let assessment: AssessmentView;
 
   beforeAll(async () => {
-    service = await startSessionsService(tag);
-    nats = await RawNats.connect(tag);
-    enrollment = new EnrollmentPeer(nats);
-    enrollment.start();
+    ({ nats, enrollment } = await suite.start());
     enrollment.addUser(orgId, proctorId, Role.Proctor);
     enrollment.addUser(otherOrgId, proctorId, Role.Proctor);
-    const created = await nats.request<AssessmentView>(Requests.createAssessment, {
-      orgId,
-      actorId: proctorId,
-      assessment: threeQuestionAssessment(),
-    });
-    assessment = created.response as AssessmentView;
+    assessment = await suite.createAssessment(orgId, proctorId);
   });
 
-  afterAll(async () => {
-    enrollment?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
-  });
+  afterAll(() => suite.stop());
 
   const createSession = (extra: Record<string, unknown> = {}, org = orgId) =>
     nats.request<SessionView>(Requests.createSession, {
@@ -67,8 +45,10 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     });
 
   it('migrations build exactly the schema the entities describe', async () => {
-    const orm = service.app.get<MikroORM, MikroORM>(MikroORM);
-    expect(await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: service.env.DB_SCHEMA })).toBe('');
+    const orm = suite.service.app.get<MikroORM, MikroORM>(MikroORM);
+    expect(
+      await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: suite.service.env.DB_SCHEMA }),
+    ).toBe('');
   });
 
   it('creates an assessment as version 1 and lists it', async () => {
@@ -169,7 +149,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
   });
 
   it('enforces the code in PostgreSQL too, not only in the service', async () => {
-    const em = databaseOf(service);
+    const em = suite.db();
     const [row] = await em.execute<{ assessment_version_id: string }[]>(
       `select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`,
       [orgId],
@@ -231,7 +211,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     const twice = await nats.request(Requests.startSession, { orgId, actorId: proctorId, sessionId: session.id });
     expect(twice.err?.code).toBe(RpcErrorCode.Conflict);
     expect(twice.err?.message).toContain('"in_progress"');
-    await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0);
+    await eventually(async () => (await suite.service.app.get(OutboxRelay).backlog()) === 0);
     const events = (await storedEvents(nats, Events.sessionStarted)).filter(
       (event) => event.data.sessionId === session.id,
     );

@@ -1,5 +1,4 @@
 import {
-  AssessmentView,
   AttemptStatus,
   AttemptView,
   Events,
@@ -10,13 +9,12 @@ import {
   SessionView,
 } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
+import { eventually, RawNats } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { SessionsEnv } from '../src/config/env';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
-import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { databaseOf, startSessionsService } from './support/sessions-under-test';
+import { flexibleSettings } from './support/fixtures';
+import { SessionsSuite } from './support/sessions-suite';
 
 interface AnswerRow {
   selected_option: number;
@@ -25,45 +23,30 @@ interface AnswerRow {
 }
 
 describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis; enrollment answered by a NATS peer)', () => {
-  const tag = uniqueTag();
+  const suite = new SessionsSuite();
   const orgId = randomUUID();
   const proctorId = randomUUID();
   const candidate = randomUUID();
-  let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
   let enrollment: EnrollmentPeer;
   let session: SessionView;
   let attempt: AttemptView;
 
   beforeAll(async () => {
-    service = await startSessionsService(tag);
-    nats = await RawNats.connect(tag);
-    enrollment = new EnrollmentPeer(nats);
-    enrollment.start();
-    const assessment = (
-      await nats.request<AssessmentView>(Requests.createAssessment, {
-        orgId,
-        actorId: proctorId,
-        assessment: threeQuestionAssessment(),
-      })
-    ).response;
+    ({ nats, enrollment } = await suite.start());
+    const assessment = await suite.createAssessment(orgId, proctorId);
     enrollment.addUser(orgId, proctorId, Role.Proctor);
     session = (
       await nats.request<SessionView>(Requests.createSession, {
         orgId,
         actorId: proctorId,
-        settings: flexibleSettings(assessment?.id, { name: 'Chemistry', durationMinutes: 30 }),
+        settings: flexibleSettings(assessment.id, { name: 'Chemistry', durationMinutes: 30 }),
       })
     ).response as SessionView;
     enrollment.enroll(orgId, session.id, candidate);
   });
 
-  afterAll(async () => {
-    enrollment?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
-  });
+  afterAll(() => suite.stop());
 
   const attemptOf = (userId: string) => ({ orgId, userId, sessionId: session.id });
   const save = (questionId: string, clientSeq: number, selectedOption: number, userId = candidate) =>
@@ -75,7 +58,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     });
   const storedAnswer = async (questionId: string): Promise<AnswerRow | undefined> => {
     const sql = `select (value->>'selectedOption')::int as selected_option, client_seq, change_count from answer where attempt_id = ? and question_id = ?`;
-    const rows = await databaseOf(service).execute<AnswerRow[]>(sql, [attempt.id, questionId]);
+    const rows = await suite.db().execute<AnswerRow[]>(sql, [attempt.id, questionId]);
     return rows[0];
   };
 
@@ -212,7 +195,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
       if (!best || best.clientSeq < write.clientSeq) acknowledged.set(write.questionId, write);
     }
     await eventually(
-      async () => (await service.app.get(OutboxRelay).backlog()) === 0,
+      async () => (await suite.service.app.get(OutboxRelay).backlog()) === 0,
       10_000,
       'the outbox to be published',
     );
@@ -232,9 +215,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     enrollment.enroll(orgId, session.id, late);
     const opened = (await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late))).response as AttemptView;
     // Move the attempt's start back past the 30-minute limit instead of waiting for it.
-    await databaseOf(service).execute(`update attempt set started_at = now() - interval '31 minutes' where id = ?`, [
-      opened.id,
-    ]);
+    await suite.db().execute(`update attempt set started_at = now() - interval '31 minutes' where id = ?`, [opened.id]);
     const reply = await save(opened.questions[0].id, 1, 0, late);
     expect(reply.err).toEqual({ code: RpcErrorCode.Conflict, message: 'Time is over; this answer was not saved.' });
     const reopened = await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late));
@@ -255,7 +236,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     });
 
     await eventually(
-      async () => (await service.app.get(OutboxRelay).backlog()) === 0,
+      async () => (await suite.service.app.get(OutboxRelay).backlog()) === 0,
       10_000,
       'the outbox to be published',
     );

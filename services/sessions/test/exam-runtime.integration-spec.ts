@@ -16,16 +16,16 @@ import {
   TimeLimitMode,
 } from '@invigil/contracts';
 import { encodePresenceMember, presenceKey } from '@invigil/server-platform';
-import { eventually, RawNats, RunningTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import { eventually, RawNats, testRedisUrl } from '@invigil/server-testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DeadlineQueue } from '../src/attempts/deadline-queue';
 import { deadlineJobId } from '../src/attempts/deadline-job';
-import { SessionsEnv } from '../src/config/env';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
-import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { databaseOf, deleteQueueKeys, startSessionsService } from './support/sessions-under-test';
+import { flexibleSettings } from './support/fixtures';
+import { deleteQueueKeys } from './support/sessions-under-test';
+import { SessionsSuite } from './support/sessions-suite';
 
 interface AttemptRow {
   status: string;
@@ -41,41 +41,27 @@ interface AttemptRow {
  * extensions, the persistent deadline job (across a restart), one live view per attempt, presence.
  */
 describe('sessions service: the exam runtime', () => {
-  const tag = uniqueTag();
+  const suite = new SessionsSuite();
   const orgId = randomUUID();
   const proctorId = randomUUID();
-  let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
   let enrollment: EnrollmentPeer;
   let assessment: AssessmentView;
   let redis: Redis;
 
   beforeAll(async () => {
-    service = await startSessionsService(tag);
-    nats = await RawNats.connect(tag);
+    ({ nats, enrollment } = await suite.start());
     redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    enrollment = new EnrollmentPeer(nats);
-    enrollment.start();
     enrollment.addUser(orgId, proctorId, Role.Proctor);
-    assessment = (
-      await nats.request<AssessmentView>(Requests.createAssessment, {
-        orgId,
-        actorId: proctorId,
-        assessment: threeQuestionAssessment(),
-      })
-    ).response as AssessmentView;
+    assessment = await suite.createAssessment(orgId, proctorId);
   });
 
   afterAll(async () => {
-    enrollment?.stop();
     await redis?.quit();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
-    await deleteQueueKeys(tag);
+    await suite.stop();
   });
 
-  const db = (): EntityManager => databaseOf(service);
+  const db = (): EntityManager => suite.db();
   const attemptRow = async (attemptId: string) =>
     (await db().execute<AttemptRow[]>(`select * from attempt where id = ?`, [attemptId]))[0];
 
@@ -145,7 +131,7 @@ describe('sessions service: the exam runtime', () => {
     const candidate = randomUUID();
     const session = await runningSession({ durationMinutes: 30 }, { userId: candidate });
     const opened = await open(session.id, candidate);
-    const deadlines = service.app.get(DeadlineQueue);
+    const deadlines = suite.service.app.get(DeadlineQueue);
     expect(await deadlines.queue.getJob(deadlineJobId(opened.id, 0))).toBeDefined();
 
     const paused = (await proctor(Requests.pauseAttempt, session.id, candidate)).response as AttemptSummaryView;
@@ -192,7 +178,7 @@ describe('sessions service: the exam runtime', () => {
     expect(Math.ceil(extended.remainingSeconds / 60)).toBe(15);
     const bad = await proctor(Requests.extendAttempt, session.id, candidate, { minutes: 0 });
     expect(bad.err?.code).toBe(RpcErrorCode.ValidationFailed);
-    expect(await service.app.get(DeadlineQueue).queue.getJob(deadlineJobId(opened.id, 1))).toBeDefined();
+    expect(await suite.service.app.get(DeadlineQueue).queue.getJob(deadlineJobId(opened.id, 1))).toBeDefined();
   });
 
   it('submits automatically at the deadline, also when the service restarted in between, and refuses later saves', async () => {
@@ -212,9 +198,7 @@ describe('sessions service: the exam runtime', () => {
 
     // The time runs out while the service is down (the clock is moved back, not waited for), and Redis forgets the job.
     await db().execute(`update attempt set started_at = now() - interval '2 minutes' where id = ?`, [opened.id]);
-    await service.close();
-    await deleteQueueKeys(tag);
-    service = await startSessionsService(tag);
+    await suite.restart(() => deleteQueueKeys(suite.tag));
 
     await eventually(
       async () => (await attemptRow(opened.id)).status === AttemptStatus.Submitted,

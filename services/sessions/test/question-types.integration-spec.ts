@@ -13,46 +13,35 @@ import {
   SessionView,
 } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
+import { eventually, RawNats } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { SessionsEnv } from '../src/config/env';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { everyTypeAssessment, flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { databaseOf, startSessionsService } from './support/sessions-under-test';
+import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: question types, versions, import and export (real PostgreSQL, NATS, Redis)', () => {
-  const tag = uniqueTag();
+  const suite = new SessionsSuite();
   const orgId = randomUUID();
   const proctorId = randomUUID();
   const candidate = randomUUID();
-  let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
   let enrollment: EnrollmentPeer;
   let assessment: AssessmentView;
 
   beforeAll(async () => {
-    service = await startSessionsService(tag);
-    nats = await RawNats.connect(tag);
-    enrollment = new EnrollmentPeer(nats);
-    enrollment.start();
+    ({ nats, enrollment } = await suite.start());
     // Sessions checks with enrollment that the session's proctor is a proctor of the organization.
     enrollment.addUser(orgId, proctorId, Role.Proctor);
   });
 
-  afterAll(async () => {
-    enrollment?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
-  });
+  afterAll(() => suite.stop());
 
   const assessmentCount = async () =>
     (
-      await databaseOf(service).execute<{ count: number }[]>(
-        'select count(*)::int as count from assessment where org_id = ?',
-        [orgId],
-      )
+      await suite
+        .db()
+        .execute<{ count: number }[]>('select count(*)::int as count from assessment where org_id = ?', [orgId])
     )[0].count;
 
   const startedSession = async (assessmentId: string, name: string): Promise<SessionView> => {
@@ -178,7 +167,7 @@ describe('sessions service: question types, versions, import and export (real Po
 
     await nats.request(Requests.submitAttempt, attemptOf);
     await eventually(
-      async () => (await service.app.get(OutboxRelay).backlog()) === 0,
+      async () => (await suite.service.app.get(OutboxRelay).backlog()) === 0,
       10_000,
       'the outbox to be published',
     );

@@ -11,54 +11,37 @@ import {
   TimeLimitMode,
 } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
+import { eventually, RawNats } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { SessionsEnv } from '../src/config/env';
 import { ScheduledStartQueue } from '../src/sessions/scheduled-start-queue';
 import { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
-import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { deleteQueueKeys, startSessionsService } from './support/sessions-under-test';
+import { flexibleSettings } from './support/fixtures';
+import { SessionsSuite } from './support/sessions-suite';
 
 /** A UTC wall-clock time `ms` from now, with seconds, as the form would send it with timeZone UTC. */
 const utcLocalIn = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sessions service: every setting, the lifecycle and scheduled starts (real PostgreSQL, NATS, Redis)', () => {
-  const tag = uniqueTag();
+  const suite = new SessionsSuite();
   const orgId = randomUUID();
   const proctorId = randomUUID();
   const otherProctorId = randomUUID();
   const candidateId = randomUUID();
-  let service: RunningTestService<SessionsEnv>;
   let nats: RawNats;
   let enrollment: EnrollmentPeer;
   let assessment: AssessmentView;
 
   beforeAll(async () => {
-    service = await startSessionsService(tag);
-    nats = await RawNats.connect(tag);
-    enrollment = new EnrollmentPeer(nats);
-    enrollment.start();
+    ({ nats, enrollment } = await suite.start());
     enrollment.addUser(orgId, proctorId, Role.Proctor);
     enrollment.addUser(orgId, otherProctorId, Role.Admin);
     enrollment.addUser(orgId, candidateId, Role.Candidate);
-    assessment = (
-      await nats.request<AssessmentView>(Requests.createAssessment, {
-        orgId,
-        actorId: proctorId,
-        assessment: threeQuestionAssessment(),
-      })
-    ).response as AssessmentView;
+    assessment = await suite.createAssessment(orgId, proctorId);
   });
 
-  afterAll(async () => {
-    enrollment?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
-    await deleteQueueKeys(tag);
-  });
+  afterAll(() => suite.stop());
 
   const create = (extra: Record<string, unknown> = {}) =>
     nats.request<SessionView>(Requests.createSession, {
@@ -115,7 +98,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
     expect(reply.response).toMatchObject(expected);
     const created = reply.response as SessionView;
     expect(await get(created.id)).toEqual(created);
-    const job = await service.app.get(ScheduledStartQueue).jobOf(created.id, 0);
+    const job = await suite.service.app.get(ScheduledStartQueue).jobOf(created.id, 0);
     expect(job?.opts.delay).toBeGreaterThan(0);
   });
 
@@ -201,7 +184,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
     });
     expect(edit.err?.code).toBe(RpcErrorCode.Conflict);
     expect(edit.err?.message).toContain('"ended"');
-    await eventually(async () => (await service.app.get(OutboxRelay).backlog()) === 0);
+    await eventually(async () => (await suite.service.app.get(OutboxRelay).backlog()) === 0);
     for (const subject of [Events.sessionPaused, Events.sessionResumed, Events.sessionEnded]) {
       expect((await storedEvents(nats, subject)).filter((event) => event.data.sessionId === session.id)).toHaveLength(
         1,
@@ -260,9 +243,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
 
   it('still starts it when the sessions service was stopped and started again in between', async () => {
     const session = (await scheduled(utcLocalIn(5_000))).response as SessionView;
-    await service.close();
-    await sleep(1_000);
-    service = await startSessionsService(tag);
+    await suite.restart(() => sleep(1_000));
     const started = await eventually(async () => {
       const now = await get(session.id);
       return now.status === SessionStatus.InProgress ? now : undefined;
@@ -272,7 +253,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
 
   it('re-enqueues a scheduled session whose job went missing at start-up', async () => {
     const session = (await scheduled(utcLocalIn(60 * 60_000))).response as SessionView;
-    const queue = service.app.get(ScheduledStartQueue);
+    const queue = suite.service.app.get(ScheduledStartQueue);
     await queue.unschedule(session.id, 0);
     expect(await queue.jobOf(session.id, 0)).toBeUndefined();
     expect(await queue.enqueueScheduled()).toBeGreaterThanOrEqual(1);
@@ -296,7 +277,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       status: SessionStatus.Scheduled,
       enrollmentCode: session.enrollmentCode,
     });
-    const queue = service.app.get(ScheduledStartQueue);
+    const queue = suite.service.app.get(ScheduledStartQueue);
     expect(await queue.jobOf(session.id, 0)).toBeUndefined();
     expect(await queue.jobOf(session.id, 1)).toBeDefined();
     await sleep(5_000);
@@ -330,7 +311,7 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
     const session = (await scheduled(utcLocalIn(4_000))).response as SessionView;
     const cancelled = await command(Requests.cancelSession, session.id);
     expect(cancelled.response?.status).toBe(SessionStatus.Cancelled);
-    expect(await service.app.get(ScheduledStartQueue).jobOf(session.id, 0)).toBeUndefined();
+    expect(await suite.service.app.get(ScheduledStartQueue).jobOf(session.id, 0)).toBeUndefined();
     await sleep(5_000);
     expect((await get(session.id)).status).toBe(SessionStatus.Cancelled);
     const again = await command(Requests.startSession, session.id);

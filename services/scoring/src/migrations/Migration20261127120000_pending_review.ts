@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Essays (issue 3) are not auto-scored: a result records the points awaiting manual review. */
+/** Essays are not auto-scored (a person must mark them): a result records the points awaiting manual review. */
 export class Migration20261127120000_pending_review extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "result" add column "pending_review" int not null default 0`);

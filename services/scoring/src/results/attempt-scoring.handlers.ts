@@ -1,21 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import {
-  AttemptSubmittedEvent,
-  CertificateStatus,
-  Events,
-  Requests,
-  RpcErrorCode,
-  ScoringKeyView,
-} from '@invigil/contracts';
+import { AttemptSubmittedEvent, Events, ScoringKeyView } from '@invigil/contracts';
 import { scoreAnswers } from '@invigil/domain';
-import { EventConsumer, recordEvent, RemoteCallError, RpcClient } from '@invigil/server-platform';
+import { AfterCommit, EventConsumer, recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
+import { awardCertificate } from '../certificates/certificate-award';
 import { CertificateQueue } from '../certificates/certificate-queue';
-import { Certificate } from '../certificates/certificate.entity';
-import { AfterCommit } from '../orm/after-commit';
-import { certificateFileName } from '../certificates/certificate-file-name';
 import { Result } from './result.entity';
+import { ScoringKeys } from './scoring-keys';
 
 /** Scores every submitted attempt once, and awards a certificate to a passing one. */
 @Injectable()
@@ -24,7 +16,7 @@ export class AttemptScoringHandlers implements OnModuleInit {
 
   constructor(
     private readonly consumer: EventConsumer,
-    private readonly rpc: RpcClient,
+    private readonly keys: ScoringKeys,
     private readonly afterCommit: AfterCommit,
     private readonly certificates: CertificateQueue,
   ) {}
@@ -36,61 +28,45 @@ export class AttemptScoringHandlers implements OnModuleInit {
   private async score(event: AttemptSubmittedEvent, em: EntityManager): Promise<void> {
     // The consumer already skips a redelivered event id; this skips a second submission event for the same attempt.
     if ((await em.count(Result, { attemptId: event.attemptId })) > 0) return;
-    const key = await this.scoringKey(event);
-    if (!key) return;
-    // Essays are not auto-scored: their points are recorded as pending review and the result is not
-    // passed (so no certificate) until a reviewer marks them. Auto-only assessments pass as before.
-    const outcome = scoreAnswers(key.questions, event.answers, key.passingPercent);
-    const result = em.create(Result, {
-      id: randomUUID(),
-      orgId: event.orgId,
-      sessionId: event.sessionId,
-      attemptId: event.attemptId,
-      userId: event.userId,
-      assessmentVersionId: event.assessmentVersionId,
-      assessmentTitle: key.title,
-      ...outcome,
-      scoredAt: new Date(),
-    });
-    recordEvent(em, Events.resultRecorded, {
-      orgId: result.orgId,
-      sessionId: result.sessionId,
-      resultId: result.id,
-      userId: result.userId,
-      percent: result.percent,
-      passed: result.passed,
-    });
+    // The consumer runs this inside its transaction, so the key comes from the cache: sessions is asked
+    // only for a version this replica has not scored yet.
+    const key = await this.keys.of(event.orgId, event.assessmentVersionId);
+    if (!key) {
+      // The key will never come, so retrying would not help: the event is dropped.
+      this.logger.error(`Attempt ${event.attemptId} cannot be scored: no scoring key for its assessment version`);
+      return;
+    }
+    const result = recordResult(em, event, key);
     if (!result.passed) return;
-    const certificate = em.create(Certificate, {
-      id: randomUUID(),
-      orgId: result.orgId,
-      resultId: result.id,
-      userId: result.userId,
-      sessionId: result.sessionId,
-      status: CertificateStatus.Pending,
-      fileName: certificateFileName(key.title),
-      issuedAt: result.scoredAt,
-    });
+    const certificate = awardCertificate(em, result);
     // Enqueued only once the rows exist for the worker to read; a crash in between is caught by the start-up sweep.
     this.afterCommit.run(em, () => this.certificates.enqueue(certificate.id));
   }
+}
 
-  /** Null when the key will never come (the version is unknown): retrying would not help, so the event is dropped. */
-  private async scoringKey(event: AttemptSubmittedEvent): Promise<ScoringKeyView | null> {
-    try {
-      return await this.rpc.request(Requests.getScoringKey, {
-        orgId: event.orgId,
-        assessmentVersionId: event.assessmentVersionId,
-      });
-    } catch (error) {
-      if (
-        error instanceof RemoteCallError &&
-        (error.body.code === RpcErrorCode.NotFound || error.body.code === RpcErrorCode.ValidationFailed)
-      ) {
-        this.logger.error(`Attempt ${event.attemptId} cannot be scored: ${error.message}`);
-        return null;
-      }
-      throw error;
-    }
-  }
+/**
+ * Essays are not auto-scored: their points are recorded as pending review and the result is not
+ * passed (so no certificate) until a reviewer marks them. Auto-only assessments pass as before.
+ */
+function recordResult(em: EntityManager, event: AttemptSubmittedEvent, key: ScoringKeyView): Result {
+  const result = em.create(Result, {
+    id: randomUUID(),
+    orgId: event.orgId,
+    sessionId: event.sessionId,
+    attemptId: event.attemptId,
+    userId: event.userId,
+    assessmentVersionId: event.assessmentVersionId,
+    assessmentTitle: key.title,
+    ...scoreAnswers(key.questions, event.answers, key.passingPercent),
+    scoredAt: new Date(),
+  });
+  recordEvent(em, Events.resultRecorded, {
+    orgId: result.orgId,
+    sessionId: result.sessionId,
+    resultId: result.id,
+    userId: result.userId,
+    percent: result.percent,
+    passed: result.passed,
+  });
+  return result;
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { GetMyResultRequest, ResultView } from '@invigil/contracts';
-import { Certificate } from '../certificates/certificate.entity';
+import { certificateSummaryOf } from '../certificates/certificate-award';
 import { Result } from './result.entity';
 
 @Injectable()
@@ -17,7 +17,6 @@ export class ResultsService {
       { orderBy: { scoredAt: 'desc' } },
     );
     if (!result) return null;
-    const certificate = await em.findOne(Certificate, { resultId: result.id }, { fields: ['id', 'status'] });
     return {
       id: result.id,
       sessionId: result.sessionId,
@@ -29,7 +28,7 @@ export class ResultsService {
       pendingReview: result.pendingReview,
       awaitingReview: result.pendingReview > 0,
       scoredAt: result.scoredAt.toISOString(),
-      certificate: certificate ? { id: certificate.id, status: certificate.status } : null,
+      certificate: await certificateSummaryOf(em, result.id),
     };
   }
 }

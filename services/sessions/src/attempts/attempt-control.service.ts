@@ -73,12 +73,11 @@ export class AttemptControlService {
     });
   }
 
-  private async change(
+  private change(
     request: ProctorAttemptRequest,
     effect: (attempt: Attempt, session: ProctoredSession, emit: EmitEvent, now: Date, moved: MovedDeadlines) => void,
   ): Promise<AttemptSummaryView> {
-    const moved: MovedDeadlines = [];
-    const summary = await this.outbox.transaction(async (em, emit) => {
+    return this.outbox.transaction(async (em, emit, afterCommit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId);
       const attempt = await em.findOne(
         Attempt,
@@ -88,11 +87,11 @@ export class AttemptControlService {
       if (!attempt)
         throw RpcError.notFound('This candidate has not started the exam yet; there is no clock to change.');
       const now = new Date();
+      const moved: MovedDeadlines = [];
       effect(attempt, session, emit, now, moved);
+      if (moved.length > 0) afterCommit(() => this.deadlines.scheduleAll(moved));
       return toAttemptSummary(attempt, now);
     });
-    await this.deadlines.scheduleAll(moved);
-    return summary;
   }
 }
 

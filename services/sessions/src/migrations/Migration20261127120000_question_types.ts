@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Question types and sections (issue 3): versions get a description and sections; answers become typed jsonb. */
+/** More question types, and sections: versions get a description and sections; answers become typed jsonb. */
 export class Migration20261127120000_question_types extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "assessment_version" add column "description" text null`);

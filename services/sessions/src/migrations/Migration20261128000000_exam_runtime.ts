@@ -1,8 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The exam runtime (issue 4): every term of the attempt's clock, flags, position and time per
- * section, the live view and disconnected time; snapshot interval and Safe Exam Browser keys on the session.
+ * The exam runtime, so the server owns the clock and a candidate resumes where they left off: every
+ * term of the attempt's clock, flags, position and time per section, the live view and disconnected
+ * time; snapshot interval and Safe Exam Browser keys on the session.
  */
 export class Migration20261128000000_exam_runtime extends Migration {
   override async up(): Promise<void> {

@@ -13,6 +13,12 @@ import {
 
 type Schedulable = Pick<ProctoredSession, 'id' | 'orgId' | 'scheduledAt' | 'scheduleVersion'>;
 
+/** How a command moved a session's scheduled start: the job to remove and the job to add, once committed. */
+export interface ScheduleChange {
+  remove: { sessionId: string; scheduleVersion: number } | null;
+  add: Schedulable | null;
+}
+
 /**
  * The producer side of scheduled starts: one delayed BullMQ job per session and schedule version,
  * kept in Redis, so it survives restarts of every process. Enqueued after the commit; the start-up
@@ -58,6 +64,16 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
       this.logger.warn(
         `Could not remove scheduled start ${scheduledStartJobId(sessionId, scheduleVersion)}: ${String(error)}`,
       );
+    }
+  }
+
+  /** After the commit. A failure here is repaired by the start-up sweep; the worker checks the version anyway. */
+  async apply(change: ScheduleChange): Promise<void> {
+    try {
+      if (change.remove) await this.unschedule(change.remove.sessionId, change.remove.scheduleVersion);
+      if (change.add) await this.schedule(change.add);
+    } catch (error) {
+      this.logger.error(`Could not move a scheduled start (the next start-up sweep repairs it): ${String(error)}`);
     }
   }
 

@@ -37,12 +37,12 @@ export class SessionCreationService {
     for (let attempt = 1; ; attempt++) {
       const code = settings.typedCode ?? generateEnrollmentCode(randomInt);
       try {
-        const { view, session } = await this.outbox.transaction((em, emit) =>
-          this.insert(em, emit, request.orgId, settings, code),
-        );
-        // After the commit; if this fails the start-up sweep enqueues it.
-        await this.scheduledStarts.schedule(session).catch(() => undefined);
-        return view;
+        return await this.outbox.transaction(async (em, emit, afterCommit) => {
+          const { view, session } = await this.insert(em, emit, request.orgId, settings, code);
+          // If this fails, the start-up sweep enqueues it.
+          afterCommit(() => this.scheduledStarts.schedule(session));
+          return view;
+        });
       } catch (error) {
         if (!isEnrollmentCodeTaken(error)) throw error;
         if (settings.typedCode) throw codeInUseError(settings.typedCode);

@@ -6,9 +6,7 @@ import {
   ListSessionsRequest,
   Requests,
   ResolveEnrollmentCodeRequest,
-  SessionCommandRequest,
   SessionView,
-  StartSessionRequest,
   UpdateSessionRequest,
 } from '@invigil/contracts';
 import { SessionCreationService } from './session-creation.service';
@@ -41,33 +39,8 @@ export class SessionsController {
     return this.sessions.resolveCode(request);
   }
 
-  @MessagePattern(Requests.startSession)
-  start(@Payload() request: StartSessionRequest): Promise<SessionView> {
-    return this.sessions.start(request);
-  }
-
   @MessagePattern(Requests.updateSession)
   update(@Payload() request: UpdateSessionRequest): Promise<SessionView> {
     return this.sessions.update(request);
-  }
-
-  @MessagePattern(Requests.pauseSession)
-  pause(@Payload() request: SessionCommandRequest): Promise<SessionView> {
-    return this.sessions.pause(request);
-  }
-
-  @MessagePattern(Requests.resumeSession)
-  resume(@Payload() request: SessionCommandRequest): Promise<SessionView> {
-    return this.sessions.resume(request);
-  }
-
-  @MessagePattern(Requests.endSession)
-  end(@Payload() request: SessionCommandRequest): Promise<SessionView> {
-    return this.sessions.end(request);
-  }
-
-  @MessagePattern(Requests.cancelSession)
-  cancel(@Payload() request: SessionCommandRequest): Promise<SessionView> {
-    return this.sessions.cancel(request);
   }
 }

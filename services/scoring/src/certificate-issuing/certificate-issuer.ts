@@ -6,7 +6,7 @@ import { Outbox, RemoteCallError, RpcClient } from '@invigil/server-platform';
 import { UnrecoverableError } from 'bullmq';
 import { Result } from '../results/result.entity';
 import { renderCertificatePdf } from './certificate-pdf';
-import { Certificate } from './certificate.entity';
+import { Certificate } from '../certificates/certificate.entity';
 
 /** The work of one certificate job: render the PDF, store it, tell everyone it is ready. */
 @Injectable()

@@ -4,7 +4,7 @@ import { INVIGIL_METRICS, InvigilMetrics, JobWorker } from '@invigil/server-plat
 import { Job, UnrecoverableError } from 'bullmq';
 import { ScoringEnv } from '../config/env';
 import { CertificateIssuer } from './certificate-issuer';
-import { CertificateJobData } from './certificate-job';
+import { CertificateJobData } from '../certificates/certificate-job';
 
 /** Consumes `Queues.certificates`: renders the PDF; the last failed attempt marks the certificate failed. */
 @Injectable()

@@ -1,0 +1,123 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Events, SessionCommandRequest, SessionStatus, SessionView } from '@invigil/contracts';
+import { assertSessionTransition } from '@invigil/domain';
+import { EmitEvent, Outbox, RunAfterCommit } from '@invigil/server-platform';
+import { DeadlineQueue } from '../attempts/deadline-queue';
+import { pauseSessionAttempts, resumeSessionAttempts, submitSessionAttempts } from '../attempts/session-attempts';
+import { findSessionOrFail } from '../sessions/find-session';
+import { ProctoredSession } from '../sessions/proctored-session.entity';
+import { ScheduledStartQueue } from '../sessions/scheduled-start-queue';
+import { toSessionViewOne } from '../sessions/session-view';
+
+/**
+ * Start, pause, resume, end and cancel a session. Pausing, resuming and ending reach every running
+ * attempt in the same transaction, which is why this sits above both sessions/ and attempts/.
+ */
+@Injectable()
+export class SessionLifecycleService {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly scheduledStarts: ScheduledStartQueue,
+    private readonly deadlines: DeadlineQueue,
+  ) {}
+
+  /** The proctor's start: flexible sessions, or a scheduled one started early. The job uses the same path. */
+  start(request: SessionCommandRequest): Promise<SessionView> {
+    return this.outbox.transaction(async (em, emit, afterCommit) => {
+      const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
+      if (session.status === SessionStatus.Scheduled) this.unscheduleAfterCommit(session, afterCommit);
+      startInTransaction(session, emit);
+      return toSessionViewOne(em, session);
+    });
+  }
+
+  /**
+   * The scheduled-start job: starts the session only if it is still scheduled for this version
+   * (a reschedule, a cancel or an early start makes the job a no-op). True when it started it.
+   */
+  async startScheduled(orgId: string, sessionId: string, scheduleVersion: number): Promise<boolean> {
+    return this.outbox.transaction(async (em, emit) => {
+      const session = await em.findOne(
+        ProctoredSession,
+        { id: sessionId, orgId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!session || session.status !== SessionStatus.Scheduled || session.scheduleVersion !== scheduleVersion)
+        return false;
+      startInTransaction(session, emit);
+      return true;
+    });
+  }
+
+  pause(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.Paused, async (session, emit, now, em) => {
+      emit(Events.sessionPaused, { orgId: session.orgId, sessionId: session.id, pausedAt: now.toISOString() });
+      await pauseSessionAttempts(em, emit, session, now);
+    });
+  }
+
+  resume(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.InProgress, async (session, emit, now, em, afterCommit) => {
+      emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString() });
+      const moved = await resumeSessionAttempts(em, emit, session, now);
+      afterCommit(() => this.deadlines.scheduleAll(moved));
+    });
+  }
+
+  end(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.Ended, async (session, emit, now, em) => {
+      session.endedAt = now;
+      emit(Events.sessionEnded, { orgId: session.orgId, sessionId: session.id, endedAt: now.toISOString() });
+      await submitSessionAttempts(em, emit, session, now);
+    });
+  }
+
+  cancel(request: SessionCommandRequest): Promise<SessionView> {
+    return this.command(request, SessionStatus.Cancelled, (session, emit, now, _em, afterCommit) => {
+      session.endedAt = now;
+      if (session.scheduledAt) this.unscheduleAfterCommit(session, afterCommit);
+      emit(Events.sessionCancelled, { orgId: session.orgId, sessionId: session.id, cancelledAt: now.toISOString() });
+    });
+  }
+
+  /** One lifecycle step: the domain's state machine decides; the refusal names the current state. */
+  private command(
+    request: SessionCommandRequest,
+    to: SessionStatus,
+    effect: (
+      session: ProctoredSession,
+      emit: EmitEvent,
+      now: Date,
+      em: EntityManager,
+      afterCommit: RunAfterCommit,
+    ) => void | Promise<void>,
+  ): Promise<SessionView> {
+    return this.outbox.transaction(async (em, emit, afterCommit) => {
+      const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
+      assertSessionTransition(session.status, to);
+      session.status = to;
+      await effect(session, emit, new Date(), em, afterCommit);
+      return toSessionViewOne(em, session);
+    });
+  }
+
+  /** A session started early or cancelled no longer needs its delayed start; the worker would skip it anyway. */
+  private unscheduleAfterCommit(session: ProctoredSession, afterCommit: RunAfterCommit): void {
+    const change = { remove: { sessionId: session.id, scheduleVersion: session.scheduleVersion }, add: null };
+    afterCommit(() => this.scheduledStarts.apply(change));
+  }
+}
+
+function startInTransaction(session: ProctoredSession, emit: EmitEvent): void {
+  assertSessionTransition(session.status, SessionStatus.InProgress);
+  session.status = SessionStatus.InProgress;
+  session.startedAt = new Date();
+  emit(Events.sessionStarted, {
+    orgId: session.orgId,
+    sessionId: session.id,
+    name: session.name,
+    startedAt: session.startedAt.toISOString(),
+  });
+}
