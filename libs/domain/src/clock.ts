@@ -15,7 +15,7 @@ export interface ClockInput {
  * A running pause counts as paused time up to `now`.
  */
 export function remainingMs(input: ClockInput): number {
-  const runningPause = input.pausedSince ? Math.max(0, input.now.getTime() - input.pausedSince.getTime()) : 0;
+  const runningPause = input.pausedSince ? intervalMs(input.pausedSince, input.now) : 0;
   const elapsed = input.now.getTime() - input.startedAt.getTime() - input.pausedMs - runningPause;
   const remaining = input.timeLimitMs + input.extensionsMs + input.creditedMs - Math.max(0, elapsed);
   return Math.max(0, remaining);
