@@ -9,9 +9,9 @@ import {
   ImportRosterRequest,
   ParticipantStatus,
   Role,
-  SessionStatus,
   SessionView,
 } from '@invigil/contracts';
+import { finishedSessionMessage, placesLeft } from '@invigil/domain';
 import {
   currentCorrelationId,
   currentTraceParent,
@@ -261,11 +261,8 @@ export class ImportService {
 
   private async openSession(request: ImportRosterRequest): Promise<SessionView> {
     const session = await this.roster.getSession(request.orgId, request.sessionId);
-    if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-      throw RpcError.conflict(
-        `The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`,
-      );
-    }
+    const finished = finishedSessionMessage(session);
+    if (finished) throw RpcError.conflict(`${finished}; its roster can no longer change.`);
     return session;
   }
 
@@ -299,7 +296,8 @@ export class ImportService {
   }
 
   private async facts(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<RosterFacts> {
-    if (table.length === 0) return { enrolled: new Set(), foreign: new Set(), placesLeft: session.maxUsers };
+    if (table.length === 0)
+      return { enrolled: new Set(), foreign: new Set(), placesLeft: placesLeft(session.maxUsers, 0) };
     const emailIndex = [...mapHeader(table[0]).columns.entries()].find(([, column]) => column === 'email')![0];
     const emails = [
       ...new Set(
@@ -316,7 +314,7 @@ export class ImportService {
     return {
       enrolled: new Set(roster.map((row) => row.email.toLowerCase())),
       foreign: new Set(foreign.map((user) => user.email)),
-      placesLeft: session.maxUsers === null ? null : Math.max(0, session.maxUsers - roster.length),
+      placesLeft: placesLeft(session.maxUsers, roster.length),
     };
   }
 

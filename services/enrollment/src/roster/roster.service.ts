@@ -13,11 +13,18 @@ import {
   Requests,
   ResendInvitationRequest,
   RpcErrorCode,
-  SessionStatus,
   SessionView,
   UpdateTimeLimitRequest,
 } from '@invigil/contracts';
-import { joinRefusal, normalizeEnrollmentCode, sessionIsRunning, statusOnJoin } from '@invigil/domain';
+import {
+  additionRefusal,
+  finishedSessionMessage,
+  joinRefusal,
+  normalizeEnrollmentCode,
+  participantIsRemovable,
+  sessionIsRunning,
+  statusOnJoin,
+} from '@invigil/domain';
 import { Outbox, RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
@@ -97,13 +104,6 @@ export class RosterService {
    * each with an optional individual time limit. Users already on the roster are left as they are.
    */
   async add(request: AddParticipantsRequest): Promise<ParticipantView[]> {
-    const details: string[] = [];
-    request.entries.forEach((entry, index) => {
-      if (entry.timeLimitMinutes != null && entry.timeLimitMultiplier != null) {
-        details.push(`entries.${index}: give timeLimitMinutes or timeLimitMultiplier, not both`);
-      }
-    });
-    if (details.length > 0) throw RpcError.invalid('Some entries are invalid.', details);
     const session = await this.getSession(request.orgId, request.sessionId);
     assertRosterOpen(session);
     const entries = new Map(request.entries.map((entry) => [entry.userId, entry]));
@@ -115,14 +115,8 @@ export class RosterService {
       if (missing.length > 0) throw RpcError.notFound(`No user ${missing.join(', ')} in this organization.`);
       const existing = await em.find(Participant, { sessionId: session.id, userId: { $in: [...entries.keys()] } });
       const fresh = users.filter((user) => !existing.some((row) => row.userId === user.id));
-      if (session.maxUsers !== null) {
-        const taken = await em.count(Participant, { sessionId: session.id });
-        if (taken + fresh.length > session.maxUsers) {
-          throw RpcError.conflict(
-            `Adding ${fresh.length} would exceed the session's maximum of ${session.maxUsers} participants (${taken} already on the roster, ${Math.max(0, session.maxUsers - taken)} places left).`,
-          );
-        }
-      }
+      const full = additionRefusal(session, await em.count(Participant, { sessionId: session.id }), fresh.length);
+      if (full) throw RpcError.conflict(full.message);
       const now = new Date();
       const added = fresh.map((user) => {
         const entry = entries.get(user.id)!;
@@ -174,7 +168,7 @@ export class RosterService {
     return this.outbox.transaction(async (em, emit) => {
       await lockSessionRoster(em, request.sessionId);
       const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
-      if (participant.status !== ParticipantStatus.Invited && participant.status !== ParticipantStatus.Waiting) {
+      if (!participantIsRemovable(participant.status)) {
         throw RpcError.conflict(
           `${participant.displayName} is ${participant.status.replace('_', ' ')}; only Invited or Waiting participants can be removed.`,
         );
@@ -220,11 +214,6 @@ export class RosterService {
 
   /** Sets (or clears, with both null) a participant's individual time limit. */
   async updateTimeLimit(request: UpdateTimeLimitRequest): Promise<ParticipantView> {
-    if (request.timeLimitMinutes != null && request.timeLimitMultiplier != null) {
-      throw RpcError.invalid('Give timeLimitMinutes or timeLimitMultiplier, not both.', [
-        'timeLimitMinutes: give it or timeLimitMultiplier, not both',
-      ]);
-    }
     return this.outbox.transaction(async (em, emit) => {
       const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
       if (participant.status === ParticipantStatus.Complete) {
@@ -312,11 +301,8 @@ export class RosterService {
 }
 
 function assertRosterOpen(session: SessionView): void {
-  if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-    throw RpcError.conflict(
-      `The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`,
-    );
-  }
+  const finished = finishedSessionMessage(session);
+  if (finished) throw RpcError.conflict(`${finished}; its roster can no longer change.`);
 }
 
 function joinedEvent(participant: Participant) {
