@@ -22,15 +22,16 @@ export class AttemptScoringHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumer.on(Events.attemptSubmitted, (event, em) => this.score(event, em));
+    // The key is fetched before the consumer opens its transaction (from the cache after the first
+    // submission of a version), so no database transaction waits on a NATS request to sessions.
+    this.consumer.on(Events.attemptSubmitted, (event, em, _envelope, key) => this.score(event, em, key), {
+      prepare: (event: AttemptSubmittedEvent) => this.keys.of(event.orgId, event.assessmentVersionId),
+    });
   }
 
-  private async score(event: AttemptSubmittedEvent, em: EntityManager): Promise<void> {
+  private async score(event: AttemptSubmittedEvent, em: EntityManager, key: ScoringKeyView | null): Promise<void> {
     // The consumer already skips a redelivered event id; this skips a second submission event for the same attempt.
     if ((await em.count(Result, { attemptId: event.attemptId })) > 0) return;
-    // The consumer runs this inside its transaction, so the key comes from the cache: sessions is asked
-    // only for a version this replica has not scored yet.
-    const key = await this.keys.of(event.orgId, event.assessmentVersionId);
     if (!key) {
       // The key will never come, so retrying would not help: the event is dropped.
       this.logger.error(`Attempt ${event.attemptId} cannot be scored: no scoring key for its assessment version`);

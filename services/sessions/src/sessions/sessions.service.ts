@@ -6,7 +6,6 @@ import {
   GetSessionRequest,
   ListSessionsRequest,
   ResolveEnrollmentCodeRequest,
-  SessionStatus,
   SessionView,
   UpdateSessionRequest,
 } from '@invigil/contracts';

@@ -17,11 +17,26 @@ import { NATS_CONNECTION } from '../nats/nats-connection';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform-options';
 
-export type EventHandler<S extends EventSubject> = (
+export type EventHandler<S extends EventSubject, P = undefined> = (
   data: EventPayload<S>,
   em: EntityManager,
   envelope: EventEnvelope<S>,
+  prepared: P,
 ) => Promise<void>;
+
+/**
+ * Work a handler needs before its transaction opens (a NATS request, a cache fill): run first, outside
+ * any transaction, so no database lock waits on another service. A failure is retried like the handler's.
+ */
+export type EventPreparation<S extends EventSubject, P> = (
+  data: EventPayload<S>,
+  envelope: EventEnvelope<S>,
+) => Promise<P>;
+
+interface Registration {
+  handler: EventHandler<EventSubject, unknown>;
+  prepare?: EventPreparation<EventSubject, unknown>;
+}
 
 const ACK_WAIT_NS = 30 * 1e9;
 const MAX_DELIVER = 50;
@@ -34,7 +49,7 @@ const RETRY_DELAY_MS = 1_000;
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  private readonly handlers = new Map<EventSubject, EventHandler<EventSubject>>();
+  private readonly handlers = new Map<EventSubject, Registration>();
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
 
@@ -46,8 +61,21 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   /** Register in a constructor or onModuleInit: consumption starts once the app has bootstrapped. */
-  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void {
-    this.handlers.set(subject, handler as unknown as EventHandler<EventSubject>);
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void;
+  on<S extends EventSubject, P>(
+    subject: S,
+    handler: EventHandler<S, NoInfer<P>>,
+    options: { prepare: EventPreparation<S, P> },
+  ): void;
+  on<S extends EventSubject, P>(
+    subject: S,
+    handler: EventHandler<S, P>,
+    options?: { prepare: EventPreparation<S, P> },
+  ): void {
+    this.handlers.set(subject, {
+      handler: handler as unknown as EventHandler<EventSubject, unknown>,
+      prepare: options?.prepare as unknown as EventPreparation<EventSubject, unknown> | undefined,
+    });
   }
 
   get durableName(): string {
@@ -95,8 +123,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       message.term();
       return;
     }
-    const handler = this.handlers.get(envelope.subject);
-    if (!handler) {
+    const registration = this.handlers.get(envelope.subject);
+    if (!registration) {
       message.ack();
       return;
     }
@@ -121,9 +149,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         extractTraceContext(message.headers),
         attributes,
         () =>
-          runWithContext({ correlationId }, () =>
-            this.applyOnce(envelope, data as EventPayload<EventSubject>, handler),
-          ),
+          runWithContext({ correlationId }, async () => {
+            const payload = data as EventPayload<EventSubject>;
+            const prepared = registration.prepare ? await registration.prepare(payload, envelope) : undefined;
+            await this.applyOnce(envelope, payload, registration.handler, prepared);
+          }),
       );
       this.relay.wake();
       message.ack();
@@ -137,7 +167,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private async applyOnce(
     envelope: EventEnvelope,
     data: EventPayload<EventSubject>,
-    handler: EventHandler<EventSubject>,
+    handler: EventHandler<EventSubject, unknown>,
+    prepared: unknown,
   ): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const inserted = await em.execute<{ event_id: string }[]>(
@@ -145,7 +176,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         [this.durableName, envelope.eventId],
       );
       if (inserted.length === 0) return;
-      await handler(data, em, envelope as EventEnvelope<EventSubject>);
+      await handler(data, em, envelope as EventEnvelope<EventSubject>, prepared);
     });
   }
 }
