@@ -3,10 +3,10 @@ import { Router } from '@angular/router';
 import { AssessmentView, SessionView } from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { AssessmentEditor } from './assessment-editor';
+import { AssessmentEditor } from './assessments/assessment-editor';
 import { ProctorApi } from './proctor-api';
-import { SessionForm } from './session-form';
-import { SessionsList } from './sessions-list';
+import { SessionForm } from './sessions/session-form';
+import { SessionsList } from './sessions/sessions-list';
 
 @Component({
   selector: 'app-proctor-dashboard',

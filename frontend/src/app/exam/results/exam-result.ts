@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { CertificateStatus, ResultView } from '@invigil/contracts';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { saveBlob } from '../shared/save-blob';
-import { formatPercent } from '../shared/status-labels';
-import { ExamApi } from './exam-api';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { saveBlob } from '../../shared/save-blob';
+import { formatPercent } from '../../shared/status-labels';
+import { ExamApi } from '../exam-api';
 
 @Component({
   selector: 'app-exam-result',

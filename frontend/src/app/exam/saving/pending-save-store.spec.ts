@@ -1,5 +1,5 @@
 import { SaveAnswerAck } from '@invigil/contracts';
-import { freshIndexedDb } from '../../testing/indexeddb';
+import { freshIndexedDb } from '../../../testing/indexeddb';
 import { IdbPendingSaveStore } from './pending-save-store';
 import { PendingSave, SaveQueue } from './save-queue';
 

@@ -14,9 +14,9 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
-import { FakeSocket } from '../../testing/fake-socket';
-import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
-import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
+import { FakeSocket } from '../../../testing/fake-socket';
+import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
+import { SOCKET_CONNECTOR } from '../../realtime/socket-connector';
 import { SessionPage } from './session-page';
 
 const session: SessionView = {

@@ -10,12 +10,12 @@ import {
   SessionView,
 } from '@invigil/contracts';
 import { sessionIsEditable, sessionTransitions } from '@invigil/domain';
-import { SocketService } from '../realtime/socket-service';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { sessionStatusLabel } from '../shared/status-labels';
-import { ActivityFeed } from './activity-feed';
-import { BroadcastForm } from './broadcast-form';
+import { SocketService } from '../../realtime/socket-service';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { sessionStatusLabel } from '../../shared/status-labels';
+import { ActivityFeed } from '../live/activity-feed';
+import { BroadcastForm } from '../live/broadcast-form';
 import {
   ActivityEntry,
   describeParticipantChange,
@@ -24,15 +24,15 @@ import {
   prependActivity,
   toLiveParticipant,
   upsertParticipant,
-} from './live-roster';
-import { ProctorApi } from './proctor-api';
-import { RosterTable } from './roster-table';
-import { SessionAttempts } from './session-attempts';
+} from '../live/live-roster';
+import { ProctorApi } from '../proctor-api';
+import { LiveRosterTable } from '../live/live-roster-table';
+import { SessionAttempts } from '../live/session-attempts';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
-import { AlertsPanel } from './security/alerts-panel';
-import { IdentityChecksPanel } from './security/identity-checks-panel';
-import { SnapshotsPanel } from './security/snapshots-panel';
+import { AlertsPanel } from '../security/alerts-panel';
+import { IdentityChecksPanel } from '../security/identity-checks-panel';
+import { SnapshotsPanel } from '../security/snapshots-panel';
 import { SessionCommand, SessionsApi } from './sessions-api';
 
 /** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
@@ -59,7 +59,7 @@ const LIFECYCLE_EVENTS = [
   selector: 'app-session-page',
   imports: [
     FormError,
-    RosterTable,
+    LiveRosterTable,
     ActivityFeed,
     BroadcastForm,
     SessionForm,

@@ -1,5 +1,5 @@
 import { SocketFailure } from '@invigil/contracts';
-import { SocketUnavailableError } from '../realtime/socket-request-errors';
+import { SocketUnavailableError } from '../../realtime/socket-request-errors';
 
 /** The server refused a socket command; `status` is what the same refusal would be over HTTP. */
 export class AttemptCommandRefused extends Error {

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { AssessmentView, QuestionType } from '@invigil/contracts';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { saveBlob } from '../shared/save-blob';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { saveBlob } from '../../shared/save-blob';
 import {
   fillAssessmentForm,
   isChoiceType,
@@ -15,7 +15,7 @@ import {
   SectionForm,
   toCreateAssessmentBody,
 } from './assessment-draft';
-import { ProctorApi } from './proctor-api';
+import { ProctorApi } from '../proctor-api';
 
 /** The contract allows at most 10 options per question. */
 const maxOptions = 10;

@@ -1,6 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AnswerValue, CandidateQuestionView, QuestionType } from '@invigil/contracts';
-import { byTestId, settle, textOf, typeInto } from '../../testing/dom';
+import { byTestId, settle, textOf, typeInto } from '../../../testing/dom';
 import { AnswerChange, ExamQuestion } from './exam-question';
 
 const q = (id: string, type: QuestionType, extra: Partial<CandidateQuestionView> = {}): CandidateQuestionView => ({

@@ -1,21 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { FormError } from '../shared/form-error';
-import { participantStatusLabel } from '../shared/status-labels';
+import { FormError } from '../../shared/form-error';
+import { participantStatusLabel } from '../../shared/status-labels';
 import { ExamBlocker } from './exam-blocker';
-import { ExamMessages } from './exam-messages';
+import { ExamMessages } from '../messages/exam-messages';
 import { ExamPalette } from './exam-palette';
 import { ExamQuestion } from './exam-question';
-import { ExamResult } from './exam-result';
+import { ExamResult } from '../results/exam-result';
 import { isAnswered } from './answer-state';
 import { ExamSession } from './exam-session';
-import { ExamTimer } from './exam-timer';
+import { ExamTimer } from '../clock/exam-timer';
 import { ExamViewLink } from './exam-view-link';
 import { paletteGroups } from './question-palette';
-import { SaveState } from './save-queue';
-import { ExamSecurityGate } from './security/exam-security-gate';
+import { SaveState } from '../saving/save-queue';
+import { ExamSecurityGate } from '../security/exam-security-gate';
 import { SubmitConfirmation } from './submit-confirmation';
-import { WaitingCountdown } from './waiting-countdown';
+import { WaitingCountdown } from '../clock/waiting-countdown';
 
 const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', offline: 'Offline' };
 

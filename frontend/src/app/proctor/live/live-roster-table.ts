@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { AttemptSummaryView, LiveParticipantView } from '@invigil/contracts';
-import { formatPercent, participantStatusLabel } from '../shared/status-labels';
+import { formatPercent, participantStatusLabel } from '../../shared/status-labels';
 import { AttemptControls } from './attempt-controls';
 import { TimedAttempt } from './attempt-clock';
 
+/**
+ * The session page's live view of the roster: who joined, their progress and score, and each attempt's clock.
+ * Editing the roster (adding, importing, removing people) is the roster page's job, in `../roster/`.
+ */
 @Component({
-  selector: 'app-roster-table',
+  selector: 'app-live-roster-table',
   imports: [AttemptControls],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -56,7 +60,7 @@ import { TimedAttempt } from './attempt-clock';
     }
   `,
 })
-export class RosterTable {
+export class LiveRosterTable {
   readonly participants = input.required<LiveParticipantView[]>();
   /** userId → the candidate's attempt clock, for those who started. */
   readonly attempts = input<ReadonlyMap<string, TimedAttempt>>(new Map());

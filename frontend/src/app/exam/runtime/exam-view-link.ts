@@ -9,9 +9,9 @@ import {
   SaveAnswerSocketAck,
   SocketCommands,
 } from '@invigil/contracts';
-import { SocketService } from '../realtime/socket-service';
+import { SocketService } from '../../realtime/socket-service';
 import { AttemptCommandRefused } from './attempt-command-error';
-import type { PendingSave } from './save-queue';
+import type { PendingSave } from '../saving/save-queue';
 import { examViewId } from './view-id';
 
 /**

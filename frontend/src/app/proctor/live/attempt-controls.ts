@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { AttemptsApi } from './attempts-api';
 import { describeDisconnected, describeRemaining, TimedAttempt } from './attempt-clock';
 

@@ -9,8 +9,8 @@ import {
   TimeLimitMode,
   UserSearchItem,
 } from '@invigil/contracts';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { defaultFormValue, fieldErrors, formValueOf, timeZoneChoices, toSettingsBody } from './session-settings-form';
 import { SessionsApi } from './sessions-api';
 

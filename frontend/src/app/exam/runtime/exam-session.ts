@@ -10,20 +10,20 @@ import {
   MessageView,
   ParticipantStatus,
 } from '@invigil/contracts';
-import { AuthStore } from '../auth/auth-store';
-import { SocketService } from '../realtime/socket-service';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
+import { AuthStore } from '../../auth/auth-store';
+import { SocketService } from '../../realtime/socket-service';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { AttemptCommandRefused, isConflict, isTransientSaveError } from './attempt-command-error';
 import { isAnswered } from './answer-state';
-import { ExamApi, isNotStartedYet } from './exam-api';
+import { ExamApi, isNotStartedYet } from '../exam-api';
 import { ExamAnnouncer } from './exam-announcer';
-import { ExamClock } from './exam-clock';
-import { addMessage, fromMessageEvent } from './exam-messages-list';
+import { ExamClock } from '../clock/exam-clock';
+import { addMessage, fromMessageEvent } from '../messages/exam-messages-list';
 import { ExamProgress } from './exam-progress';
-import { ExamResultWatch } from './exam-result-watch';
+import { ExamResultWatch } from '../results/exam-result-watch';
 import { ExamViewLink } from './exam-view-link';
-import { IdbPendingSaveStore } from './pending-save-store';
-import { SaveQueue, SaveState } from './save-queue';
+import { IdbPendingSaveStore } from '../saving/pending-save-store';
+import { SaveQueue, SaveState } from '../saving/save-queue';
 
 const resultPollMs = 2_000;
 const statusPollMs = 5_000;

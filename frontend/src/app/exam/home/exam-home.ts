@@ -3,10 +3,10 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ParticipantView } from '@invigil/contracts';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { participantStatusLabel } from '../shared/status-labels';
-import { ExamApi } from './exam-api';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { participantStatusLabel } from '../../shared/status-labels';
+import { ExamApi } from '../exam-api';
 
 /** A candidate's start page: join a session with its code, or reopen one already joined. */
 @Component({

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MessageView } from '@invigil/contracts';
-import { FormError } from '../shared/form-error';
-import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { ProctorApi } from './proctor-api';
+import { FormError } from '../../shared/form-error';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { ProctorApi } from '../proctor-api';
 
 /** Sends one message to every candidate in the session. */
 @Component({

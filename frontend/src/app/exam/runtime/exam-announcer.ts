@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
-import { saveAnnouncement } from './save-announcements';
-import { SaveState } from './save-queue';
+import { saveAnnouncement } from '../saving/save-announcements';
+import { SaveState } from '../saving/save-queue';
 
 /**
  * What the page's polite live region says. Only changes worth hearing are put here (time warnings,

@@ -1,6 +1,6 @@
 import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
 import { formatDuration } from '@invigil/domain';
-import { formatRemainingTime } from '../exam/remaining-time';
+import { formatRemainingTime } from '../../exam/clock/remaining-time';
 
 /** A server reading of one attempt and when it arrived, so the page can count down between readings. */
 export interface TimedAttempt {

@@ -1,5 +1,5 @@
 import { LiveParticipantUpdatedEvent, LiveParticipantView } from '@invigil/contracts';
-import { formatPercent, participantStatusLabel } from '../shared/status-labels';
+import { formatPercent, participantStatusLabel } from '../../shared/status-labels';
 
 export interface ActivityEntry {
   at: string;

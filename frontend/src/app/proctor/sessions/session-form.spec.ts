@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AssessmentView, Role, SessionSettingsBody } from '@invigil/contracts';
-import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../testing/dom';
+import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../../testing/dom';
 import { SessionForm } from './session-form';
 
 const assessment = { id: 'a1', title: 'Arithmetic' } as AssessmentView;

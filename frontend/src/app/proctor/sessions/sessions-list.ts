@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionStatus, SessionView } from '@invigil/contracts';
-import { sessionStatusLabel } from '../shared/status-labels';
+import { sessionStatusLabel } from '../../shared/status-labels';
 
 export type SessionsTab = 'upcoming' | 'active' | 'past';
 

@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { merge } from 'rxjs';
 import { AttemptSummaryView, Events } from '@invigil/contracts';
-import { SocketService } from '../realtime/socket-service';
+import { SocketService } from '../../realtime/socket-service';
 import { AttemptsApi } from './attempts-api';
 import { TimedAttempt, timedAttempts } from './attempt-clock';
 

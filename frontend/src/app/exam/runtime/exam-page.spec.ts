@@ -16,10 +16,10 @@ import {
   SaveAnswerCommand,
   SocketCommands,
 } from '@invigil/contracts';
-import { FakeSocket } from '../../testing/fake-socket';
-import { byTestId, queryTestId, settle, textOf } from '../../testing/dom';
-import { freshIndexedDb } from '../../testing/indexeddb';
-import { SOCKET_CONNECTOR } from '../realtime/socket-connector';
+import { FakeSocket } from '../../../testing/fake-socket';
+import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
+import { freshIndexedDb } from '../../../testing/indexeddb';
+import { SOCKET_CONNECTOR } from '../../realtime/socket-connector';
 import { ExamPage } from './exam-page';
 
 const me = {
