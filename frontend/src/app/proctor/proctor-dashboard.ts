@@ -4,8 +4,9 @@ import { AssessmentView, SessionView } from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
 import { AssessmentEditor } from './assessments/assessment-editor';
-import { ProctorApi } from './proctor-api';
+import { AssessmentsApi } from './assessments/assessments-api';
 import { SessionForm } from './sessions/session-form';
+import { SessionsApi } from './sessions/sessions-api';
 import { SessionsList } from './sessions/sessions-list';
 
 @Component({
@@ -27,7 +28,8 @@ import { SessionsList } from './sessions/sessions-list';
   `,
 })
 export class ProctorDashboard implements OnInit {
-  private readonly api = inject(ProctorApi);
+  private readonly assessmentsApi = inject(AssessmentsApi);
+  private readonly sessionsApi = inject(SessionsApi);
   private readonly router = inject(Router);
 
   protected readonly assessments = signal<AssessmentView[]>([]);
@@ -36,11 +38,11 @@ export class ProctorDashboard implements OnInit {
 
   ngOnInit(): void {
     void this.reloadAssessments();
-    void this.load(async () => this.sessions.set(newestFirst(await this.api.listSessions())));
+    void this.load(async () => this.sessions.set(newestFirst(await this.sessionsApi.list())));
   }
 
   protected reloadAssessments(): Promise<void> {
-    return this.load(async () => this.assessments.set(newestFirst(await this.api.listAssessments())));
+    return this.load(async () => this.assessments.set(newestFirst(await this.assessmentsApi.list())));
   }
 
   protected openSession(session: SessionView): void {

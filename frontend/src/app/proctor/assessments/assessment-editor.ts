@@ -15,7 +15,7 @@ import {
   SectionForm,
   toCreateAssessmentBody,
 } from './assessment-draft';
-import { ProctorApi } from '../proctor-api';
+import { AssessmentsApi } from './assessments-api';
 
 /** The contract allows at most 10 options per question. */
 const maxOptions = 10;
@@ -32,7 +32,7 @@ const maxOptions = 10;
   templateUrl: './assessment-editor.html',
 })
 export class AssessmentEditor {
-  private readonly api = inject(ProctorApi);
+  private readonly api = inject(AssessmentsApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
   /** Existing assessments, for editing and export. */
@@ -117,7 +117,7 @@ export class AssessmentEditor {
     try {
       const body = toCreateAssessmentBody(this.form);
       const editing = this.editing();
-      const saved = editing ? await this.api.updateAssessment(editing.id, body) : await this.api.createAssessment(body);
+      const saved = editing ? await this.api.update(editing.id, body) : await this.api.create(body);
       this.lastCreated.set(saved);
       this.created.emit(saved);
       this.startNewDraft();
@@ -133,7 +133,7 @@ export class AssessmentEditor {
     const id = this.picked();
     if (!id) return;
     await this.tool(async () => {
-      const detail = await this.api.getAssessment(id);
+      const detail = await this.api.get(id);
       fillAssessmentForm(this.fb, this.form, { ...detail, description: detail.description ?? undefined });
       this.editing.set(detail);
       this.error.set(null);
@@ -145,7 +145,7 @@ export class AssessmentEditor {
     const id = this.picked();
     if (!id) return;
     await this.tool(async () => {
-      const document = await this.api.exportAssessment(id);
+      const document = await this.api.exportDocument(id);
       const name =
         document.title
           .toLowerCase()
@@ -167,7 +167,7 @@ export class AssessmentEditor {
       } catch {
         throw new Error(`${file.name} is not a JSON file: export an assessment to see the format.`);
       }
-      const imported = await this.api.importAssessment(document);
+      const imported = await this.api.importDocument(document);
       this.toolNotice.set(
         `Imported “${imported.title}” with ${imported.questionCount} ${imported.questionCount === 1 ? 'question' : 'questions'}.`,
       );

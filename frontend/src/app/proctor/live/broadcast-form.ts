@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { MessageView } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
-import { ProctorApi } from '../proctor-api';
+import { LiveSessionApi } from './live-session-api';
 
 /** Sends one message to every candidate in the session. */
 @Component({
@@ -22,7 +22,7 @@ import { ProctorApi } from '../proctor-api';
   `,
 })
 export class BroadcastForm {
-  private readonly api = inject(ProctorApi);
+  private readonly api = inject(LiveSessionApi);
 
   readonly sessionId = input.required<string>();
   readonly sent = output<MessageView>();

@@ -25,8 +25,9 @@ import {
   toLiveParticipant,
   upsertParticipant,
 } from '../live/live-roster';
-import { ProctorApi } from '../proctor-api';
 import { LiveRosterTable } from '../live/live-roster-table';
+import { LiveSessionApi } from '../live/live-session-api';
+import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
@@ -74,8 +75,9 @@ const LIFECYCLE_EVENTS = [
   templateUrl: './session-page.html',
 })
 export class SessionPage implements OnInit {
-  private readonly api = inject(ProctorApi);
   private readonly sessionsApi = inject(SessionsApi);
+  private readonly liveApi = inject(LiveSessionApi);
+  private readonly assessmentsApi = inject(AssessmentsApi);
   private readonly socket = inject(SocketService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly attempts = inject(SessionAttempts);
@@ -182,7 +184,7 @@ export class SessionPage implements OnInit {
       return;
     }
     try {
-      this.assessments.set(await this.api.listAssessments());
+      this.assessments.set(await this.assessmentsApi.list());
       this.editing.set(true);
     } catch (error) {
       this.error.set(toDisplayedError(error));
@@ -196,7 +198,7 @@ export class SessionPage implements OnInit {
 
   private async reloadSession(): Promise<void> {
     try {
-      this.session.set(await this.api.getSession(this.id()));
+      this.session.set(await this.sessionsApi.get(this.id()));
     } catch (error) {
       this.error.set(toDisplayedError(error));
     }
@@ -209,7 +211,7 @@ export class SessionPage implements OnInit {
 
   private async load(): Promise<void> {
     try {
-      const [session, live] = await Promise.all([this.api.getSession(this.id()), this.api.getLiveSession(this.id())]);
+      const [session, live] = await Promise.all([this.sessionsApi.get(this.id()), this.liveApi.snapshot(this.id())]);
       this.session.set(session);
       // Attempts exist once the session has started.
       if (session.startedAt) void this.attempts.reload();

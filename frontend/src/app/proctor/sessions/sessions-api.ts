@@ -6,10 +6,20 @@ import { Role, SessionSettingsBody, SessionView, UserSearchItem, UserSearchPage 
 /** Lifecycle commands the gateway accepts at POST /api/sessions/:id/<command>. */
 export type SessionCommand = 'start' | 'pause' | 'resume' | 'end' | 'cancel';
 
-/** Session setup and lifecycle endpoints (issue 3). */
+const url = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+/** The gateway's session endpoints: list, read, create, edit and reschedule, and the lifecycle commands. */
 @Injectable({ providedIn: 'root' })
 export class SessionsApi {
   private readonly http = inject(HttpClient);
+
+  list(): Promise<SessionView[]> {
+    return firstValueFrom(this.http.get<SessionView[]>('/api/sessions'));
+  }
+
+  get(sessionId: string): Promise<SessionView> {
+    return firstValueFrom(this.http.get<SessionView>(url(sessionId)));
+  }
 
   create(body: SessionSettingsBody): Promise<SessionView> {
     return firstValueFrom(this.http.post<SessionView>('/api/sessions', body));
@@ -17,7 +27,7 @@ export class SessionsApi {
 
   /** Edit or reschedule before the start. */
   update(sessionId: string, body: SessionSettingsBody): Promise<SessionView> {
-    return firstValueFrom(this.http.put<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}`, body));
+    return firstValueFrom(this.http.put<SessionView>(url(sessionId), body));
   }
 
   /** Who can supervise a session: the organization's proctors and admins. */
@@ -27,6 +37,6 @@ export class SessionsApi {
   }
 
   command(sessionId: string, command: SessionCommand): Promise<SessionView> {
-    return firstValueFrom(this.http.post<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}/${command}`, {}));
+    return firstValueFrom(this.http.post<SessionView>(`${url(sessionId)}/${command}`, {}));
   }
 }
