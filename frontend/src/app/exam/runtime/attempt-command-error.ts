@@ -1,5 +1,6 @@
 import { SocketFailure } from '@invigil/contracts';
 import { SocketUnavailableError } from '../../realtime/socket-request-errors';
+import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 
 /** The server refused a socket command; `status` is what the same refusal would be over HTTP. */
 export class AttemptCommandRefused extends Error {
@@ -25,4 +26,10 @@ export function isTransientSaveError(error: unknown): boolean {
 /** 409 to a save: the time is over, the attempt is submitted, or another view took over. */
 export function isConflict(error: unknown): boolean {
   return error instanceof AttemptCommandRefused && error.status === 409;
+}
+
+/** The server's own message and details for a refused command; any other failure as HTTP errors are shown. */
+export function displayedCommandError(error: unknown): DisplayedError {
+  if (error instanceof AttemptCommandRefused) return { message: error.message, details: error.details };
+  return toDisplayedError(error);
 }

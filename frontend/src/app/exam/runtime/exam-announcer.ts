@@ -1,4 +1,5 @@
-import { signal } from '@angular/core';
+import { effect, Signal, signal, untracked } from '@angular/core';
+import { ExamClock } from '../clock/exam-clock';
 import { saveAnnouncement } from '../saving/save-announcements';
 import { SaveState } from '../saving/save-queue';
 
@@ -26,4 +27,27 @@ export class ExamAnnouncer {
     if (state === 'saved') this.lastSavedAt = now;
     this.say(text);
   }
+}
+
+/**
+ * Keeps the announcer following the page: save state changes, time warnings, time over.
+ * Call in an injection context (it creates effects that end with it).
+ */
+export function announceExamChanges(
+  announcer: ExamAnnouncer,
+  page: { saveState: Signal<SaveState>; clock: ExamClock; submitted: Signal<boolean> },
+): void {
+  effect(() => {
+    const state = page.saveState();
+    untracked(() => announcer.saveStateChanged(state));
+  });
+  effect(() => {
+    page.clock.remainingSeconds();
+    const warning = untracked(() => page.clock.warning());
+    if (warning) untracked(() => announcer.say(warning));
+  });
+  effect(() => {
+    if (page.clock.timeOver() && !page.submitted())
+      untracked(() => announcer.say('Time is over. Your saved answers will be submitted.'));
+  });
 }

@@ -13,10 +13,16 @@ import {
 import { AuthStore } from '../../auth/auth-store';
 import { SocketService } from '../../realtime/socket-service';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
-import { AttemptCommandRefused, isConflict, isTransientSaveError } from './attempt-command-error';
+import {
+  AttemptCommandRefused,
+  displayedCommandError,
+  isConflict,
+  isTransientSaveError,
+} from './attempt-command-error';
+import { followAttemptEvents } from './attempt-events';
 import { isAnswered } from './answer-state';
 import { ExamApi, isNotStartedYet } from '../exam-api';
-import { ExamAnnouncer } from './exam-announcer';
+import { announceExamChanges, ExamAnnouncer } from './exam-announcer';
 import { ExamClock } from '../clock/exam-clock';
 import { addMessage, fromMessageEvent } from '../messages/exam-messages-list';
 import { ExamProgress } from './exam-progress';
@@ -102,19 +108,7 @@ export class ExamSession {
       const attached = this.link.state() === 'attached';
       untracked(() => this.saves.setSending(attached));
     });
-    effect(() => {
-      const state = this.saveState();
-      untracked(() => this.announcer.saveStateChanged(state));
-    });
-    effect(() => {
-      this.clock.remainingSeconds();
-      const warning = untracked(() => this.clock.warning());
-      if (warning) untracked(() => this.announcer.say(warning));
-    });
-    effect(() => {
-      if (this.clock.timeOver() && !this.submitted())
-        untracked(() => this.announcer.say('Time is over. Your saved answers will be submitted.'));
-    });
+    announceExamChanges(this.announcer, this);
   }
 
   start(sessionId: string): void {
@@ -154,7 +148,16 @@ export class ExamSession {
         this.untilDestroyed(),
       )
       .subscribe(() => void this.results.load());
-    this.followClockEvents(sessionId, me);
+    followAttemptEvents(this.socket, sessionId, me, this.destroyRef, {
+      clock: this.clock,
+      link: this.link,
+      submitted: (automatic) => {
+        if (automatic) this.autoSubmitted.set(true);
+        this.applyStatus(ParticipantStatus.Complete);
+        void this.loadAttempt();
+      },
+      reloadAttempt: () => void this.loadAttempt(),
+    });
     fromEvent(window, 'online')
       .pipe(this.untilDestroyed())
       .subscribe(() => this.saves.retryNow());
@@ -201,65 +204,14 @@ export class ExamSession {
     }
   }
 
-  /** Pause, resume, extension, takeover and submission of this candidate's attempt, as the server pushes them. */
-  private followClockEvents(sessionId: string, me: string | undefined): void {
-    const mine = <T extends { data: { userId: string } }>() => filter<T>(({ data }) => data.userId === me);
-    this.socket
-      .on(Events.attemptPaused, sessionId)
-      .pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) =>
-        this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: true, pausedBy: data.pausedBy }),
-      );
-    this.socket
-      .on(Events.attemptResumed, sessionId)
-      .pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) => this.clock.sync({ remainingSeconds: data.remainingSeconds, paused: false }));
-    this.socket
-      .on(Events.attemptExtended, sessionId)
-      .pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) =>
-        this.clock.sync({
-          remainingSeconds: data.remainingSeconds,
-          paused: this.clock.paused(),
-          pausedBy: this.clock.pausedReason(),
-        }),
-      );
-    this.socket
-      .on(Events.attemptViewTakenOver, sessionId)
-      .pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) => {
-        if (data.viewId !== this.link.viewId) this.link.takenOver();
-      });
-    this.socket
-      .on(Events.attemptSubmitted, sessionId)
-      .pipe(mine(), this.untilDestroyed())
-      .subscribe(({ data }) => {
-        if (data.automatic) this.autoSubmitted.set(true);
-        this.applyStatus(ParticipantStatus.Complete);
-        void this.loadAttempt();
-      });
-    // Session-wide pause and resume carry no remaining time: stop the display now, then ask the server.
-    this.socket
-      .on(Events.sessionPaused, sessionId)
-      .pipe(this.untilDestroyed())
-      .subscribe(() => {
-        const seconds = this.clock.remainingSeconds();
-        if (seconds !== null) this.clock.sync({ remainingSeconds: seconds, paused: true, pausedBy: 'session' });
-        void this.loadAttempt();
-      });
-    merge(this.socket.on(Events.sessionResumed, sessionId), this.socket.on(Events.sessionEnded, sessionId))
-      .pipe(this.untilDestroyed())
-      .subscribe(() => void this.loadAttempt());
-  }
-
   /** A save refused for good: say why; a conflict (time over, submitted, taken over) needs the server's state. */
   private saveRefused(error: unknown): void {
-    this.error.set(displayed(error));
+    this.error.set(displayedCommandError(error));
     if (isConflict(error)) void this.loadAttempt(true);
   }
 
   private attachRefused(error: AttemptCommandRefused): void {
-    this.error.set(displayed(error));
+    this.error.set(displayedCommandError(error));
     void this.refresh();
     void this.loadAttempt();
   }
@@ -336,9 +288,4 @@ export class ExamSession {
     const timer = setInterval(task, ms);
     this.destroyRef.onDestroy(() => clearInterval(timer));
   }
-}
-
-function displayed(error: unknown): DisplayedError {
-  if (error instanceof AttemptCommandRefused) return { message: error.message, details: error.details };
-  return toDisplayedError(error);
 }
