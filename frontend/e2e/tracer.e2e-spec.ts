@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { DEMO_USERS } from '@invigil/server-platform';
 import { Page } from 'playwright-core';
 import { sel } from './selectors';
@@ -5,9 +6,10 @@ import { useE2eSuite } from './support/e2e-suite';
 import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
-// pdf-parse's index runs a self-test when required directly; its library file does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Uint8Array) => Promise<{ text: string }>;
+// pdf-parse's index runs a self-test when required directly; its library file does not (and has no types).
+const pdfParse = createRequire(__filename)('pdf-parse/lib/pdf-parse.js') as (
+  data: Uint8Array,
+) => Promise<{ text: string }>;
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[2];

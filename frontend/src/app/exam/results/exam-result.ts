@@ -10,52 +10,7 @@ import { ExamApi } from '../exam-api';
   selector: 'app-exam-result',
   imports: [FormError],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (result(); as result) {
-      <section class="card" data-testid="exam-result" aria-labelledby="result-heading">
-        <h2 id="result-heading">Your result</h2>
-        <p class="score">
-          <strong data-testid="exam-result-score">{{ percent(result.percent) }}</strong>
-          <span class="muted">({{ result.score }} of {{ result.maxScore }} points)</span>
-          @if (result.awaitingReview) {
-            <span class="chip" data-status="pending" data-testid="exam-result-review">Awaiting review</span>
-          } @else {
-            <span class="chip" [attr.data-status]="result.passed ? 'passed' : 'failed'">
-              {{ result.passed ? 'Passed' : 'Not passed' }}
-            </span>
-          }
-        </p>
-        @if (result.awaitingReview) {
-          <p class="muted">
-            {{ result.pendingReview }} {{ result.pendingReview === 1 ? 'point' : 'points' }} of written answers await a
-            reviewer; your score is provisional until then.
-          </p>
-        }
-        @switch (result.certificate?.status) {
-          @case (certificateStatus.Ready) {
-            <button
-              type="button"
-              class="primary"
-              [disabled]="downloading()"
-              (click)="download(result)"
-              data-testid="certificate-download"
-            >
-              {{ downloading() ? 'Downloading…' : 'Download certificate (PDF)' }}
-            </button>
-          }
-          @case (certificateStatus.Pending) {
-            <p class="muted" role="status">Your certificate is being prepared…</p>
-          }
-          @case (certificateStatus.Failed) {
-            <p class="notice">Your certificate could not be created. Please contact your proctor.</p>
-          }
-        }
-        <app-form-error [error]="error()" testId="certificate-error" />
-      </section>
-    } @else {
-      <p class="card" role="status">Your answers are submitted. Your score appears here as soon as it is ready…</p>
-    }
-  `,
+  templateUrl: './exam-result.html',
 })
 export class ExamResult {
   private readonly api = inject(ExamApi);

@@ -119,35 +119,7 @@ export class ExamSession {
       attached: (attempt) => this.adoptAttempt(attempt, true),
       refused: (error) => this.attachRefused(error),
     });
-    // A confirmed watch (also after a reconnect) reloads whatever may have been missed.
-    this.socket
-      .watchSession(sessionId)
-      .pipe(this.untilDestroyed())
-      .subscribe(() => void this.refresh());
-    this.socket
-      .on(Events.participantStatusChanged, sessionId)
-      .pipe(
-        filter(({ data }) => data.userId === me),
-        this.untilDestroyed(),
-      )
-      .subscribe(({ data }) => this.applyStatus(data.to));
-    this.socket
-      .on(Events.sessionStarted, sessionId)
-      .pipe(this.untilDestroyed())
-      .subscribe(() => void this.loadAttempt());
-    this.socket
-      .on(Events.messageSent, sessionId)
-      .pipe(
-        filter(({ data }) => !data.toUserId || data.toUserId === me),
-        this.untilDestroyed(),
-      )
-      .subscribe(({ data }) => this.messages.update((list) => addMessage(list, fromMessageEvent(data))));
-    merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
-      .pipe(
-        filter(({ data }) => data.userId === me),
-        this.untilDestroyed(),
-      )
-      .subscribe(() => void this.results.load());
+    this.followSession(sessionId, me);
     followAttemptEvents(this.socket, sessionId, me, this.destroyRef, {
       clock: this.clock,
       link: this.link,
@@ -202,6 +174,39 @@ export class ExamSession {
     } finally {
       this.submitting.set(false);
     }
+  }
+
+  /** The candidate's status, the session's start, messages and results, as the server pushes them. */
+  private followSession(sessionId: string, me: string | undefined): void {
+    // A confirmed watch (also after a reconnect) reloads whatever may have been missed.
+    this.socket
+      .watchSession(sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.refresh());
+    this.socket
+      .on(Events.participantStatusChanged, sessionId)
+      .pipe(
+        filter(({ data }) => data.userId === me),
+        this.untilDestroyed(),
+      )
+      .subscribe(({ data }) => this.applyStatus(data.to));
+    this.socket
+      .on(Events.sessionStarted, sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.loadAttempt());
+    this.socket
+      .on(Events.messageSent, sessionId)
+      .pipe(
+        filter(({ data }) => !data.toUserId || data.toUserId === me),
+        this.untilDestroyed(),
+      )
+      .subscribe(({ data }) => this.messages.update((list) => addMessage(list, fromMessageEvent(data))));
+    merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
+      .pipe(
+        filter(({ data }) => data.userId === me),
+        this.untilDestroyed(),
+      )
+      .subscribe(() => void this.results.load());
   }
 
   /** A save refused for good: say why; a conflict (time over, submitted, taken over) needs the server's state. */

@@ -8,54 +8,7 @@ import { describeDisconnected, describeRemaining, TimedAttempt } from './attempt
 @Component({
   selector: 'app-attempt-controls',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @let summary = attempt().summary;
-    <div class="attempt-controls">
-      <span data-testid="participant-remaining">{{ remaining() }}</span>
-      <span class="muted" data-testid="participant-disconnected">
-        @if (!summary.connected && summary.status === running) {
-          <span class="chip" data-status="disconnected">Disconnected</span>
-        }
-        Offline: {{ disconnected() }}
-      </span>
-      @if (summary.status === running) {
-        <div class="actions" role="group" [attr.aria-label]="'Clock of ' + name()">
-          @if (summary.paused) {
-            <button type="button" (click)="run('resume')" [disabled]="busy()" data-testid="participant-resume">
-              Resume
-            </button>
-          } @else {
-            <button type="button" (click)="run('pause')" [disabled]="busy()" data-testid="participant-pause">
-              Pause
-            </button>
-          }
-          <label class="visually-hidden" [for]="minutesId()">Minutes to add for {{ name() }}</label>
-          <input
-            type="number"
-            min="1"
-            max="600"
-            step="1"
-            class="minutes"
-            [id]="minutesId()"
-            [value]="minutes()"
-            (input)="minutes.set($any($event.target).valueAsNumber)"
-            data-testid="participant-extend-minutes"
-          />
-          <button
-            type="button"
-            (click)="run('extend')"
-            [disabled]="busy() || !validMinutes()"
-            data-testid="participant-extend"
-          >
-            Add minutes
-          </button>
-        </div>
-      }
-      @if (error(); as shown) {
-        <p class="field-error" role="alert">{{ shown.message }}</p>
-      }
-    </div>
-  `,
+  templateUrl: './attempt-controls.html',
 })
 export class AttemptControls {
   private readonly api = inject(AttemptsApi);

@@ -12,40 +12,7 @@ const ENROLLMENT_LABELS: Record<EnrollmentMode, string> = {
 @Component({
   selector: 'app-session-settings-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="card summary" aria-label="Session settings" data-testid="session-settings">
-      <dl>
-        <div>
-          <dt>Start</dt>
-          <dd data-testid="setting-start">{{ start() }}</dd>
-        </div>
-        <div>
-          <dt>Time zone</dt>
-          <dd data-testid="setting-time-zone">{{ session().timeZone }}</dd>
-        </div>
-        <div>
-          <dt>Enrollment</dt>
-          <dd data-testid="setting-enrollment-mode">{{ enrollment() }}</dd>
-        </div>
-        <div>
-          <dt>Maximum users</dt>
-          <dd data-testid="setting-max-users">{{ session().maxUsers ?? 'No limit' }}</dd>
-        </div>
-        <div>
-          <dt>Late entry</dt>
-          <dd data-testid="setting-late-entry">{{ lateEntry() }}</dd>
-        </div>
-        <div>
-          <dt>Time limit</dt>
-          <dd data-testid="setting-time-limit">{{ timeLimit() }}</dd>
-        </div>
-        <div>
-          <dt>Security</dt>
-          <dd data-testid="setting-security">{{ security() }}</dd>
-        </div>
-      </dl>
-    </section>
-  `,
+  templateUrl: './session-settings-summary.html',
 })
 export class SessionSettingsSummary {
   readonly session = input.required<SessionView>();

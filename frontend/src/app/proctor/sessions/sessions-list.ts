@@ -41,75 +41,7 @@ export function describeStart(
   selector: 'app-sessions-list',
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="card" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Sessions</h2>
-      <div class="tabs" role="tablist" aria-label="Which sessions">
-        @for (entry of tabs; track entry.id) {
-          <button
-            type="button"
-            role="tab"
-            [attr.aria-selected]="tab() === entry.id"
-            [class.active]="tab() === entry.id"
-            (click)="tab.set(entry.id)"
-            [attr.data-testid]="'sessions-tab-' + entry.id"
-          >
-            {{ entry.label }} ({{ count(entry.id) }})
-          </button>
-        }
-      </div>
-      <div class="field">
-        <label for="sessions-search" class="visually-hidden">Search sessions</label>
-        <input
-          id="sessions-search"
-          type="search"
-          placeholder="Search by name, assessment or code"
-          [value]="search()"
-          (input)="search.set($any($event.target).value)"
-          data-testid="sessions-search"
-        />
-      </div>
-      @if (shown().length) {
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Assessment</th>
-              <th scope="col">Start</th>
-              <th scope="col">Status</th>
-              <th scope="col">Code</th>
-              <th scope="col"><span class="visually-hidden">Open</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (session of shown(); track session.id) {
-              <tr [attr.data-testid]="'session-row-' + session.id">
-                <td>{{ session.name }}</td>
-                <td>{{ session.assessmentTitle }}</td>
-                <td data-testid="session-start-at">{{ start(session) }}</td>
-                <td>
-                  <span class="chip" [attr.data-status]="session.status">{{ statusLabel(session.status) }}</span>
-                </td>
-                <td>
-                  <code>{{ session.enrollmentCode }}</code>
-                </td>
-                <td>
-                  <a
-                    [routerLink]="['/proctor/sessions', session.id]"
-                    [attr.aria-label]="'Open ' + session.name"
-                    data-testid="session-link"
-                    >Open</a
-                  >
-                </td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      } @else {
-        <p class="muted">{{ sessions().length ? 'No sessions here.' : 'No sessions yet.' }}</p>
-      }
-    </section>
-  `,
+  templateUrl: './sessions-list.html',
 })
 export class SessionsList {
   readonly sessions = input.required<SessionView[]>();
