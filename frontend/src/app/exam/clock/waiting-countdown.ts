@@ -24,12 +24,14 @@ export class WaitingCountdown implements OnInit {
   private readonly now = signal(Date.now());
   protected readonly loaded = signal(false);
   protected readonly scheduledAt = signal<string | null>(null);
-  protected readonly startText = computed(() =>
-    this.scheduledAt() ? formatStart(this.scheduledAt()!, this.zone) : '',
-  );
-  protected readonly untilText = computed(() =>
-    this.scheduledAt() ? formatUntil(new Date(this.scheduledAt()!).getTime() - this.now()) : '',
-  );
+  protected readonly startText = computed(() => {
+    const at = this.scheduledAt();
+    return at ? formatStart(at, this.zone) : '';
+  });
+  protected readonly untilText = computed(() => {
+    const at = this.scheduledAt();
+    return at ? formatUntil(new Date(at).getTime() - this.now()) : '';
+  });
 
   constructor() {
     const ticker = setInterval(() => this.now.set(Date.now()), 1000);
