@@ -1,47 +1,29 @@
 import { DEMO_USERS } from '@invigil/server-seed';
-import { LocalStack } from '@invigil/local-stack';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { destroyE2eStack, startE2eStack } from './support/stack';
+import { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { signIn } from './support/sign-in';
+import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];
 
 describe('assessment authoring: every question type through the UI, export, import, and the candidate view', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let proctorContext: BrowserContext;
-  let candidateContext: BrowserContext;
+  const suite = useE2eSuite();
   let proctorPage: Page;
   let candidatePage: Page;
 
   beforeAll(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium();
-    proctorContext = await browser.newContext({ acceptDownloads: true });
-    candidateContext = await browser.newContext();
-    proctorPage = await proctorContext.newPage();
-    candidatePage = await candidateContext.newPage();
+    proctorPage = await suite.newPage({ acceptDownloads: true });
+    candidatePage = await suite.newPage();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
-  });
-
-  const login = (page: Page, email: string) => signIn(page, stack.gatewayUrl(), email);
 
   it('builds, exports, re-imports and runs an assessment with every question type', async () => {
     const p = sel.proctor;
     const page = proctorPage;
-    await login(page, proctor.email);
-    await expectContains(page.getByTestId(sel.nav.userName), proctor.displayName);
+    await suite.signInAs(page, proctor);
 
     await page.getByTestId(p.assessmentTitle).fill('Every Type E2E');
     await page.getByTestId(p.assessmentDescription).fill('One question of each type.');
@@ -145,7 +127,7 @@ describe('assessment authoring: every question type through the UI, export, impo
     const code = await expectText(page.getByTestId(p.enrollmentCode), /^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
 
     const e = sel.exam;
-    await login(candidatePage, candidate.email);
+    await suite.signInAs(candidatePage, candidate);
     await candidatePage.getByTestId(e.codeInput).fill(code);
     await candidatePage.getByTestId(e.joinSubmit).click();
     await expectVisible(candidatePage.getByTestId(e.waitingRoom));

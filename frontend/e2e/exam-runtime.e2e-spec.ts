@@ -1,12 +1,9 @@
 import { AnswerValue, AttemptView } from '@invigil/contracts';
-import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
-import { LocalStack } from '@invigil/local-stack';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_USERS } from '@invigil/server-seed';
+import { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { ApiClient } from './support/api';
-import { launchChromium } from './support/browser';
-import { signIn } from './support/sign-in';
-import { destroyE2eStack, startE2eStack } from './support/stack';
+import { ApiClient, demoSessionBody } from './support/api';
+import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -22,52 +19,31 @@ const finalAnswers: [number, number][] = [
 ];
 
 describe('exam runtime: nothing lost, the server clock, restarts and pauses (real Chromium)', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let candidateContext: BrowserContext;
-  let proctorContext: BrowserContext;
+  const suite = useE2eSuite();
   let page: Page;
   let proctorApi: ApiClient;
   let candidateApi: ApiClient;
 
   beforeAll(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium();
-    candidateContext = await browser.newContext();
-    proctorContext = await browser.newContext();
-    page = await candidateContext.newPage();
-    proctorApi = await ApiClient.signIn(() => stack.gatewayUrl(), proctor.email);
-    candidateApi = await ApiClient.signIn(() => stack.gatewayUrl(), candidate.email);
-    await signIn(page, stack.gatewayUrl(), candidate.email);
-    await expectContains(page.getByTestId(sel.nav.userName), candidate.displayName);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
+    proctorApi = await suite.api(proctor);
+    candidateApi = await suite.api(candidate);
+    page = await suite.signedInPage(candidate);
   });
 
   /** A flexible session of the demo assessment the candidate has joined and the proctor has started. */
   async function startedSession(name: string, durationMinutes = 30): Promise<string> {
-    const session = await proctorApi.call<{ id: string; enrollmentCode: string }>('POST', '/sessions', {
-      name,
-      assessmentId: DEMO_ASSESSMENT_ID,
-      startMode: 'flexible',
-      timeZone: 'UTC',
-      durationMinutes,
-      enrollmentMode: 'auto',
-      lateEntry: false,
-      timeLimitMode: 'session_wide',
-      gracePeriodSeconds: 0,
-      security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
-    });
+    const session = await proctorApi.call<{ id: string; enrollmentCode: string }>(
+      'POST',
+      '/sessions',
+      demoSessionBody(name, { durationMinutes, gracePeriodSeconds: 0 }),
+    );
     await candidateApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
     await proctorApi.call('POST', `/sessions/${session.id}/start`);
     return session.id;
   }
 
   async function openExam(target: Page, sessionId: string): Promise<void> {
-    await target.goto(`${stack.gatewayUrl()}/exam/${sessionId}`);
+    await target.goto(suite.url(`/exam/${sessionId}`));
     await expectVisible(target.getByTestId(e.answeredCount));
   }
 
@@ -106,7 +82,7 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     expect(await page.getByTestId(e.option(0, 0)).isChecked()).toBe(true);
 
     // Offline: the answers stay on this device, the last change to a question wins.
-    await candidateContext.setOffline(true);
+    await page.context().setOffline(true);
     await expectText(page.getByTestId(e.saveState), 'Offline', 90_000);
     for (const [question, option] of finalAnswers) await choose(page, question, option);
     await expectContains(page.getByTestId(e.answeredCount), '3/3');
@@ -115,7 +91,7 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     // The tab leaves the exam while offline (nothing could be sent) and comes back once the connection
     // returns: the new page sends what was kept in IndexedDB. Same tab, so the same exam view: no takeover prompt.
     await page.goto('about:blank');
-    await candidateContext.setOffline(false);
+    await page.context().setOffline(false);
     await openExam(page, sessionId);
     await expectText(page.getByTestId(e.saveState), 'Saved');
     expect(
@@ -135,13 +111,13 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     await expectText(page.getByTestId(e.saveState), 'Saved');
 
     // The sessions service restarts: saves made meanwhile wait and go through afterwards.
-    const sessionsRestart = stack.restartService('sessions');
+    const sessionsRestart = suite.stack.restartService('sessions');
     await choose(page, 0, finalAnswers[0][1]);
     await sessionsRestart;
     await expectText(page.getByTestId(e.saveState), 'Saved', 60_000);
 
     // The gateway restarts: the socket drops, the page reattaches after it reconnects.
-    const gatewayRestart = stack.restartGateway(0);
+    const gatewayRestart = suite.stack.restartGateway(0);
     await expectText(page.getByTestId(e.saveState), 'Offline', 30_000);
     await choose(page, 1, finalAnswers[1][1]);
     await gatewayRestart;
@@ -158,7 +134,7 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     await choose(page, 0, 1);
     await expectText(page.getByTestId(e.saveState), 'Saved');
 
-    await stack.restartService('sessions');
+    await suite.stack.restartService('sessions');
 
     await expectVisible(page.getByTestId(e.autoSubmitted), 120_000);
     const attempt = await candidateApi.call<AttemptView>('GET', `/sessions/${sessionId}/attempt`);
@@ -173,10 +149,8 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
     await choose(page, 0, 1);
     await expectText(page.getByTestId(e.saveState), 'Saved');
 
-    const proctorPage = await proctorContext.newPage();
-    await signIn(proctorPage, stack.gatewayUrl(), proctor.email);
-    await expectContains(proctorPage.getByTestId(sel.nav.userName), proctor.displayName);
-    await proctorPage.goto(`${stack.gatewayUrl()}/proctor/sessions/${sessionId}`);
+    const proctorPage = await suite.signedInPage(proctor);
+    await proctorPage.goto(suite.url(`/proctor/sessions/${sessionId}`));
     const row = proctorPage.getByTestId(p.participantRow(candidate.id));
     await row.getByTestId(p.participantPause).click();
 

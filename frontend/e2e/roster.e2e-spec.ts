@@ -1,12 +1,11 @@
-import { DEMO_ASSESSMENT_ID, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
-import { freePort, LocalStack } from '@invigil/local-stack';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
+import { freePort } from '@invigil/local-stack';
+import { Page } from 'playwright-core';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { launchChromium } from './support/browser';
-import { destroyE2eStack, startE2eStack } from './support/stack';
 import { sel } from './selectors';
-import { signIn } from './support/sign-in';
+import { ApiClient, demoSessionBody } from './support/api';
+import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -36,17 +35,14 @@ const decodeQuotedPrintable = (raw: string) =>
  */
 describe('roster and enrollment: invitations over SMTP, import, join refusals (two real browsers)', () => {
   const inbox: Received[] = [];
-  let smtp: SMTPServer;
-  let stack: LocalStack;
-  let browser: Browser;
-  let proctorContext: BrowserContext;
-  let candidateContext: BrowserContext;
+  let smtp: SMTPServer | undefined;
   let proctorPage: Page;
   let candidatePage: Page;
-  let proctorToken: string;
+  let proctorApi: ApiClient;
 
-  beforeAll(async () => {
-    smtp = new SMTPServer({
+  /** An in-process SMTP server that keeps every message in `inbox`; resolves to its port. */
+  async function startSmtp(): Promise<number> {
+    const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -62,54 +58,32 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
         });
       },
     });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    // The gateway's port is fixed up front so the enrollment service can put it in the links it mails.
-    const gatewayPort = await freePort();
-    stack = await startE2eStack(1, {
-      gatewayPorts: [gatewayPort],
-      extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: `http://127.0.0.1:${gatewayPort}` },
-    });
-    browser = await launchChromium();
-    proctorContext = await browser.newContext();
-    candidateContext = await browser.newContext();
-    proctorPage = await proctorContext.newPage();
-    candidatePage = await candidateContext.newPage();
-    proctorToken = await tokenFor(proctor.email);
-    await login(proctorPage, proctor.email, proctor.displayName);
+    smtp = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.server.address() as AddressInfo).port;
+  }
+
+  const suite = useE2eSuite({
+    stack: async () => {
+      const smtpPort = await startSmtp();
+      // The gateway's port is fixed up front so the enrollment service can put it in the links it mails.
+      const gatewayPort = await freePort();
+      return {
+        gatewayPorts: [gatewayPort],
+        extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: `http://127.0.0.1:${gatewayPort}` },
+      };
+    },
+  });
+
+  beforeAll(async () => {
+    proctorPage = await suite.signedInPage(proctor);
+    candidatePage = await suite.newPage();
+    proctorApi = await suite.api(proctor);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
-
-  async function login(page: Page, email: string, displayName: string): Promise<void> {
-    await signIn(page, stack.gatewayUrl(), email);
-    await expectContains(page.getByTestId(sel.nav.userName), displayName);
-  }
-
-  async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${stack.gatewayUrl()}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function tokenFor(email: string): Promise<string> {
-    const response = await fetch(`${stack.gatewayUrl()}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    if (!response.ok) throw new Error(`login of ${email} answered ${response.status}: ${await response.text()}`);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
 
   interface Created {
     id: string;
@@ -118,29 +92,18 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
   /** A flexible session of the demo assessment through the HTTP API, with the given settings on top. */
   function createSession(name: string, extra: Record<string, unknown> = {}): Promise<Created> {
-    return api<Created>('POST', '/sessions', proctorToken, {
-      name,
-      assessmentId: DEMO_ASSESSMENT_ID,
-      startMode: 'flexible',
-      timeZone: 'UTC',
-      durationMinutes: 30,
-      enrollmentMode: 'auto',
-      lateEntry: false,
-      timeLimitMode: 'session_wide',
-      security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
-      ...extra,
-    });
+    return proctorApi.call<Created>('POST', '/sessions', demoSessionBody(name, extra));
   }
 
   async function candidateJoins(code: string): Promise<void> {
-    await candidatePage.goto(`${stack.gatewayUrl()}/exam`);
+    await candidatePage.goto(suite.url('/exam'));
     await candidatePage.getByTestId(e.codeInput).fill(code);
     await candidatePage.getByTestId(e.joinSubmit).click();
   }
 
   it('adds a candidate with an individual limit and an invitation that arrives over SMTP; its link signs them in', async () => {
     // The dashboard's New Session form, as the tracer uses it, with individual time limits.
-    await proctorPage.goto(`${stack.gatewayUrl()}/proctor`);
+    await proctorPage.goto(suite.url('/proctor'));
     await proctorPage.getByTestId(p.sessionName).fill('Invitation Session');
     await proctorPage.getByTestId(p.sessionAssessment).selectOption(DEMO_ASSESSMENT_ID);
     await proctorPage.getByTestId(p.sessionDuration).fill('30');
@@ -171,8 +134,8 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
     if (!mail) throw new Error(`No invitation to ${invitee.email} reached the SMTP server within 15 s`);
     expect(mail.text).toMatch(/^Subject: Invitation: Invitation Session$/m);
     expect(mail.text).toContain(`enrollment code: ${code}`);
-    const link = new RegExp(`${stack.gatewayUrl().replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
-    if (!link) throw new Error(`The invitation has no ${stack.gatewayUrl()}/invite/… link:\n${mail.text}`);
+    const link = new RegExp(`${suite.url().replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
+    if (!link) throw new Error(`The invitation has no ${suite.url()}/invite/… link:\n${mail.text}`);
 
     // A fresh browser context opens the link and is signed in as the candidate, on their exams.
     await candidatePage.goto(link);
@@ -188,7 +151,7 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
     await expectText(row.getByTestId(r.status), 'Waiting');
 
     // The link is one-time: opened again (in another browser) it is refused with a message.
-    const secondContext = await browser.newContext();
+    const secondContext = await suite.browser.newContext();
     try {
       const secondPage = await secondContext.newPage();
       await secondPage.goto(link);
@@ -210,7 +173,7 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
       'lee.import@demo.invigil.test,Lee Import,,1.25', // row 7: good
     ].join('\n');
 
-    await proctorPage.goto(`${stack.gatewayUrl()}/proctor/sessions/${session.id}/roster`);
+    await proctorPage.goto(suite.url(`/proctor/sessions/${session.id}/roster`));
     await proctorPage.getByTestId(r.importOpen).click();
     await expectVisible(proctorPage.getByTestId(r.importWizard));
     await proctorPage
@@ -239,14 +202,14 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
   });
 
   describe('join refusals, as the candidate sees them on the join form', () => {
-    let otherToken: string;
+    let otherApi: ApiClient;
 
     beforeAll(async () => {
-      await candidateContext.clearCookies();
-      await candidatePage.goto(`${stack.gatewayUrl()}/login`);
+      await candidatePage.context().clearCookies();
+      await candidatePage.goto(suite.url('/login'));
       await candidatePage.evaluate(() => localStorage.clear());
-      await login(candidatePage, joiner.email, joiner.displayName);
-      otherToken = await tokenFor(other.email);
+      await suite.signInAs(candidatePage, joiner);
+      otherApi = await suite.api(other);
     });
 
     it('refuses an unknown code', async () => {
@@ -256,7 +219,7 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
     it('refuses a cancelled session', async () => {
       const session = await createSession('Cancelled Session');
-      await api('POST', `/sessions/${session.id}/cancel`, proctorToken);
+      await proctorApi.call('POST', `/sessions/${session.id}/cancel`);
       await candidateJoins(session.enrollmentCode);
       await expectContains(
         candidatePage.getByTestId(e.joinError),
@@ -266,7 +229,7 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
     it('refuses a full session', async () => {
       const session = await createSession('Full Session', { maxUsers: 1 });
-      await api('POST', '/enrollment/join', otherToken, { code: session.enrollmentCode });
+      await otherApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
       await candidateJoins(session.enrollmentCode);
       await expectContains(
         candidatePage.getByTestId(e.joinError),
@@ -285,8 +248,8 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
     it('refuses late entry to a started session without late entry', async () => {
       const session = await createSession('No Late Entry', { lateEntry: false });
-      await api('POST', '/enrollment/join', otherToken, { code: session.enrollmentCode });
-      await api('POST', `/sessions/${session.id}/start`, proctorToken);
+      await otherApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
+      await proctorApi.call('POST', `/sessions/${session.id}/start`);
       await candidateJoins(session.enrollmentCode);
       await expectContains(
         candidatePage.getByTestId(e.joinError),
@@ -296,8 +259,8 @@ describe('roster and enrollment: invitations over SMTP, import, join refusals (t
 
     it('lets a candidate in late inside the late-entry window, straight into the running session', async () => {
       const session = await createSession('Late Entry Open', { lateEntry: true, lateEntryMinutes: 10 });
-      await api('POST', '/enrollment/join', otherToken, { code: session.enrollmentCode });
-      await api('POST', `/sessions/${session.id}/start`, proctorToken);
+      await otherApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
+      await proctorApi.call('POST', `/sessions/${session.id}/start`);
       await candidateJoins(session.enrollmentCode);
       await expectText(candidatePage.getByTestId(e.myStatus), 'In Session');
       await expectVisible(candidatePage.getByTestId(e.question(0)));

@@ -1,10 +1,7 @@
 import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
-import { LocalStack } from '@invigil/local-stack';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { destroyE2eStack, startE2eStack } from './support/stack';
+import { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { signIn } from './support/sign-in';
+import { DemoUser, useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -23,27 +20,16 @@ const FAKE_MEDIA_FLAGS = [
 type SecurityChoice = 'lockdown' | 'screen' | 'identity';
 
 describe('security options: lockdown alerts, identity verification, screen snapshots', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  const suite = useE2eSuite({ browserArgs: FAKE_MEDIA_FLAGS });
   let proctorPage: Page;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium(FAKE_MEDIA_FLAGS);
-    proctorPage = await (await browser.newContext()).newPage();
-    await signIn(proctorPage, stack.gatewayUrl(), proctor.email);
-    await expectContains(proctorPage.getByTestId(sel.nav.userName), proctor.displayName);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
+    proctorPage = await suite.signedInPage(proctor);
   });
 
   /** Creates a flexible session with the chosen options; returns its enrollment code (the proctor stays on its page). */
   async function createSession(name: string, options: SecurityChoice[], snapshotSeconds?: number): Promise<string> {
-    await proctorPage.goto(`${stack.gatewayUrl()}/proctor`);
+    await proctorPage.goto(suite.url('/proctor'));
     await proctorPage.getByTestId(p.sessionName).fill(name);
     await proctorPage.getByTestId(p.sessionAssessment).selectOption(DEMO_ASSESSMENT_ID);
     if (options.includes('lockdown')) await proctorPage.getByTestId(p.sessionBrowserLockdown).check();
@@ -55,11 +41,8 @@ describe('security options: lockdown alerts, identity verification, screen snaps
     return expectText(proctorPage.getByTestId(p.enrollmentCode), /^[A-Z0-9]{4,12}$/);
   }
 
-  async function candidateJoins(user: (typeof DEMO_USERS)[number], code: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, stack.gatewayUrl(), user.email);
+  async function candidateJoins(user: DemoUser, code: string): Promise<Page> {
+    const page = await suite.signedInPage(user);
     await page.getByTestId(e.codeInput).fill(code);
     await page.getByTestId(e.joinSubmit).click();
     await expectVisible(page.getByTestId(e.waitingRoom));

@@ -23,7 +23,7 @@ export const sel = {
     questionCorrect: (i: number) => `question-${i}-correct`,
     createAssessment: 'assessment-create',
     assessmentCreated: 'assessment-created',
-    /** The assessment editor (issue 3): question i's type and type-specific fields, sections, tools. */
+    /** The assessment editor: question i's type and type-specific fields, sections, import and export. */
     assessmentDescription: 'assessment-description',
     addSection: 'assessment-add-section',
     sectionTitle: (s: number) => `section-${s}-title`,
@@ -52,7 +52,7 @@ export const sel = {
     sessionDuration: 'session-duration',
     sessionCode: 'session-code-input',
     createSession: 'session-create',
-    /** New Session form, issue 3: every setting of the guide. */
+    /** The New Session form: every setting the proctor guide describes. */
     sessionProctor: 'session-proctor',
     sessionStartMode: 'session-start-mode',
     sessionScheduledTime: 'session-scheduled-time',
@@ -66,7 +66,7 @@ export const sel = {
     sessionBrowserLockdown: 'session-browser-lockdown',
     sessionScreenMonitoring: 'session-screen-monitoring',
     sessionIdentityVerification: 'session-identity-verification',
-    /** Issue 4: shown with screen monitoring; and Safe Exam Browser Config Keys, one per line. */
+    /** Shown with screen monitoring; and Safe Exam Browser Config Keys, one per line. */
     sessionSnapshotInterval: 'session-snapshot-interval',
     sessionSebKeys: 'session-seb-keys',
     /** The inline message next to one form field (field = the body's property name, e.g. scheduledLocalTime). */
@@ -104,7 +104,7 @@ export const sel = {
     activityFeed: 'activity-feed',
     broadcastInput: 'broadcast-input',
     broadcastSend: 'broadcast-send',
-    /** Issue 4, inside a participant row: the attempt's clock and the proctor's controls over it. */
+    /** Inside a participant row: the attempt's clock and the proctor's controls over it. */
     participantRemaining: 'participant-remaining',
     participantDisconnected: 'participant-disconnected',
     participantPause: 'participant-pause',
@@ -136,7 +136,7 @@ export const sel = {
     resultScore: 'exam-result-score',
     downloadCertificate: 'certificate-download',
     messages: 'exam-messages',
-    /** Issue 4: one question at a time, a palette of every question (i 0-based), previous / next, flags. */
+    /** The exam page: one question at a time, a palette of every question (i 0-based), previous / next, flags. */
     palette: (i: number) => `exam-palette-${i}`,
     previous: 'exam-prev',
     next: 'exam-next',
@@ -153,7 +153,7 @@ export const sel = {
     takeoverContinue: 'takeover-continue',
     takenOver: 'taken-over',
   },
-  /** Issue 3, enrollment: the roster page at /proctor/sessions/:id/roster and the invitation landing page. */
+  /** Enrollment: the roster page at /proctor/sessions/:id/roster and the invitation landing page. */
   roster: {
     /** On the session page: opens the roster page. */
     link: 'session-roster-link',
@@ -187,7 +187,7 @@ export const sel = {
     importResult: 'import-result',
     importClose: 'import-close',
   },
-  /** Issue 4, security options: the candidate's steps before (and during) the exam, the proctor's panels. */
+  /** Security options: the candidate's steps before (and during) the exam, the proctor's panels. */
   security: {
     identityStep: 'identity-step',
     captureFace: 'identity-capture-face',

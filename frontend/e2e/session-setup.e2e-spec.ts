@@ -1,10 +1,7 @@
 import { DEMO_USERS } from '@invigil/server-seed';
-import { LocalStack } from '@invigil/local-stack';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { destroyE2eStack, startE2eStack } from './support/stack';
+import { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { signIn } from './support/sign-in';
+import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
@@ -14,16 +11,11 @@ const p = sel.proctor;
 const utcLocalIn = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
 
 describe('session setup: every option through the UI; a scheduled start that survives a restart', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  const suite = useE2eSuite();
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    await signIn(page, stack.gatewayUrl(), proctor.email);
-    await expectContains(page.getByTestId(sel.nav.userName), proctor.displayName);
+    page = await suite.signedInPage(proctor);
     // An assessment of our own to pick in the form.
     await page.getByTestId(p.assessmentTitle).fill('Setup Assessment');
     await page.getByTestId(p.assessmentPassing).fill('50');
@@ -35,13 +27,8 @@ describe('session setup: every option through the UI; a scheduled start that sur
     await expectContains(page.getByTestId(p.assessmentCreated), 'Setup Assessment');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
-  });
-
   async function newSessionForm(name: string): Promise<void> {
-    await page.goto(`${stack.gatewayUrl()}/proctor`);
+    await page.goto(suite.url('/proctor'));
     await page.getByTestId(p.sessionName).fill(name);
     await page.getByTestId(p.sessionAssessment).selectOption({ label: 'Setup Assessment' });
   }
@@ -92,7 +79,7 @@ describe('session setup: every option through the UI; a scheduled start that sur
   });
 
   it('lists both under Upcoming and finds one by search', async () => {
-    await page.goto(`${stack.gatewayUrl()}/proctor`);
+    await page.goto(suite.url('/proctor'));
     await expectContains(page.getByTestId(p.sessionsTab('upcoming')), '(2)');
     const rows = page.locator('[data-testid^="session-row-"]');
     await expectContains(rows.filter({ hasText: 'Scheduled final' }), 'FINAL7');
@@ -121,7 +108,7 @@ describe('session setup: every option through the UI; a scheduled start that sur
     await expectText(page.getByTestId(p.sessionStatus), 'Scheduled');
     await expectVisible(page.getByTestId(p.settingStart));
 
-    await stack.restartService('sessions');
+    await suite.stack.restartService('sessions');
 
     // No reload: the sessionStarted event reaches the page over the socket.
     await expectText(page.getByTestId(p.sessionStatus), 'In Progress', 60_000);

@@ -1,52 +1,37 @@
+import { createRequire } from 'node:module';
 import { DEMO_USERS } from '@invigil/server-seed';
-import { LocalStack } from '@invigil/local-stack';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { destroyE2eStack, startE2eStack } from './support/stack';
+import { Page } from 'playwright-core';
 import { sel } from './selectors';
+import { useE2eSuite } from './support/e2e-suite';
 import { signIn } from './support/sign-in';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
-// pdf-parse's index runs a self-test when required directly; its library file does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Uint8Array) => Promise<{ text: string }>;
+// pdf-parse's index runs a self-test when required directly; its library file does not (and has no types).
+const pdfParse = createRequire(__filename)('pdf-parse/lib/pdf-parse.js') as (
+  data: Uint8Array,
+) => Promise<{ text: string }>;
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[2];
 
 describe('tracer: one proctored session end to end, two real browsers', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let proctorContext: BrowserContext;
-  let candidateContext: BrowserContext;
+  const suite = useE2eSuite();
   let proctorPage: Page;
   let candidatePage: Page;
 
   beforeAll(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium();
-    proctorContext = await browser.newContext({ acceptDownloads: true });
-    candidateContext = await browser.newContext({ acceptDownloads: true });
-    proctorPage = await proctorContext.newPage();
-    candidatePage = await candidateContext.newPage();
+    proctorPage = await suite.newPage({ acceptDownloads: true });
+    candidatePage = await suite.newPage({ acceptDownloads: true });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await destroyE2eStack(stack);
-  });
-
-  const login = (page: Page, email: string) => signIn(page, stack.gatewayUrl(), email);
 
   it('shows a clear error for a wrong password', async () => {
-    await signIn(proctorPage, stack.gatewayUrl(), proctor.email, 'wrong-password');
+    await signIn(proctorPage, suite.url(), proctor.email, 'wrong-password');
     await expectContains(proctorPage.getByTestId(sel.login.error), 'Email or password is wrong');
   });
 
   it('runs the whole flow: create, join, start, answer, submit, score, certificate', async () => {
     // The proctor signs in and builds a two-question assessment.
-    await login(proctorPage, proctor.email);
-    await expectContains(proctorPage.getByTestId(sel.nav.userName), proctor.displayName);
+    await suite.signInAs(proctorPage, proctor);
     const p = sel.proctor;
     await proctorPage.getByTestId(p.assessmentTitle).fill('Tracer Assessment');
     await proctorPage.getByTestId(p.assessmentPassing).fill('50');
@@ -71,7 +56,7 @@ describe('tracer: one proctored session end to end, two real browsers', () => {
     await expectContains(proctorPage.getByTestId(p.sessionStatus), /open/i);
 
     // The candidate signs in and joins with the code: Waiting, on both pages.
-    await login(candidatePage, candidate.email);
+    await suite.signInAs(candidatePage, candidate);
     const e = sel.exam;
     await candidatePage.getByTestId(e.codeInput).fill(code.toLowerCase());
     await candidatePage.getByTestId(e.joinSubmit).click();

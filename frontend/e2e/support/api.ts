@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@invigil/server-seed';
+import { DEMO_ASSESSMENT_ID, DEMO_PASSWORD } from '@invigil/server-seed';
 
 /** Calls the gateway's HTTP API as one signed-in user, for setup steps and for checking what the server stored. */
 export class ApiClient {
@@ -28,4 +28,20 @@ export class ApiClient {
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+/** The body of POST /api/sessions for a flexible, auto-enrolled session of the demo assessment, with overrides. */
+export function demoSessionBody(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name,
+    assessmentId: DEMO_ASSESSMENT_ID,
+    startMode: 'flexible',
+    timeZone: 'UTC',
+    durationMinutes: 30,
+    enrollmentMode: 'auto',
+    lateEntry: false,
+    timeLimitMode: 'session_wide',
+    security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
+    ...overrides,
+  };
 }

@@ -16,7 +16,7 @@ export const appRoutes: Routes = [
     canMatch: [requireRole(Role.Candidate)],
     loadChildren: () => import('./exam/exam.routes').then((m) => m.examRoutes),
   },
-  // The one-time sign-in link of an email invitation (issue 3); works signed out.
+  // The one-time sign-in link of an email invitation: the invitee has no password yet, so it works signed out.
   { path: 'invite/:token', component: InvitePage, title: 'Invitation · Invigil' },
   // Anything else (including "/") goes to the signed-in user's own area, or to the login page.
   { path: '**', redirectTo: homeRedirect },

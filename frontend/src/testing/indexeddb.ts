@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { deserialize, serialize } from 'node:v8';
-import { forgetOpenedDatabase } from '../app/exam/pending-save-store';
+import { forgetOpenedDatabase } from '../app/exam/saving/pending-save-store';
 
 /**
  * Gives the test an empty in-memory IndexedDB (fake-indexeddb), as a browser after clearing its data.

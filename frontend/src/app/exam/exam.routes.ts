@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
-import { ExamHome } from './exam-home';
-import { ExamPage } from './exam-page';
+import { ExamHome } from './home/exam-home';
+import { ExamPage } from './runtime/exam-page';
 
 export const examRoutes: Routes = [
   { path: '', component: ExamHome, title: 'My exams · Invigil' },

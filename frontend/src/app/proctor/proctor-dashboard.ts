@@ -3,10 +3,11 @@ import { Router } from '@angular/router';
 import { AssessmentView, SessionView } from '@invigil/contracts';
 import { FormError } from '../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../shared/http-error';
-import { AssessmentEditor } from './assessment-editor';
-import { ProctorApi } from './proctor-api';
-import { SessionForm } from './session-form';
-import { SessionsList } from './sessions-list';
+import { AssessmentEditor } from './assessments/assessment-editor';
+import { AssessmentsApi } from './assessments/assessments-api';
+import { SessionForm } from './sessions/session-form';
+import { SessionsApi } from './sessions/sessions-api';
+import { SessionsList } from './sessions/sessions-list';
 
 @Component({
   selector: 'app-proctor-dashboard',
@@ -27,7 +28,8 @@ import { SessionsList } from './sessions-list';
   `,
 })
 export class ProctorDashboard implements OnInit {
-  private readonly api = inject(ProctorApi);
+  private readonly assessmentsApi = inject(AssessmentsApi);
+  private readonly sessionsApi = inject(SessionsApi);
   private readonly router = inject(Router);
 
   protected readonly assessments = signal<AssessmentView[]>([]);
@@ -36,11 +38,11 @@ export class ProctorDashboard implements OnInit {
 
   ngOnInit(): void {
     void this.reloadAssessments();
-    void this.load(async () => this.sessions.set(newestFirst(await this.api.listSessions())));
+    void this.load(async () => this.sessions.set(newestFirst(await this.sessionsApi.list())));
   }
 
   protected reloadAssessments(): Promise<void> {
-    return this.load(async () => this.assessments.set(newestFirst(await this.api.listAssessments())));
+    return this.load(async () => this.assessments.set(newestFirst(await this.assessmentsApi.list())));
   }
 
   protected openSession(session: SessionView): void {

@@ -1,7 +1,7 @@
 import { Routes } from '@angular/router';
 import { ProctorDashboard } from './proctor-dashboard';
 import { RosterManager } from './roster/roster-manager';
-import { SessionPage } from './session-page';
+import { SessionPage } from './sessions/session-page';
 
 export const proctorRoutes: Routes = [
   { path: '', component: ProctorDashboard, title: 'Proctor dashboard · Invigil' },

@@ -31,74 +31,7 @@ const photoOptions = { maxWidth: 800, quality: 0.8, maxLength: Math.min(400_000,
   selector: 'app-identity-step',
   imports: [FormError],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="card security-step" aria-labelledby="identity-heading" data-testid="identity-step">
-      <h2 id="identity-heading">Verify your identity</h2>
-      @if (status() === IdentityStatus.Submitted) {
-        <p role="status" data-testid="identity-waiting">
-          Waiting for your proctor to check your identity. Keep this page open; it moves on by itself.
-        </p>
-      } @else {
-        @if (status() === IdentityStatus.Rejected) {
-          <div class="form-error" role="alert" data-testid="identity-rejected">
-            <p>Your proctor did not accept your photos{{ reason() ? ': ' + reason() : '.' }}</p>
-            <p>Please take new photos and send them again.</p>
-          </div>
-        }
-        <p>
-          Before the exam your proctor checks who you are. Take a photo of your face, then hold your photo ID up to the
-          camera and take a photo of it.
-        </p>
-        @if (cameraError(); as message) {
-          <p class="field-error" role="alert" data-testid="identity-camera-error">{{ message }}</p>
-          <div class="actions"><button type="button" (click)="openCamera()">Try the camera again</button></div>
-        }
-        <video
-          #preview
-          class="camera-preview"
-          autoplay
-          muted
-          playsinline
-          aria-label="Your webcam"
-          [hidden]="!cameraOn()"
-        ></video>
-        <div class="identity-photos">
-          <figure>
-            @if (face(); as photo) {
-              <img [src]="photo" alt="Your face photo" data-testid="identity-face-photo" />
-            }
-            <figcaption>
-              <button type="button" (click)="take('face')" [disabled]="!cameraOn()" data-testid="identity-capture-face">
-                {{ face() ? 'Retake face photo' : 'Take photo of your face' }}
-              </button>
-            </figcaption>
-          </figure>
-          <figure>
-            @if (idPhoto(); as photo) {
-              <img [src]="photo" alt="Your ID photo" data-testid="identity-id-photo" />
-            }
-            <figcaption>
-              <button type="button" (click)="take('id')" [disabled]="!cameraOn()" data-testid="identity-capture-id">
-                {{ idPhoto() ? 'Retake ID photo' : 'Take photo of your ID' }}
-              </button>
-            </figcaption>
-          </figure>
-        </div>
-        <app-form-error [error]="error()" testId="identity-error" />
-        <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            (click)="send()"
-            [disabled]="!ready() || sending()"
-            data-testid="identity-submit"
-          >
-            {{ sending() ? 'Sending…' : 'Send photos to your proctor' }}
-          </button>
-        </div>
-      }
-    </section>
-  `,
+  templateUrl: './identity-step.html',
 })
 export class IdentityStep implements OnDestroy {
   private readonly document = inject(DOCUMENT);

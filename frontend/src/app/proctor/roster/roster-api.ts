@@ -12,7 +12,7 @@ import {
 
 const s = (id: string) => encodeURIComponent(id);
 
-/** The gateway's roster endpoints (issue 3): search, add, remove, limits, bulk import. */
+/** The gateway's roster endpoints: search, add, remove, limits, bulk import. */
 @Injectable({ providedIn: 'root' })
 export class RosterApi {
   private readonly http = inject(HttpClient);

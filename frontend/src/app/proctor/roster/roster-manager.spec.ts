@@ -140,4 +140,23 @@ describe('RosterManager', () => {
     await settle(fixture);
     expect(textOf(fixture, 'import-result')).toBe('Added 1 (1 new accounts); skipped 1.');
   });
+  it('closes the Add Users dialog on Cancel and the Import wizard on Close, without a request', async () => {
+    byTestId(fixture, 'roster-add-open').click();
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/users').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await settle(fixture);
+    const cancel = [...byTestId(fixture, 'add-users-dialog').querySelectorAll('button')].find(
+      (button) => button.textContent?.trim() === 'Cancel',
+    );
+    cancel?.click();
+    await settle(fixture);
+    expect(queryTestId(fixture, 'add-users-dialog')).toBeNull();
+
+    byTestId(fixture, 'roster-import-open').click();
+    await settle(fixture);
+    expect(queryTestId(fixture, 'import-wizard')).not.toBeNull();
+    byTestId(fixture, 'import-close').click();
+    await settle(fixture);
+    expect(queryTestId(fixture, 'import-wizard')).toBeNull();
+  });
 });

@@ -1,0 +1,71 @@
+import { LiveParticipantUpdatedEvent, LiveParticipantView } from '@invigil/contracts';
+import { formatPercent, participantStatusLabel } from '../../shared/status-labels';
+
+export interface ActivityEntry {
+  at: string;
+  text: string;
+}
+
+/** Keep the feed readable and the page light during long sessions. */
+export const maxActivityEntries = 200;
+
+export function toLiveParticipant(event: LiveParticipantUpdatedEvent): LiveParticipantView {
+  const { participantId, sessionId, userId, displayName, status, answeredCount, totalQuestions, lastActivityAt } =
+    event;
+  return {
+    participantId,
+    sessionId,
+    userId,
+    displayName,
+    status,
+    answeredCount,
+    totalQuestions,
+    scorePercent: event.scorePercent ?? null,
+    lastActivityAt,
+  };
+}
+
+/**
+ * Inserts or replaces one row by participant id. Events and snapshots can arrive out of order
+ * (a slow GET /live answered after a newer push), so a row older than the one shown is ignored.
+ */
+export function upsertParticipant(rows: LiveParticipantView[], incoming: LiveParticipantView): LiveParticipantView[] {
+  const index = rows.findIndex((row) => row.participantId === incoming.participantId);
+  if (index === -1) return [...rows, incoming];
+  if (isOlder(incoming, rows[index])) return rows;
+  return rows.map((row, i) => (i === index ? incoming : row));
+}
+
+/** Applies a whole snapshot row by row, so rows updated by pushes meanwhile are not rolled back. */
+export function mergeSnapshot(rows: LiveParticipantView[], snapshot: LiveParticipantView[]): LiveParticipantView[] {
+  return snapshot.reduce(upsertParticipant, rows);
+}
+
+/** One line for the activity feed saying what changed for a participant, or null when nothing shown changed. */
+export function describeParticipantChange(
+  previous: LiveParticipantView | undefined,
+  next: LiveParticipantView,
+): string | null {
+  const name = next.displayName;
+  if (!previous) return `${name} joined (${participantStatusLabel(next.status)})`;
+  const changes: string[] = [];
+  if (previous.status !== next.status) changes.push(`is now ${participantStatusLabel(next.status)}`);
+  if (previous.answeredCount !== next.answeredCount)
+    changes.push(`answered ${next.answeredCount}/${next.totalQuestions}`);
+  if (previous.scorePercent !== next.scorePercent && next.scorePercent !== null) {
+    changes.push(`scored ${formatPercent(next.scorePercent)}`);
+  }
+  return changes.length ? `${name} ${changes.join(', ')}` : null;
+}
+
+export function prependActivity(feed: ActivityEntry[], entry: ActivityEntry): ActivityEntry[] {
+  return [entry, ...feed].slice(0, maxActivityEntries);
+}
+
+export function newestActivityFirst(feed: ActivityEntry[]): ActivityEntry[] {
+  return [...feed].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, maxActivityEntries);
+}
+
+function isOlder(incoming: LiveParticipantView, shown: LiveParticipantView): boolean {
+  return Date.parse(incoming.lastActivityAt) < Date.parse(shown.lastActivityAt);
+}
