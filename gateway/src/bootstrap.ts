@@ -8,11 +8,14 @@ import { GatewayEnv } from './config/env';
 import { JSON_BODY_LIMIT } from './http/body-limit';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { httpValidationPipe } from './http/http-validation.pipe';
+import { MetricsServer } from './metrics/metrics-server';
 import { serveFrontend } from './static/frontend-static';
 
 export interface RunningGateway {
   app: NestExpressApplication;
   port: number;
+  /** Where Prometheus scrapes /metrics: a separate port, not served to the public. */
+  metricsPort: number;
 }
 
 /** Builds and starts the gateway; tests call this with their own env (port 0 for a free port). */
@@ -27,12 +30,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.disable('x-powered-by');
   // A larger body gets a 413 with a JSON message (HttpErrorFilter).
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  app.setGlobalPrefix('api', {
-    exclude: [
-      { path: 'health/*path', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health/*path', method: RequestMethod.GET }] });
   app.useGlobalPipes(httpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(
@@ -50,5 +48,5 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : env.HTTP_PORT;
   app.get(Logger).log(`gateway ready on http://127.0.0.1:${port} (API /api, OpenAPI /api/openapi.json)`);
-  return { app, port };
+  return { app, port, metricsPort: app.get(MetricsServer).port };
 }

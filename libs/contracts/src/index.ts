@@ -14,6 +14,7 @@ export * from './enrollment/participant';
 export * from './enrollment/identity';
 export * from './sessions/assessment';
 export * from './sessions/session';
+export * from './sessions/enrollment-code-strength';
 export * from './sessions/attempt';
 export * from './sessions/answer-value';
 export * from './scoring/result';

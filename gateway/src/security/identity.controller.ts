@@ -26,7 +26,7 @@ import type { NatsConnection } from 'nats';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { imageFile, PRIVATE_IMAGE_HEADERS } from './image-file';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
 
 /** Room left in one NATS message for the request's ids and framing around the two photos. */
 const ENVELOPE_ALLOWANCE = 4 * 1024;

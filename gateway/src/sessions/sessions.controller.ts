@@ -13,7 +13,7 @@ import {
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -121,10 +121,12 @@ export class SessionsController {
 
   @Get(':sessionId/participants')
   @Roles(...STAFF)
-  participants(
+  async participants(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
   ): Promise<ParticipantView[]> {
+    // The roster service answers an unknown session with an empty list; a foreign id must be a 404.
+    await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listParticipants, { orgId: user.orgId, sessionId });
   }
 

@@ -16,7 +16,7 @@ import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { imageFile, PRIVATE_IMAGE_HEADERS } from './image-file';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
 
 const optionalUserId = new ParseUUIDPipe({
   optional: true,

@@ -4,7 +4,7 @@ import { AccessTokenClaims, RecordSignalBody, Requests, Role, SignalView } from 
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
 
 /** Suspicious-activity signals: the exam page reports them, proctors read them (each also raised an alert). */
 @ApiTags('monitoring')

@@ -6,7 +6,6 @@ import {
   FlagQuestionBody,
   NavigateBody,
   Requests,
-  ResultView,
   Role,
   SaveAnswerAck,
   SaveAnswerBody,
@@ -89,13 +88,5 @@ export class AttemptController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
   ): Promise<AttemptView> {
     return this.rpc.request(Requests.submitAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
-  }
-
-  @Get('result')
-  result(
-    @CurrentUser() user: AccessTokenClaims,
-    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
-  ): Promise<ResultView | null> {
-    return this.rpc.request(Requests.getMyResult, { orgId: user.orgId, userId: user.sub, sessionId });
   }
 }
