@@ -6,6 +6,7 @@ import { CurrentUser, Public } from './current-user';
 import { SignInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
 import { GatewayEnv } from '../config/env';
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,6 +22,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiBody({ type: LoginRequest })
+  @ApiReturns.one(200, 'LoginResponse')
   async login(@Body() body: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
     const user = await this.throttle.attempt({ email: body.email }, address, () =>
       this.rpc.request(Requests.login, { email: body.email, password: body.password }),
@@ -30,6 +32,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiReturns.one(200, 'UserView')
   me(@CurrentUser() user: AccessTokenClaims): Promise<UserView> {
     return this.rpc.request(Requests.getUser, { orgId: user.orgId, userId: user.sub });
   }

@@ -6,6 +6,7 @@ import { Public } from './current-user';
 import { SignInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
 import { GatewayEnv } from '../config/env';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** The invitation link's landing page posts its token here: one sign-in per link, then it is spent. */
 @ApiTags('auth')
@@ -22,6 +23,7 @@ export class InvitationAuthController {
   @Post('invitation')
   @HttpCode(200)
   @ApiBody({ type: RedeemInvitationRequest })
+  @ApiReturns.one(200, 'InvitationLoginResponse')
   async redeem(@Body() body: RedeemInvitationRequest, @Ip() address: string): Promise<InvitationLoginResponse> {
     const { user, sessionId } = await this.throttle.attempt({ invitation: body.token }, address, () =>
       this.rpc.request(Requests.redeemInvitation, { token: body.token }),

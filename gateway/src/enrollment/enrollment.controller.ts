@@ -4,6 +4,7 @@ import { AccessTokenClaims, JoinWithCodeBody, ParticipantView, Requests, Role } 
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { JoinThrottle } from './join-throttle';
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('enrollment')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class EnrollmentController {
 
   @Post('enrollment/join')
   @ApiBody({ type: JoinWithCodeBody })
+  @ApiReturns.one(201, 'ParticipantView')
   join(
     @CurrentUser() user: AccessTokenClaims,
     @Body() body: JoinWithCodeBody,
@@ -28,6 +30,7 @@ export class EnrollmentController {
   }
 
   @Get('me/participations')
+  @ApiReturns.list(200, 'ParticipantView')
   mine(@CurrentUser() user: AccessTokenClaims): Promise<ParticipantView[]> {
     return this.rpc.request(Requests.listMyParticipations, { orgId: user.orgId, userId: user.sub });
   }

@@ -5,6 +5,7 @@ import { RpcClient } from '@invigil/server-platform';
 import { SessionAccess } from '../access/session-access';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** The candidate's own result; the user id comes from the token. */
 @ApiTags('results')
@@ -19,6 +20,7 @@ export class ResultsController {
 
   /** null until scored; 404 for a session the candidate is not on (rather than an empty answer). */
   @Get('result')
+  @ApiReturns.oneOrNull(200, 'ResultView', 'the result, or null until it is scored')
   async result(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
