@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayEnv } from './config/env';
@@ -9,6 +9,7 @@ import { JSON_BODY_LIMIT } from './http/body-limit';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { httpValidationPipe } from './http/http-validation.pipe';
 import { MetricsServer } from './metrics/metrics-server';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveFrontend } from './static/frontend-static';
 
 export interface RunningGateway {
@@ -33,15 +34,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.setGlobalPrefix('api', { exclude: [{ path: 'health/*path', method: RequestMethod.GET }] });
   app.useGlobalPipes(httpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Invigil API')
-      .setDescription('Proctored assessment sessions')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   serveFrontend(app, env.FRONTEND_DIST);
   await app.listen(env.HTTP_PORT, '0.0.0.0');

@@ -1,5 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { MIN_ENROLLMENT_CODE_LENGTH } from '@invigil/contracts';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
@@ -15,7 +16,10 @@ const CONSTRAINTS: Record<string, (constraints: unknown[]) => SchemaObject> = {
   isEmail: () => ({ type: 'string', format: 'email' }),
   isIso8601: () => ({ type: 'string', format: 'date-time' }),
   isDateString: () => ({ type: 'string', format: 'date-time' }),
-  isEnum: ([, values]) => ({ type: 'string', enum: values as string[] }),
+  isEnum: ([, values]) => ({
+    type: typeof (values as unknown[])[0] === 'number' ? 'number' : 'string',
+    enum: values as unknown[],
+  }),
   isIn: ([values]) => ({ enum: values as unknown[] }),
   min: ([value]) => ({ minimum: value as number }),
   max: ([value]) => ({ maximum: value as number }),
@@ -25,6 +29,7 @@ const CONSTRAINTS: Record<string, (constraints: unknown[]) => SchemaObject> = {
   isArray: () => ({ type: 'array' }),
   arrayMinSize: ([value]) => ({ minItems: value as number }),
   arrayMaxSize: ([value]) => ({ maxItems: value as number }),
+  isGuessResistantEnrollmentCode: () => ({ minLength: MIN_ENROLLMENT_CODE_LENGTH }),
 };
 const ARRAY_KEYWORDS = new Set(['minItems', 'maxItems', 'type']);
 
@@ -86,6 +91,8 @@ export class ValidationSchemas {
       const nested = nestedClass(target, property);
       if (nested) Object.assign(item, this.add(nested));
     }
-    return isArray ? { ...outer, type: 'array', items: item } : item;
+    // @IsOptional() lets null through as well as a missing property.
+    const nullable = rules.some((rule) => rule.name === 'isOptional') ? { nullable: true } : {};
+    return isArray ? { ...outer, ...nullable, type: 'array', items: item } : { ...item, ...nullable };
   }
 }
