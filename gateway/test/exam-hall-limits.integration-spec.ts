@@ -23,6 +23,12 @@ const hallEmail = (i: number) => `hall-${i}-${tag}@school.test`;
 /** Requests from one client address: the gateway trusts one proxy hop, as behind the ingress controller. */
 const from = (address: string) => ({ 'x-forwarded-for': address });
 
+function at<T>(list: T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item ${index}`);
+  return item;
+}
+
 /** Runs `task` for 0..count-1, `width` at a time. */
 async function pool<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
@@ -150,7 +156,7 @@ describe('gateway: limits that suit an exam hall behind one address (two replica
     // signed-in requests from one address, more than RATE_LIMIT_PER_MINUTE (1,200), which counts per user.
     const candidates = logins.map((r, i) => new ApiClient(gateway(i), r.body.accessToken));
     const call = <T>(i: number, method: string, path: string, body?: unknown) =>
-      candidates[i]!.call<T & { message?: string }>(method, path, body, undefined, from(hall));
+      at(candidates, i).call<T & { message?: string }>(method, path, body, undefined, from(hall));
     const joins = await pool(HALL, 20, (i) => call(i, 'POST', '/api/enrollment/join', { code: exam.enrollmentCode }));
     expect(joins.filter((r) => r.status !== 201).map((r) => r.body.message)).toEqual([]);
     expect((await staff.call('POST', `/api/sessions/${exam.id}/start`)).status).toBe(201);
@@ -209,7 +215,7 @@ describe('gateway: limits that suit an exam hall behind one address (two replica
     for (const client of hallClients.slice(0, 10)) {
       for (let i = 0; i < 10; i++) expect((await join(client, `QQXZ${i}Y`, address)).status).toBe(404);
     }
-    const fromHall = await join(hallClients[10]!, session.enrollmentCode, address);
+    const fromHall = await join(at(hallClients, 10), session.enrollmentCode, address);
     expect(fromHall.status).toBe(429);
     expect(fromHall.body.message).toMatch(/^Too many wrong enrollment codes from your network address/);
   }, 120_000);
