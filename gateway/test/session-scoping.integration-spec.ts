@@ -4,6 +4,7 @@ import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-platform';
 import { uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ApiClient, sessionBody } from './api-client';
+import { openApiProblems } from './openapi-structure';
 import { startSuiteStack, stopSuiteStack } from './support-stack';
 
 const tag = uniqueTag();
@@ -111,7 +112,7 @@ const ROUTES: Route[] = [
   },
 ];
 
-describe('gateway: a session of another organization is a 404 on every route (real servers)', () => {
+describe('gateway: a session of another organization is a 404 on every route; the OpenAPI document (real servers)', () => {
   let stack: LocalStack;
   let session: SessionView;
   let callers: Record<Caller, ApiClient>;
@@ -192,5 +193,49 @@ describe('gateway: a session of another organization is a 404 on every route (re
     const result = await outsider.call<{ message: string }>('GET', `/api/sessions/${session.id}/result`);
     expect(result.status).toBe(404);
     expect(result.body.message).toEqual(expect.any(String));
+  });
+
+  it('publishes an OpenAPI 3 document with a schema for every request body and response', async () => {
+    const document = await new ApiClient(stack.gatewayUrl(0)).call<{
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }>('GET', '/api/openapi.json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/sessions',
+        '/api/sessions/{sessionId}/attempt/answers/{questionId}',
+      ]),
+    );
+    expect(openApiProblems(document.body)).toEqual([]);
+    // Bodies are described by their validation rules: required fields, formats, nested classes.
+    expect(document.body.components.schemas['LoginRequest']).toMatchObject({
+      required: ['email', 'password'],
+      properties: { email: { type: 'string' } },
+    });
+    expect(document.body.components.schemas['AddParticipantsBody']?.properties?.['entries']).toEqual({
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: { $ref: '#/components/schemas/AddParticipantEntry' },
+    });
+    const withBody = Object.values(document.body.paths).flatMap((operations) =>
+      Object.values(operations).filter((operation) => operation.requestBody),
+    );
+    expect(withBody.length).toBeGreaterThan(20);
+
+    // The check itself finds what it is for.
+    const broken = structuredClone(document.body);
+    delete broken.components.schemas['SessionView'];
+    const login = broken.paths['/api/auth/login']?.['post'] as { requestBody?: { content: object } };
+    login.requestBody = { content: { 'application/json': {} } };
+    expect(openApiProblems(broken)).toEqual(
+      expect.arrayContaining([
+        '$ref #/components/schemas/SessionView does not resolve',
+        'POST /api/auth/login: request body without a schema',
+      ]),
+    );
   });
 });
