@@ -1,32 +1,22 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { GatewayPlatformModule } from '@invigil/server-platform';
-import { AssessmentsController } from './api/assessments.controller';
-import { AttemptController } from './api/attempt.controller';
-import { AuthController } from './api/auth.controller';
-import { CertificatesController } from './api/certificates.controller';
-import { DevMailController } from './api/dev-mail.controller';
-import { EnrollmentController } from './api/enrollment.controller';
-import { IdentityController } from './api/identity.controller';
-import { InvitationAuthController } from './api/invitation-auth.controller';
-import { RosterImportController } from './api/roster-import.controller';
-import { ProctorAttemptsController } from './api/proctor-attempts.controller';
-import { RosterController } from './api/roster.controller';
-import { SafeExamBrowserCheck } from './api/safe-exam-browser';
-import { SafeExamBrowserGuard } from './api/safe-exam-browser.guard';
-import { SessionAccess } from './api/session-access';
-import { SessionsController } from './api/sessions.controller';
-import { SignalsController } from './api/signals.controller';
-import { SnapshotsController } from './api/snapshots.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { TokenService } from './auth/token.service';
+import { AuthModule } from './auth/auth.module';
+import { GatewayConfigModule } from './config/config.module';
 import { GatewayEnv } from './config/env';
+import { DevModule } from './dev/dev.module';
+import { EnrollmentModule } from './enrollment/enrollment.module';
+import { ExamModule } from './exam/exam.module';
 import { CorrelationMiddleware } from './http/correlation.middleware';
-import { EventFanout } from './realtime/event-fanout';
-import { PresenceTracker } from './realtime/presence-tracker';
-import { RealtimeGateway } from './realtime/realtime.gateway';
+import { GatewayMetricsModule } from './metrics/metrics.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { ResultsModule } from './results/results.module';
+import { SafeExamBrowserGuard } from './security/safe-exam-browser.guard';
+import { SecurityModule } from './security/security.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { CallerThrottlerGuard } from './throttling/caller-throttler.guard';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -35,43 +25,24 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         GatewayPlatformModule.forRoot(env),
-        JwtModule.register({
-          secret: env.JWT_SECRET,
-          signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'invigil' },
-          verifyOptions: { issuer: 'invigil' },
-        }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+        GatewayConfigModule.forRoot(env),
+        GatewayMetricsModule,
+        ThrottlingModule,
+        AuthModule,
+        SessionsModule,
+        EnrollmentModule,
+        ExamModule,
+        SecurityModule,
+        ResultsModule,
+        RealtimeModule,
+        // The dev outbox reads invitation mails from disk: never reachable in production.
+        ...(env.NODE_ENV !== 'production' ? [DevModule] : []),
       ],
-      controllers: [
-        AuthController,
-        AssessmentsController,
-        SessionsController,
-        EnrollmentController,
-        AttemptController,
-        CertificatesController,
-        // issue 3, enrollment: manual roster, invitation sign-in, dev outbox (never in production)
-        RosterController,
-        RosterImportController,
-        InvitationAuthController,
-        // issue 4, exam runtime: the proctor's clock controls
-        ProctorAttemptsController,
-        // issue 4, security options: signals, snapshots, identity checks
-        SignalsController,
-        SnapshotsController,
-        IdentityController,
-        ...(env.NODE_ENV !== 'production' ? [DevMailController] : []),
-      ],
+      // Guards run in this order: the limit first (it reads the token itself, so a flood of bad
+      // tokens is limited too), then who the caller is, then the exam's browser requirement.
       providers: [
-        { provide: GatewayEnv, useValue: env },
-        TokenService,
-        SessionAccess,
-        SafeExamBrowserCheck,
-        EventFanout,
-        RealtimeGateway,
-        PresenceTracker,
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
-        // After the AuthGuard: it needs to know the caller is a candidate.
         { provide: APP_GUARD, useClass: SafeExamBrowserGuard },
       ],
     };

@@ -74,7 +74,7 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
         JWT_SECRET: `enrollment-routes-${tag}-0123456789abcdefghij`,
         LOG_LEVEL: 'warn',
         MAIL_OUTBOX_DIR: outbox,
-        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+        METRICS_PORT: '0',
       }),
     );
     base = `http://127.0.0.1:${gateway.port}`;

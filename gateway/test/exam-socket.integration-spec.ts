@@ -44,7 +44,6 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       logDir: join(root, 'tmp/test-logs', tag),
       seed: true,
       logLevel: 'warn',
-      extraEnv: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
     });
     staff = await ApiClient.signIn(stack.gatewayUrl(0), proctor.email);
     const assessment = await staff.call<{ id: string }>('POST', '/api/assessments', {

@@ -88,7 +88,7 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
         REDIS_URL: testRedisUrl(),
         JWT_SECRET: `security-routes-${tag}-0123456789abcdefghij`,
         LOG_LEVEL: 'warn',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+        METRICS_PORT: '0',
         RATE_LIMIT_PER_MINUTE: '10000',
       }),
     );

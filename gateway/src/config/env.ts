@@ -23,16 +23,56 @@ export class GatewayEnv extends PlatformEnv {
   @IsString()
   FRONTEND_DIST?: string;
 
-  /** Requests per minute per client address across the API; login has its own tighter limit. */
+  /**
+   * Requests per minute across the API, counted per signed-in user (a hall behind one address is
+   * many users) and per client address for anonymous requests. Counters live in Redis.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 1200;
 
+  /** Wrong passwords (within 15 minutes) that lock one account. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+  SIGNIN_ACCOUNT_MAX_FAILURES = 5;
+
+  /** How long an account stays locked after its last allowed wrong password. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_ACCOUNT_LOCK_SECONDS = 120;
+
+  /** Failed sign-ins per minute from one address (a password spray); successful ones are not counted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_ADDRESS_MAX_FAILURES_PER_MINUTE = 30;
+
+  /** Wrong enrollment codes one candidate may try per JOIN_FAILURE_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOIN_USER_MAX_FAILURES = 10;
+
+  /** Wrong enrollment codes from one address per window: higher, since a whole hall shares it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOIN_ADDRESS_MAX_FAILURES = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOIN_FAILURE_WINDOW_SECONDS = 600;
+
+  /** Prometheus scrapes /metrics here, never on HTTP_PORT; 0 picks a free port (tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
 
   /** Dev outbox the enrollment service writes invitations to without SMTP_URL; listed at /api/dev/mail outside production. */
   @IsString()

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { RpcErrorCode } from '@invigil/contracts';
 import { RemoteCallError } from '@invigil/server-platform';
+import { TooManyAttemptsException } from '../throttling/failure-limiter';
 import { JSON_BODY_LIMIT_TEXT } from './body-limit';
 import type { Response } from 'express';
 
@@ -30,6 +31,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    if (exception instanceof TooManyAttemptsException)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -25,9 +25,9 @@ import {
 } from '@invigil/contracts';
 import { INVIGIL_METRICS, InvigilMetrics, RpcClient } from '@invigil/server-platform';
 import type { Server, Socket } from 'socket.io';
-import { SafeExamBrowserCheck, SEB_CONFIG_KEY_HEADER } from '../api/safe-exam-browser';
-import { absoluteRequestUrl } from '../api/safe-exam-browser.guard';
-import { SessionAccess } from '../api/session-access';
+import { SafeExamBrowserCheck, SEB_CONFIG_KEY_HEADER } from '../security/safe-exam-browser';
+import { absoluteRequestUrl } from '../security/safe-exam-browser.guard';
+import { SessionAccess } from '../access/session-access';
 import { TokenService } from '../auth/token.service';
 import { EventFanout } from './event-fanout';
 import { PresenceTracker } from './presence-tracker';

@@ -23,7 +23,7 @@ export async function runLevel(stack: LocalStack, exam: BenchExam, settings: Lev
   const gatewayPid = pidOf(stack.gatewayProcess(0));
   const sessionsPid = pidOf(stack.serviceProcess('sessions'));
   const sessionsMetrics = `http://127.0.0.1:${stack.servicePort('sessions')}/metrics`;
-  const gatewayMetrics = `${stack.gatewayUrl(0)}/metrics`;
+  const gatewayMetrics = stack.gatewayMetricsUrl(0);
   const rssBefore = residentBytes(gatewayPid);
   const load = new CandidateLoad(
     {

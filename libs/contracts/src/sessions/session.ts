@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
+import { IsGuessResistantEnrollmentCode } from './enrollment-code-strength';
 
 /** Stored now; the exam runtime enforces them. */
 export class SecurityOptions {
@@ -72,7 +73,8 @@ export class SessionSettingsBody {
   /** Leave empty to have one generated (unambiguous characters, case-insensitive). */
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9]{4,12}$/, { message: 'enrollmentCode must be 4 to 12 letters or digits' })
+  @Matches(/^[A-Za-z0-9]{1,12}$/, { message: 'enrollmentCode must be 6 to 12 letters or digits' })
+  @IsGuessResistantEnrollmentCode()
   enrollmentCode?: string;
 
   @IsEnum(StartMode, { message: `startMode must be one of: ${Object.values(StartMode).join(', ')}` })

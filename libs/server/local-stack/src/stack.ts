@@ -59,6 +59,11 @@ export class LocalStack {
     return `http://127.0.0.1:${this.ports.get(`gateway-${index}`)}`;
   }
 
+  /** A gateway replica's internal metrics endpoint (Prometheus scrapes it; the public port has no /metrics). */
+  gatewayMetricsUrl(index = 0): string {
+    return `http://127.0.0.1:${this.ports.get(`gateway-${index}-metrics`)}/metrics`;
+  }
+
   /** The HTTP (health and metrics) port of a service. */
   servicePort(name: ServiceName): number {
     const port = this.ports.get(name);
@@ -152,9 +157,12 @@ export class LocalStack {
     const key = `gateway-${index}`;
     const port = this.ports.get(key) ?? this.settings.gatewayPorts?.[index] ?? (await freePort());
     this.ports.set(key, port);
+    const metricsPort = this.ports.get(`${key}-metrics`) ?? (await freePort());
+    this.ports.set(`${key}-metrics`, metricsPort);
     const env: Record<string, string> = {
       ...this.commonEnv(),
       HTTP_PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       JWT_SECRET: this.settings.jwtSecret,
     };
     if (this.settings.frontendDist) env['FRONTEND_DIST'] = this.settings.frontendDist;

@@ -136,7 +136,8 @@ export class GatewayPlatformModule {
     return {
       module: GatewayPlatformModule,
       imports: [loggerModule('gateway', env), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController],
+      // No MetricsController: the gateway's port is public; it serves /metrics on METRICS_PORT itself.
+      controllers: [HealthController],
       providers: [...providers, HTTP_METRICS],
       exports: providers,
     };

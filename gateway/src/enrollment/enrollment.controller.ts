@@ -1,23 +1,36 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { AccessTokenClaims, JoinWithCodeBody, ParticipantView, Requests, Role } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
+import { JoinThrottle } from './join-throttle';
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('enrollment')
 @ApiBearerAuth()
 @Roles(Role.Candidate)
 @Controller()
 export class EnrollmentController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly throttle: JoinThrottle,
+  ) {}
 
   @Post('enrollment/join')
   @ApiBody({ type: JoinWithCodeBody })
-  join(@CurrentUser() user: AccessTokenClaims, @Body() body: JoinWithCodeBody): Promise<ParticipantView> {
-    return this.rpc.request(Requests.joinWithCode, { orgId: user.orgId, userId: user.sub, code: body.code });
+  @ApiReturns.one(201, 'ParticipantView')
+  join(
+    @CurrentUser() user: AccessTokenClaims,
+    @Body() body: JoinWithCodeBody,
+    @Ip() address: string,
+  ): Promise<ParticipantView> {
+    return this.throttle.attempt(user.sub, address, () =>
+      this.rpc.request(Requests.joinWithCode, { orgId: user.orgId, userId: user.sub, code: body.code }),
+    );
   }
 
   @Get('me/participations')
+  @ApiReturns.list(200, 'ParticipantView')
   mine(@CurrentUser() user: AccessTokenClaims): Promise<ParticipantView[]> {
     return this.rpc.request(Requests.listMyParticipations, { orgId: user.orgId, userId: user.sub });
   }

@@ -38,6 +38,7 @@ import { randomUUID } from 'node:crypto';
 import { catchError, Observable, throwError } from 'rxjs';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 interface UploadedImportFile {
   originalname: string;
@@ -86,6 +87,7 @@ export class RosterImportController {
   @Get('enrollment/import-template.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="invigil-participants.csv"')
+  @ApiReturns.file('the import template', 'text/csv')
   templateCsv(): string {
     return [IMPORT_TEMPLATE_COLUMNS.join(','), ...EXAMPLES.map((row) => row.join(','))].join('\r\n') + '\r\n';
   }
@@ -93,6 +95,7 @@ export class RosterImportController {
   @Get('enrollment/import-template.xlsx')
   @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Content-Disposition', 'attachment; filename="invigil-participants.xlsx"')
+  @ApiReturns.file('the import template', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async templateXlsx(): Promise<StreamableFile> {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('participants');
@@ -108,6 +111,7 @@ export class RosterImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(UploadTooLargeMessage, FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @ApiReturns.one(200, 'ImportPreview')
   async upload(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -132,6 +136,7 @@ export class RosterImportController {
   @Post('sessions/:sessionId/import/:uploadId/commit')
   @HttpCode(200)
   @ApiBody({ type: CommitImportBody })
+  @ApiReturns.one(200, 'ImportResult')
   async commit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

@@ -18,12 +18,17 @@ export class SessionAccess {
     await this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId });
   }
 
-  /** A candidate reporting from a session's exam page must be on its roster: 403 otherwise. */
+  /**
+   * A candidate reporting from a session's exam page must be on its roster: 403 for a session of
+   * their organization they have not joined, 404 for one of another organization (its existence
+   * is not theirs to learn).
+   */
   async assertOnRoster(user: AccessTokenClaims, sessionId: string): Promise<void> {
     try {
       await this.rpc.request(Requests.getMyParticipation, { orgId: user.orgId, userId: user.sub, sessionId });
     } catch (error) {
       if (error instanceof RemoteCallError && error.body.code === RpcErrorCode.NotFound) {
+        await this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId });
         throw new ForbiddenException("You are not on this session's roster; join it with its enrollment code first.");
       }
       throw error;

@@ -11,6 +11,7 @@ import {
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** Authoring: staff only, since the detail and the export carry the answer keys. */
 @ApiTags('assessments')
@@ -21,12 +22,14 @@ export class AssessmentsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @ApiReturns.list(200, 'AssessmentView')
   list(@CurrentUser() user: AccessTokenClaims): Promise<AssessmentView[]> {
     return this.rpc.request(Requests.listAssessments, { orgId: user.orgId });
   }
 
   @Post()
   @ApiBody({ type: CreateAssessmentBody })
+  @ApiReturns.one(201, 'AssessmentView')
   create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateAssessmentBody): Promise<AssessmentView> {
     return this.rpc.request(Requests.createAssessment, { orgId: user.orgId, actorId: user.sub, assessment: body });
   }
@@ -36,12 +39,18 @@ export class AssessmentsController {
    * the sessions service lists every problem by its path inside the document, and writes nothing on error.
    */
   @Post('import')
+  @ApiBody({
+    description: 'an assessment document (docs/assessment-format.md); the sessions service validates it',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiReturns.one(201, 'AssessmentView')
   import(@CurrentUser() user: AccessTokenClaims, @Body() document: Record<string, unknown>): Promise<AssessmentView> {
     return this.rpc.request(Requests.importAssessment, { orgId: user.orgId, actorId: user.sub, document });
   }
 
   /** The current version, answer keys included. */
   @Get(':id')
+  @ApiReturns.one(200, 'AssessmentDetailView')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam('id')) assessmentId: string,
@@ -52,6 +61,7 @@ export class AssessmentsController {
   /** Adds a new version; sessions already created keep the version they pinned. */
   @Put(':id')
   @ApiBody({ type: CreateAssessmentBody })
+  @ApiReturns.one(200, 'AssessmentView')
   update(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam('id')) assessmentId: string,
@@ -66,6 +76,7 @@ export class AssessmentsController {
   }
 
   @Get(':id/export')
+  @ApiReturns.one(200, 'AssessmentDocument')
   export(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam('id')) assessmentId: string,

@@ -13,7 +13,8 @@ import {
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class SessionsController {
 
   @Get()
   @Roles(...STAFF)
+  @ApiReturns.list(200, 'SessionView')
   list(@CurrentUser() user: AccessTokenClaims): Promise<SessionView[]> {
     return this.rpc.request(Requests.listSessions, { orgId: user.orgId });
   }
@@ -33,6 +35,7 @@ export class SessionsController {
   @Post()
   @Roles(...STAFF)
   @ApiBody({ type: SessionSettingsBody })
+  @ApiReturns.one(201, 'SessionView')
   create(@CurrentUser() user: AccessTokenClaims, @Body() body: SessionSettingsBody): Promise<SessionView> {
     return this.rpc.request(Requests.createSession, { orgId: user.orgId, actorId: user.sub, settings: body });
   }
@@ -41,6 +44,7 @@ export class SessionsController {
   @Put(':sessionId')
   @Roles(...STAFF)
   @ApiBody({ type: SessionSettingsBody })
+  @ApiReturns.one(200, 'SessionView')
   update(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -56,6 +60,7 @@ export class SessionsController {
 
   /** Staff of the organization, or a candidate on the session's roster. */
   @Get(':sessionId')
+  @ApiReturns.one(200, 'SessionView')
   async get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -66,6 +71,7 @@ export class SessionsController {
 
   @Post(':sessionId/start')
   @Roles(...STAFF)
+  @ApiReturns.one(201, 'SessionView')
   start(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -75,6 +81,7 @@ export class SessionsController {
 
   @Post(':sessionId/pause')
   @Roles(...STAFF)
+  @ApiReturns.one(201, 'SessionView')
   pause(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -84,6 +91,7 @@ export class SessionsController {
 
   @Post(':sessionId/resume')
   @Roles(...STAFF)
+  @ApiReturns.one(201, 'SessionView')
   resume(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -93,6 +101,7 @@ export class SessionsController {
 
   @Post(':sessionId/end')
   @Roles(...STAFF)
+  @ApiReturns.one(201, 'SessionView')
   end(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -102,6 +111,7 @@ export class SessionsController {
 
   @Post(':sessionId/cancel')
   @Roles(...STAFF)
+  @ApiReturns.one(201, 'SessionView')
   cancel(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -111,6 +121,7 @@ export class SessionsController {
 
   @Get(':sessionId/live')
   @Roles(...STAFF)
+  @ApiReturns.one(200, 'LiveSessionView')
   async live(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -121,14 +132,18 @@ export class SessionsController {
 
   @Get(':sessionId/participants')
   @Roles(...STAFF)
-  participants(
+  @ApiReturns.list(200, 'ParticipantView')
+  async participants(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
   ): Promise<ParticipantView[]> {
+    // The roster service answers an unknown session with an empty list; a foreign id must be a 404.
+    await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listParticipants, { orgId: user.orgId, sessionId });
   }
 
   @Get(':sessionId/messages')
+  @ApiReturns.list(200, 'MessageView')
   async messages(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -140,6 +155,7 @@ export class SessionsController {
   @Post(':sessionId/messages')
   @Roles(...STAFF)
   @ApiBody({ type: BroadcastBody })
+  @ApiReturns.one(201, 'MessageView')
   async broadcast(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

@@ -16,7 +16,8 @@ import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { imageFile, PRIVATE_IMAGE_HEADERS } from './image-file';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
+import { ApiReturns } from '../openapi/api-returns';
 
 const optionalUserId = new ParseUUIDPipe({
   optional: true,
@@ -37,6 +38,7 @@ export class SnapshotsController {
   @Post()
   @Roles(Role.Candidate)
   @ApiBody({ type: StoreSnapshotBody })
+  @ApiReturns.one(201, 'SnapshotView')
   async store(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -56,6 +58,7 @@ export class SnapshotsController {
   @Get()
   @Roles(...STAFF)
   @ApiQuery({ name: 'userId', required: false })
+  @ApiReturns.list(200, 'SnapshotView')
   async list(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -70,6 +73,7 @@ export class SnapshotsController {
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @Header('Cache-Control', PRIVATE_IMAGE_HEADERS['Cache-Control'])
   @Header('X-Content-Type-Options', PRIVATE_IMAGE_HEADERS['X-Content-Type-Options'])
+  @ApiReturns.file('the snapshot', 'image/jpeg', 'image/png', 'image/webp')
   async image(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

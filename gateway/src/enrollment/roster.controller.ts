@@ -12,6 +12,7 @@ import {
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** Manual roster management (issue 3): search the organization's users, add, remove, individual limits. */
 @ApiTags('enrollment')
@@ -31,6 +32,7 @@ export class RosterController {
     isArray: true,
     description: 'repeat to allow several roles, e.g. role=proctor&role=admin',
   })
+  @ApiReturns.one(200, 'UserSearchPage')
   search(
     @CurrentUser() user: AccessTokenClaims,
     @Query('query') query?: string,
@@ -51,6 +53,7 @@ export class RosterController {
 
   @Post('sessions/:sessionId/participants')
   @ApiBody({ type: AddParticipantsBody })
+  @ApiReturns.list(201, 'ParticipantView')
   add(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -67,6 +70,7 @@ export class RosterController {
 
   @Delete('sessions/:sessionId/participants/:participantId')
   @HttpCode(200)
+  @ApiReturns.one(200, 'ParticipantView')
   remove(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -83,6 +87,7 @@ export class RosterController {
   /** Mails a fresh one-time sign-in link to a participant who is still Invited. */
   @Post('sessions/:sessionId/participants/:participantId/invitation')
   @HttpCode(200)
+  @ApiReturns.one(200, 'ParticipantView')
   resendInvitation(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -98,6 +103,7 @@ export class RosterController {
 
   @Put('sessions/:sessionId/participants/:participantId/time-limit')
   @ApiBody({ type: UpdateTimeLimitBody })
+  @ApiReturns.one(200, 'ParticipantView')
   updateTimeLimit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

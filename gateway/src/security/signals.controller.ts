@@ -4,7 +4,8 @@ import { AccessTokenClaims, RecordSignalBody, Requests, Role, SignalView } from 
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** Suspicious-activity signals: the exam page reports them, proctors read them (each also raised an alert). */
 @ApiTags('monitoring')
@@ -19,6 +20,7 @@ export class SignalsController {
   @Post()
   @Roles(Role.Candidate)
   @ApiBody({ type: RecordSignalBody })
+  @ApiReturns.one(201, 'SignalView')
   async record(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -38,6 +40,7 @@ export class SignalsController {
   /** Newest first. */
   @Get()
   @Roles(...STAFF)
+  @ApiReturns.list(200, 'SignalView')
   async list(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

@@ -6,7 +6,6 @@ import {
   FlagQuestionBody,
   NavigateBody,
   Requests,
-  ResultView,
   Role,
   SaveAnswerAck,
   SaveAnswerBody,
@@ -14,6 +13,7 @@ import {
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** The candidate's own attempt; the user id always comes from the token, never from the request. */
 @ApiTags('attempt')
@@ -24,6 +24,7 @@ export class AttemptController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('attempt')
+  @ApiReturns.one(200, 'AttemptView')
   open(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -34,6 +35,7 @@ export class AttemptController {
   /** Answered only after the answer is committed in PostgreSQL. */
   @Put('attempt/answers/:questionId')
   @ApiBody({ type: SaveAnswerBody })
+  @ApiReturns.one(200, 'SaveAnswerAck')
   save(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -52,6 +54,7 @@ export class AttemptController {
   /** The question the candidate is on: the exam resumes there, and time per question is kept from it. */
   @Put('attempt/position')
   @ApiBody({ type: NavigateBody })
+  @ApiReturns.object(200, 'the question the candidate is on', { currentQuestionId: { type: 'string', format: 'uuid' } })
   navigate(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -67,6 +70,9 @@ export class AttemptController {
 
   @Put('attempt/flags/:questionId')
   @ApiBody({ type: FlagQuestionBody })
+  @ApiReturns.object(200, 'the flagged questions', {
+    flaggedQuestionIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+  })
   flag(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -84,18 +90,11 @@ export class AttemptController {
 
   @Post('attempt/submit')
   @HttpCode(200)
+  @ApiReturns.one(200, 'AttemptView')
   submit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
   ): Promise<AttemptView> {
     return this.rpc.request(Requests.submitAttempt, { orgId: user.orgId, userId: user.sub, sessionId });
-  }
-
-  @Get('result')
-  result(
-    @CurrentUser() user: AccessTokenClaims,
-    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
-  ): Promise<ResultView | null> {
-    return this.rpc.request(Requests.getMyResult, { orgId: user.orgId, userId: user.sub, sessionId });
   }
 }

@@ -4,6 +4,7 @@ import { AccessTokenClaims, AttemptSummaryView, ExtendAttemptBody, Requests } fr
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** The proctor's minimal clock controls per candidate: list, pause, resume, extend. */
 @ApiTags('attempts')
@@ -14,6 +15,7 @@ export class ProctorAttemptsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @ApiReturns.list(200, 'AttemptSummaryView')
   list(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -23,6 +25,7 @@ export class ProctorAttemptsController {
 
   @Post(':userId/pause')
   @HttpCode(200)
+  @ApiReturns.one(200, 'AttemptSummaryView')
   pause(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -33,6 +36,7 @@ export class ProctorAttemptsController {
 
   @Post(':userId/resume')
   @HttpCode(200)
+  @ApiReturns.one(200, 'AttemptSummaryView')
   resume(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -44,6 +48,7 @@ export class ProctorAttemptsController {
   @Post(':userId/extend')
   @HttpCode(200)
   @ApiBody({ type: ExtendAttemptBody })
+  @ApiReturns.one(200, 'AttemptSummaryView')
   extend(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

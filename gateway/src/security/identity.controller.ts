@@ -26,7 +26,8 @@ import type { NatsConnection } from 'nats';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { imageFile, PRIVATE_IMAGE_HEADERS } from './image-file';
-import { SessionAccess } from './session-access';
+import { SessionAccess } from '../access/session-access';
+import { ApiReturns } from '../openapi/api-returns';
 
 /** Room left in one NATS message for the request's ids and framing around the two photos. */
 const ENVELOPE_ALLOWANCE = 4 * 1024;
@@ -46,6 +47,7 @@ export class IdentityController {
   @Post()
   @Roles(Role.Candidate)
   @ApiBody({ type: SubmitIdentityBody })
+  @ApiReturns.one(201, 'IdentityCheckView')
   async submit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -64,6 +66,7 @@ export class IdentityController {
 
   @Get('mine')
   @Roles(Role.Candidate)
+  @ApiReturns.one(200, 'IdentityCheckView')
   async mine(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -82,6 +85,7 @@ export class IdentityController {
   /** Every participant with their status (`missing` for those who have not sent photos yet). */
   @Get()
   @Roles(...STAFF)
+  @ApiReturns.list(200, 'IdentityCheckView')
   async list(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -96,6 +100,7 @@ export class IdentityController {
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @Header('Cache-Control', PRIVATE_IMAGE_HEADERS['Cache-Control'])
   @Header('X-Content-Type-Options', PRIVATE_IMAGE_HEADERS['X-Content-Type-Options'])
+  @ApiReturns.file('the photo', 'image/jpeg', 'image/png', 'image/webp')
   async photo(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
@@ -113,6 +118,7 @@ export class IdentityController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiBody({ type: DecideIdentityBody })
+  @ApiReturns.one(200, 'IdentityCheckView')
   async decide(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,

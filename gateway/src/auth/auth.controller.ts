@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { AccessTokenClaims, LoginRequest, LoginResponse, Requests, UserView } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
-import { CurrentUser, Public } from '../auth/current-user';
-import { TokenService } from '../auth/token.service';
+import { CurrentUser, Public } from './current-user';
+import { SignInThrottle } from './sign-in-throttle';
+import { TokenService } from './token.service';
 import { GatewayEnv } from '../config/env';
-
-/** Tighter than the API-wide limit: slows password guessing. Read at call time so tests can lower it. */
-const loginLimit = () => Number(process.env['LOGIN_RATE_LIMIT_PER_MINUTE'] ?? 30);
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,20 +15,24 @@ export class AuthController {
     private readonly rpc: RpcClient,
     private readonly tokens: TokenService,
     private readonly env: GatewayEnv,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @Throttle({ default: { limit: () => loginLimit(), ttl: 60_000 } })
   @ApiBody({ type: LoginRequest })
-  async login(@Body() body: LoginRequest): Promise<LoginResponse> {
-    const user = await this.rpc.request(Requests.login, { email: body.email, password: body.password });
+  @ApiReturns.one(200, 'LoginResponse')
+  async login(@Body() body: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
+    const user = await this.throttle.attempt({ email: body.email }, address, () =>
+      this.rpc.request(Requests.login, { email: body.email, password: body.password }),
+    );
     return { accessToken: await this.tokens.issue(user), expiresInSeconds: this.env.JWT_TTL_SECONDS, user };
   }
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiReturns.one(200, 'UserView')
   me(@CurrentUser() user: AccessTokenClaims): Promise<UserView> {
     return this.rpc.request(Requests.getUser, { orgId: user.orgId, userId: user.sub });
   }

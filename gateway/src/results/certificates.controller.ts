@@ -4,6 +4,7 @@ import { AccessTokenClaims, Requests, Role } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class CertificatesController {
 
   @Get(':certificateId/pdf')
   @ApiProduces('application/pdf')
+  @ApiReturns.file('the certificate', 'application/pdf')
   async pdf(
     @CurrentUser() user: AccessTokenClaims,
     @Param('certificateId', uuidParam('certificateId')) certificateId: string,
