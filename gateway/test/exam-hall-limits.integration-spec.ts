@@ -9,7 +9,7 @@ import {
   AttemptView,
 } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { Client } from 'pg';
 import { ApiClient, sessionBody } from './api-client';

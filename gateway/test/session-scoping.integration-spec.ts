@@ -1,6 +1,6 @@
 import { AssessmentView, QuestionType, SessionView } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-platform';
+import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ApiClient, sessionBody } from './api-client';
