@@ -4,7 +4,7 @@
 // of the same guarded upsert against the same PostgreSQL, measured in the same run.
 import { testDatabaseUrl } from '@invigil/server-testing';
 import { cpus } from 'node:os';
-import { startBenchStack, stopBenchStack } from './autosave/bench-stack';
+import { startBenchStack, stopBenchStack } from './bench-stack';
 import { sleep } from './autosave/candidate-load';
 import { prepareExam, QUESTION_COUNT } from './autosave/exam-setup';
 import { runLevel } from './autosave/level-run';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     console.log(
       `starting the stack (five services and one gateway as separate processes) for ${candidates} candidates…`,
     );
-    const stack = await startBenchStack(PROFILE_DIR);
+    const stack = await startBenchStack({ profileDir: PROFILE_DIR });
     try {
       const started = performance.now();
       const exam = await prepareExam(stack, candidates);

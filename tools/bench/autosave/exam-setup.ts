@@ -3,7 +3,7 @@ import { LocalStack } from '@invigil/local-stack';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { ApiClient, sessionBody } from '../../../gateway/test/api-client';
+import { ApiClient, sessionBody } from '@invigil/server-testing';
 
 /** One simulated candidate: who they are to the gateway. */
 export interface BenchCandidate {

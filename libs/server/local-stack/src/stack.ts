@@ -22,6 +22,8 @@ export interface StackSettings {
   echo?: boolean;
   logLevel?: string;
   extraEnv?: Record<string, string>;
+  /** The services to run (all by default); a benchmark of one service answers the others with peers. */
+  services?: readonly ServiceName[];
 }
 
 const SEEDED: ServiceName[] = ['enrollment', 'sessions'];
@@ -38,13 +40,18 @@ export class LocalStack {
     const stack = new LocalStack(settings);
     try {
       await stack.prepareDatabases();
-      await Promise.all(ServiceNames.map((name) => stack.startService(name)));
+      await Promise.all(stack.serviceNames.map((name) => stack.startService(name)));
       for (let i = 0; i < settings.gateways; i++) await stack.startGateway(i);
     } catch (error) {
       await stack.stop();
       throw error;
     }
     return stack;
+  }
+
+  /** The services this stack runs. */
+  get serviceNames(): readonly ServiceName[] {
+    return this.settings.services ?? ServiceNames;
   }
 
   schemaOf(name: ServiceName): string {
@@ -130,7 +137,7 @@ export class LocalStack {
 
   private async prepareDatabases(): Promise<void> {
     await Promise.all(
-      ServiceNames.map(async (name) => {
+      this.serviceNames.map(async (name) => {
         const env = this.serviceEnv(name, 0);
         await runToCompletion(this.spec(`${name}-migrate`, `services/${name}/src/main.ts`, ['migrate'], env));
         if (this.settings.seed && SEEDED.includes(name)) {
