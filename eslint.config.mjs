@@ -8,7 +8,13 @@ import { builtinModules } from 'node:module';
  */
 
 /** Test code: unit, integration and browser suites and their helpers. */
-const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  '**/e2e/**/*.ts',
+];
 
 /** What contracts and domain may not import: they run in every service and in the browser. */
 const FRAMEWORK_IMPORTS = ['@nestjs/*', '@mikro-orm/*', '@angular/*', 'node:*'];

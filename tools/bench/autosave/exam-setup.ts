@@ -1,5 +1,6 @@
-import { AccessTokenClaims, ImportPreview, ImportResult, QuestionType, Role, SessionView } from '@invigil/contracts';
-import { LocalStack } from '@invigil/local-stack';
+import type { AccessTokenClaims, ImportPreview, ImportResult, SessionView } from '@invigil/contracts';
+import { QuestionType, Role } from '@invigil/contracts';
+import type { LocalStack } from '@invigil/local-stack';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';

@@ -1,7 +1,9 @@
-import { ServiceName, ServiceNames } from '@invigil/contracts';
+import type { ServiceName } from '@invigil/contracts';
+import { ServiceNames } from '@invigil/contracts';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from './managed-process';
+import type { ProcessSpec } from './managed-process';
+import { ManagedProcess, runToCompletion, waitUntilReady } from './managed-process';
 
 export interface StackSettings {
   /** The repository root (where tools/run-ts.js lives). */

@@ -1,4 +1,4 @@
-import { LoginResponse } from '@invigil/contracts';
+import type { LoginResponse } from '@invigil/contracts';
 import { DEMO_PASSWORD } from '@invigil/server-platform';
 
 export interface ApiResponse<T> {
