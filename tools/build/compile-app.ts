@@ -57,7 +57,7 @@ export async function compileApp(
 }
 
 function requiredSpecifiers(code: string): string[] {
-  return [...code.matchAll(/require\((["'])([^"']+)\1\)/g)].map((match) => match[2]);
+  return [...code.matchAll(/require\((["'])([^"']+)\1\)/g)].flatMap((match) => (match[2] ? [match[2]] : []));
 }
 
 function resolveSource(fromDir: string, specifier: string): string {
@@ -70,5 +70,5 @@ function resolveSource(fromDir: string, specifier: string): string {
 /** `@scope/name/deep/path` → `@scope/name`; `name/deep` → `name`. */
 export function packageName(specifier: string): string {
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }

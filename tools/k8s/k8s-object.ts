@@ -57,9 +57,9 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Rec
   const expressionsHold = (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
     switch (operator) {
       case 'In':
-        return key in labels && values.includes(labels[key]);
+        return labels[key] !== undefined && values.includes(labels[key]);
       case 'NotIn':
-        return !(key in labels) || !values.includes(labels[key]);
+        return labels[key] === undefined || !values.includes(labels[key]);
       case 'Exists':
         return key in labels;
       case 'DoesNotExist':

@@ -19,7 +19,8 @@ export function isKubectlAvailable(): boolean {
 /** Splits a multi-document YAML stream into objects; a document that is not an object is an error. */
 export function parseManifests(text: string): K8sObject[] {
   return parseAllDocuments(text).flatMap((document, index) => {
-    if (document.errors.length > 0) throw new Error(`document ${index + 1}: ${document.errors[0].message}`);
+    const [error] = document.errors;
+    if (error) throw new Error(`document ${index + 1}: ${error.message}`);
     const value: unknown = document.toJS();
     if (value === null || value === undefined) return [];
     if (!isK8sObject(value))

@@ -27,9 +27,9 @@ function must<T>(value: T | undefined | null): T {
 }
 const deployment = (objects: K8sObject[], name = 'sessions') => find<IDeployment>(objects, 'Deployment', name);
 const podSpec = (objects: K8sObject[], name = 'sessions') => must(deployment(objects, name).spec?.template.spec);
-const mainContainer = (objects: K8sObject[], name = 'sessions') => podSpec(objects, name).containers[0];
+const mainContainer = (objects: K8sObject[], name = 'sessions') => must(podSpec(objects, name).containers[0]);
 const job = (objects: K8sObject[]) => find<IJob>(objects, 'Job');
-const jobContainer = (objects: K8sObject[]) => must(must(job(objects).spec).template.spec).containers[0];
+const jobContainer = (objects: K8sObject[]) => must(must(must(job(objects).spec).template.spec).containers[0]);
 const remove = (objects: K8sObject[], kind: string, name?: string) => {
   objects.splice(objects.indexOf(find<K8sObject>(objects, kind, name)), 1);
 };
@@ -220,7 +220,8 @@ const cases: BrokenCase[] = [
     fixture: 'service',
     expected: 'has-service-monitor Deployment/sessions',
     breakIt: (objects) => {
-      find<{ spec: { endpoints: { port: string }[] } }>(objects, 'ServiceMonitor').spec.endpoints[0].port = 'metrics';
+      must(find<{ spec: { endpoints: { port: string }[] } }>(objects, 'ServiceMonitor').spec.endpoints[0]).port =
+        'metrics';
     },
   },
   {
@@ -236,7 +237,9 @@ const cases: BrokenCase[] = [
     fixture: 'gateway',
     expected: 'ingress-backends-exist Ingress/gateway',
     breakIt: (objects) => {
-      must(must(must(must(find<IIngress>(objects, 'Ingress').spec).rules)[0].http).paths[0].backend.service).port = {
+      must(
+        must(must(must(must(must(find<IIngress>(objects, 'Ingress').spec).rules)[0]).http).paths[0]).backend.service,
+      ).port = {
         name: 'https',
       };
     },
@@ -282,7 +285,7 @@ const cases: BrokenCase[] = [
     fixture: 'service',
     expected: 'egress-allowed-ports NetworkPolicy/sessions',
     breakIt: (objects) => {
-      delete must(must(find<INetworkPolicy>(objects, 'NetworkPolicy', 'sessions').spec).egress)[0].to;
+      delete must(must(must(find<INetworkPolicy>(objects, 'NetworkPolicy', 'sessions').spec).egress)[0]).to;
     },
   },
   {
@@ -354,7 +357,7 @@ const cases: BrokenCase[] = [
     fixture: 'service',
     expected: 'keda-triggers-match-contracts ScaledObject/sessions',
     breakIt: (objects) => {
-      must(must(find<IScaledObject>(objects, 'ScaledObject').spec).triggers[0].metadata)['consumer'] = 'scoring';
+      must(must(must(find<IScaledObject>(objects, 'ScaledObject').spec).triggers[0]).metadata)['consumer'] = 'scoring';
     },
   },
   {
@@ -418,7 +421,7 @@ describe('what a failure says', () => {
     const scaledObject = find<IScaledObject>(objects, 'ScaledObject');
     Object.assign(scaledObject.metadata ?? {}, { name: 'scoring' });
     must(scaledObject.spec).scaleTargetRef.name = 'scoring';
-    must(must(scaledObject.spec).triggers[0].metadata)['consumer'] = 'scoring';
+    must(must(must(scaledObject.spec).triggers[0]).metadata)['consumer'] = 'scoring';
     expect(problemsOf(objects, 'keda-triggers-match-contracts')).toContain(
       'runs BullMQ workers but has no redis trigger on the wait list',
     );

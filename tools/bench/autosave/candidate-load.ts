@@ -1,7 +1,9 @@
-import { AttachAttemptAck, SaveAnswerSocketAck, SocketCommands } from '@invigil/contracts';
+import type { AttachAttemptAck, SaveAnswerSocketAck } from '@invigil/contracts';
+import { SocketCommands } from '@invigil/contracts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { io, Socket } from 'socket.io-client';
-import { BenchCandidate } from './exam-setup';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import type { BenchCandidate } from './exam-setup';
 
 export interface LoadSettings {
   gatewayUrl: string;
@@ -75,8 +77,7 @@ export class CandidateLoad {
     let refused = 0;
     const attached: typeof this.sockets = [];
     const worker = async () => {
-      while (next < this.sockets.length) {
-        const entry = this.sockets[next++];
+      for (let entry = this.sockets[next++]; entry; entry = this.sockets[next++]) {
         const ack = (await entry.socket
           .timeout(60_000)
           .emitWithAck(SocketCommands.attachAttempt, {
@@ -236,7 +237,7 @@ export class CandidateLoad {
 
 export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

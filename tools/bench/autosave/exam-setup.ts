@@ -1,9 +1,10 @@
-import { AccessTokenClaims, ImportPreview, ImportResult, QuestionType, Role, SessionView } from '@invigil/contracts';
-import { LocalStack } from '@invigil/local-stack';
+import type { AccessTokenClaims, ImportPreview, ImportResult, SessionView } from '@invigil/contracts';
+import { QuestionType, Role } from '@invigil/contracts';
+import type { LocalStack } from '@invigil/local-stack';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { ApiClient, sessionBody } from '../../../gateway/test/api-client';
+import { ApiClient, sessionBody } from '@invigil/server-testing';
 
 /** One simulated candidate: who they are to the gateway. */
 export interface BenchCandidate {

@@ -43,6 +43,34 @@ insert into "${schema}"."answer" ("attempt_id", "question_id", "value", "client_
   returning "client_seq", "saved_at";
 `;
 
+/** A table shaped like sessions' answer table, every key already stored at sequence 0. */
+async function prepareTable(db: Client, settings: PgbenchSettings, attemptsPerClient: number): Promise<void> {
+  await db.query(`drop schema if exists "${settings.schema}" cascade; create schema "${settings.schema}"`);
+  await db.query(`create table "${settings.schema}"."answer" (
+    "attempt_id" uuid not null, "question_id" uuid not null, "value" jsonb not null,
+    "client_seq" int not null, "change_count" int not null default 0, "saved_at" timestamptz(3) not null,
+    primary key ("attempt_id", "question_id"))`);
+  // Saves mostly change answers already stored, so the table starts with every key at sequence 0.
+  await db.query(
+    `insert into "${settings.schema}"."answer" select md5('a' || a)::uuid, md5('q' || q)::uuid, '{}'::jsonb, 0, 0, now()
+     from generate_series(0, $1::int - 1) a, generate_series(1, $2::int) q`,
+    [attemptsPerClient * settings.clients, settings.questions],
+  );
+  await db.query(`analyze "${settings.schema}"."answer"`);
+}
+
+function pgbenchArgs(settings: PgbenchSettings, url: URL, attemptsPerClient: number, script: string): string[] {
+  const { clients, threads, seconds, questions } = settings;
+  return [
+    '-n',
+    ...['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres'],
+    ...['-M', 'extended', '-c', String(clients), '-j', String(threads), '-T', String(seconds)],
+    ...['-D', `attempts_per_client=${attemptsPerClient}`, '-D', `clients=${clients}`],
+    ...['-D', `questions=${questions}`, '-D', 'seq=0'],
+    ...['-f', script, url.pathname.slice(1)],
+  ];
+}
+
 /** Runs pgbench against the stack's PostgreSQL and reads its transactions per second. */
 export async function measureRawUpsertRate(settings: PgbenchSettings): Promise<PgbenchResult> {
   const db = new Client({ connectionString: settings.databaseUrl });
@@ -50,46 +78,11 @@ export async function measureRawUpsertRate(settings: PgbenchSettings): Promise<P
   const dir = mkdtempSync(join(tmpdir(), 'invigil-pgbench-'));
   try {
     const attemptsPerClient = Math.ceil(settings.attempts / settings.clients);
-    await db.query(`drop schema if exists "${settings.schema}" cascade; create schema "${settings.schema}"`);
-    await db.query(`create table "${settings.schema}"."answer" (
-      "attempt_id" uuid not null, "question_id" uuid not null, "value" jsonb not null,
-      "client_seq" int not null, "change_count" int not null default 0, "saved_at" timestamptz(3) not null,
-      primary key ("attempt_id", "question_id"))`);
-    // Saves mostly change answers already stored, so the table starts with every key at sequence 0.
-    await db.query(
-      `insert into "${settings.schema}"."answer" select md5('a' || a)::uuid, md5('q' || q)::uuid, '{}'::jsonb, 0, 0, now()
-       from generate_series(0, $1::int - 1) a, generate_series(1, $2::int) q`,
-      [attemptsPerClient * settings.clients, settings.questions],
-    );
-    await db.query(`analyze "${settings.schema}"."answer"`);
+    await prepareTable(db, settings, attemptsPerClient);
     const script = join(dir, 'guarded-upsert.sql');
     writeFileSync(script, SCRIPT(settings.schema));
     const url = new URL(settings.databaseUrl);
-    const args = [
-      '-n',
-      ...['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres'],
-      ...[
-        '-M',
-        'extended',
-        '-c',
-        String(settings.clients),
-        '-j',
-        String(settings.threads),
-        '-T',
-        String(settings.seconds),
-      ],
-      ...[
-        '-D',
-        `attempts_per_client=${attemptsPerClient}`,
-        '-D',
-        `clients=${settings.clients}`,
-        '-D',
-        `questions=${settings.questions}`,
-        '-D',
-        'seq=0',
-      ],
-      ...['-f', script, url.pathname.slice(1)],
-    ];
+    const args = pgbenchArgs(settings, url, attemptsPerClient, script);
     const env = { ...process.env, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };
     const { stdout } = await promisify(execFile)('pgbench', args, { env, maxBuffer: 1 << 20 });
     const tps = /tps = ([\d.]+)/.exec(stdout);

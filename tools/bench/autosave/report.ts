@@ -1,5 +1,5 @@
-import { PgbenchResult } from './pgbench';
-import { WindowFigures } from './candidate-load';
+import type { PgbenchResult } from './pgbench';
+import type { WindowFigures } from './candidate-load';
 
 export interface LevelResult {
   candidates: number;

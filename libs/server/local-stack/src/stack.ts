@@ -1,7 +1,9 @@
-import { ServiceName, ServiceNames } from '@invigil/contracts';
+import type { ServiceName } from '@invigil/contracts';
+import { ServiceNames } from '@invigil/contracts';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from './managed-process';
+import type { ProcessSpec } from './managed-process';
+import { ManagedProcess, runToCompletion, waitUntilReady } from './managed-process';
 
 export interface StackSettings {
   /** The repository root (where tools/run-ts.js lives). */
@@ -22,6 +24,8 @@ export interface StackSettings {
   echo?: boolean;
   logLevel?: string;
   extraEnv?: Record<string, string>;
+  /** The services to run (all by default); a benchmark of one service answers the others with peers. */
+  services?: readonly ServiceName[];
 }
 
 const SEEDED: ServiceName[] = ['enrollment', 'sessions'];
@@ -38,13 +42,18 @@ export class LocalStack {
     const stack = new LocalStack(settings);
     try {
       await stack.prepareDatabases();
-      await Promise.all(ServiceNames.map((name) => stack.startService(name)));
+      await Promise.all(stack.serviceNames.map((name) => stack.startService(name)));
       for (let i = 0; i < settings.gateways; i++) await stack.startGateway(i);
     } catch (error) {
       await stack.stop();
       throw error;
     }
     return stack;
+  }
+
+  /** The services this stack runs. */
+  get serviceNames(): readonly ServiceName[] {
+    return this.settings.services ?? ServiceNames;
   }
 
   schemaOf(name: ServiceName): string {
@@ -135,7 +144,7 @@ export class LocalStack {
 
   private async prepareDatabases(): Promise<void> {
     await Promise.all(
-      ServiceNames.map(async (name) => {
+      this.serviceNames.map(async (name) => {
         const env = this.serviceEnv(name, 0);
         await runToCompletion(this.spec(`${name}-migrate`, `services/${name}/src/main.ts`, ['migrate'], env));
         if (this.settings.seed && SEEDED.includes(name)) {

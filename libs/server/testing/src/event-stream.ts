@@ -1,7 +1,8 @@
-import { EventEnvelope, EventPayload, EventSubject } from '@invigil/contracts';
+import type { EventEnvelope, EventPayload, EventSubject } from '@invigil/contracts';
 import { ensureEventStream, eventStreamName } from '@invigil/server-platform';
-import { RawNats } from './raw-nats';
-import { ConsumerMessages, JSONCodec } from 'nats';
+import type { RawNats } from './raw-nats';
+import type { ConsumerMessages } from 'nats';
+import { JSONCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 
 const codec = JSONCodec<EventEnvelope>();

@@ -1,5 +1,5 @@
 import { RpcErrorCode } from '@invigil/contracts';
-import { RawNats } from './raw-nats';
+import type { RawNats } from './raw-nats';
 
 /** Payloads a hostile or broken peer might send. */
 export const GARBAGE_PAYLOADS: { label: string; bytes: Uint8Array }[] = [

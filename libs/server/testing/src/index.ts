@@ -6,3 +6,4 @@ export * from './otlp-collector';
 export * from './event-stream';
 export * from './peer';
 export * from './sessions-peer';
+export * from './api-client';

@@ -1,4 +1,5 @@
-import { createServer, Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 
 export interface CollectedSpan {
   service: string;

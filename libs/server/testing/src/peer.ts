@@ -1,6 +1,8 @@
-import { RequestOf, RequestSubject, ResponseOf, RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
-import { RawNats } from './raw-nats';
-import { JSONCodec, Subscription } from 'nats';
+import type { RequestOf, RequestSubject, ResponseOf, RpcErrorBody } from '@invigil/contracts';
+import { RpcErrorCode } from '@invigil/contracts';
+import type { RawNats } from './raw-nats';
+import type { Subscription } from 'nats';
+import { JSONCodec } from 'nats';
 
 const codec = JSONCodec();
 

@@ -1,6 +1,7 @@
-import { RpcErrorBody } from '@invigil/contracts';
+import type { RpcErrorBody } from '@invigil/contracts';
 import { eventStreamName } from '@invigil/server-platform';
-import { connect, JSONCodec, NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
+import { connect, JSONCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { testNatsUrl } from './test-env';
 

@@ -1,16 +1,10 @@
-import {
-  EnrollmentMode,
-  Requests,
-  RpcErrorCode,
-  SessionStatus,
-  SessionView,
-  StartMode,
-  TimeLimitMode,
-} from '@invigil/contracts';
+import type { SessionView } from '@invigil/contracts';
+import { EnrollmentMode, Requests, RpcErrorCode, SessionStatus, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { DEMO_ORG } from '@invigil/server-seed';
-import { RawNats } from './raw-nats';
+import type { RawNats } from './raw-nats';
 import { randomUUID } from 'node:crypto';
-import { answerAsPeer, Peer, PeerError } from './peer';
+import type { Peer } from './peer';
+import { answerAsPeer, PeerError } from './peer';
 
 /** A session as the sessions service would describe it; tests override what they exercise. */
 export function sessionView(overrides: Partial<SessionView> = {}): SessionView {

@@ -1,14 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { INestApplication } from '@nestjs/common';
-import {
-  bootstrapService,
-  DatabaseEnv,
-  dropSchema,
-  EntityClass,
-  InvigilNatsServer,
-  loadEnv,
-  migrateSchema,
-} from '@invigil/server-platform';
+import type { INestApplication } from '@nestjs/common';
+import type { DatabaseEnv, EntityClass, InvigilNatsServer } from '@invigil/server-platform';
+import { bootstrapService, dropSchema, loadEnv, migrateSchema } from '@invigil/server-platform';
 import { testDatabaseUrl, testNatsUrl, testRedisUrl } from './test-env';
 
 export interface TestServiceSpec<E extends DatabaseEnv> {

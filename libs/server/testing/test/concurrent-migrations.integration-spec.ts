@@ -34,7 +34,7 @@ describe('two migrators started at once (a Job retried while another pod still r
     const appliedCounts = finished.map((result) => result.applied.length).sort();
     expect(appliedCounts).toEqual([0, 2]);
     // The one that found nothing to do finished after the one that did the work: it waited.
-    expect(finished[0].applied).toHaveLength(2);
+    expect(finished[0]?.applied).toHaveLength(2);
 
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Events } from '@invigil/contracts';
-import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '../src';
+import type { RunningTestService } from '../src';
+import { eventually, RawNats, startTestService, uniqueTag } from '../src';
 import { randomUUID } from 'node:crypto';
 import { DatabaseEnv, eventStreamName, Outbox, OutboxMessage, OutboxRelay } from '@invigil/server-platform';
 import { ConsumerModule, Effect, failOnce, fixtureMigrations, ProducerModule } from './outbox-fixture';

@@ -1,17 +1,27 @@
-import { ServiceNames } from '@invigil/contracts';
+import type { ServiceName } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 
-const root = join(__dirname, '../../..');
+const root = join(__dirname, '../..');
+
+export interface BenchStackOptions {
+  /** Where every process writes a .cpuprofile when it stops (for finding where the time goes). */
+  profileDir?: string;
+  /** The services to run (all by default); the others are answered by peers on NATS. */
+  services?: readonly ServiceName[];
+  gateways?: number;
+  extraEnv?: Record<string, string>;
+}
 
 /**
- * The whole system as separate processes on this machine's PostgreSQL, NATS and Redis, under a
- * tag of its own (schemas, subjects, stream, queue keys), as the integration suites start it.
+ * The system (or a part of it) as separate processes on this machine's PostgreSQL, NATS and Redis,
+ * under a tag of its own (schemas, subjects, stream, queue keys), as the integration suites start it.
  */
-export async function startBenchStack(profileDir: string | undefined): Promise<LocalStack> {
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<LocalStack> {
+  const { profileDir, services, gateways = 1, extraEnv = {} } = options;
   const tag = uniqueTag();
   return LocalStack.start({
     root,
@@ -19,7 +29,8 @@ export async function startBenchStack(profileDir: string | undefined): Promise<L
     natsUrl: testNatsUrl(),
     redisUrl: testRedisUrl(),
     tag,
-    gateways: 1,
+    services,
+    gateways,
     jwtSecret: `autosave-bench-${tag}-0123456789abcdefghijklmnop`,
     logDir: join(root, 'tmp/bench-logs', tag),
     seed: true,
@@ -28,13 +39,13 @@ export async function startBenchStack(profileDir: string | undefined): Promise<L
       // The API's per-address limit would otherwise throttle one machine's worth of candidates.
       RATE_LIMIT_PER_MINUTE: '10000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-      // For finding where the time goes: every process writes a .cpuprofile there when it stops.
       ...(profileDir
         ? {
-            NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile-preload.js')}`,
+            NODE_OPTIONS: `--require ${join(__dirname, 'autosave/cpu-profile-preload.js')}`,
             AUTOSAVE_CPU_PROFILE_DIR: profileDir,
           }
         : {}),
+      ...extraEnv,
     },
   });
 }
@@ -43,7 +54,7 @@ export async function startBenchStack(profileDir: string | undefined): Promise<L
 export async function stopBenchStack(stack: LocalStack): Promise<void> {
   const tag = stack.settings.tag;
   await stack.stop();
-  for (const name of ServiceNames) await dropSchema(testDatabaseUrl(), `${name}_${tag}`);
+  for (const name of stack.serviceNames) await dropSchema(testDatabaseUrl(), stack.schemaOf(name));
   const nats = await RawNats.connect(tag);
   await nats.deleteStream();
   await nats.close();
