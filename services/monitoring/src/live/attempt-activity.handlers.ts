@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Events } from '@invigil/contracts';
 import { EventConsumer } from '@invigil/server-platform';
-import { ActivityText, who } from './live-rules';
+import { ActivityText, who } from './activity-text';
 import { lockParticipant, logActivity, occurredAt, touchAndAnnounce } from './live-store';
 
 /**
