@@ -23,7 +23,12 @@ export default [
               sourceTag: 'type:platform',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'],
             },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'] },
+            // Demo fixtures: seed commands, tests and tools use them; the platform does not.
+            { sourceTag: 'type:seed', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:seed'],
+            },
             {
               sourceTag: 'type:service',
               onlyDependOnLibsWithTags: [
@@ -33,6 +38,7 @@ export default [
                 'type:tracing',
                 'type:testing',
                 'type:tooling',
+                'type:seed',
               ],
             },
             {
@@ -44,17 +50,30 @@ export default [
                 'type:tracing',
                 'type:testing',
                 'type:tooling',
+                'type:seed',
               ],
             },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:frontend'] },
             {
               sourceTag: 'type:tooling',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling', 'type:testing', 'type:platform'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:tooling',
+                'type:testing',
+                'type:platform',
+                'type:seed',
+              ],
             },
             { sourceTag: 'type:tracing', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:tooling', 'type:platform'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:testing',
+                'type:tooling',
+                'type:platform',
+                'type:seed',
+              ],
             },
           ],
           banTransitiveDependencies: false,

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import { LocalStack } from '@invigil/local-stack';
 import { join } from 'node:path';
 

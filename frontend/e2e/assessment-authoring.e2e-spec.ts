@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-seed';
 import { LocalStack } from '@invigil/local-stack';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

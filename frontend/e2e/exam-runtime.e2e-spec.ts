@@ -1,5 +1,5 @@
 import { AnswerValue, AttemptView } from '@invigil/contracts';
-import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
 import { LocalStack } from '@invigil/local-stack';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { sel } from './selectors';

@@ -1,4 +1,4 @@
-import { DEMO_ASSESSMENT_ID, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ASSESSMENT_ID, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import { freePort, LocalStack } from '@invigil/local-stack';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AddressInfo } from 'node:net';

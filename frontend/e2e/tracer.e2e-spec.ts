@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-seed';
 import { LocalStack } from '@invigil/local-stack';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';

@@ -1,5 +1,5 @@
 import { LoginResponse } from '@invigil/contracts';
-import { DEMO_PASSWORD } from '@invigil/server-platform';
+import { DEMO_PASSWORD } from '@invigil/server-seed';
 
 export interface ApiResponse<T> {
   status: number;

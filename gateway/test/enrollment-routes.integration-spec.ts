@@ -8,7 +8,8 @@ import {
   UserSearchPage,
 } from '@invigil/contracts';
 import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
-import { DEMO_USERS, dropSchema, loadEnv } from '@invigil/server-platform';
+import { dropSchema, loadEnv } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, SessionsPeer, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -12,7 +12,8 @@ import {
   SocketPushes,
 } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_USERS, dropSchema } from '@invigil/server-platform';
+import { dropSchema } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-seed';
 import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';

@@ -11,7 +11,8 @@ import {
   WatchSessionAck,
 } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_USERS, dropSchema, RIVAL_USERS } from '@invigil/server-platform';
+import { dropSchema } from '@invigil/server-platform';
+import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { JwtService } from '@nestjs/jwt';
 import { join } from 'node:path';

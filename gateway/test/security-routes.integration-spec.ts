@@ -8,7 +8,8 @@ import {
   SnapshotView,
 } from '@invigil/contracts';
 import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
-import { DEMO_USERS, dropSchema, loadEnv, RIVAL_USERS } from '@invigil/server-platform';
+import { dropSchema, loadEnv } from '@invigil/server-platform';
+import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import {
   eventually,
   RawNats,

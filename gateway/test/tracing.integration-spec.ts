@@ -1,6 +1,7 @@
 import { AssessmentView, AttemptView, QuestionType, ResultView, ServiceNames, SessionView } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_USERS, dropSchema } from '@invigil/server-platform';
+import { dropSchema } from '@invigil/server-platform';
+import { DEMO_USERS } from '@invigil/server-seed';
 import {
   eventually,
   InMemoryOtlpCollector,

@@ -3,7 +3,7 @@
 // Runs the real enrollment service against this machine's PostgreSQL, NATS and Redis in a
 // throw-away schema; the sessions service is answered by a peer on the real NATS.
 import { ImportPreview, ImportResult, importUploadKey, ParticipantView, Requests } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, SessionsPeer, startTestService, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';

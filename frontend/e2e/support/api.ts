@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@invigil/server-platform';
+import { DEMO_PASSWORD } from '@invigil/server-seed';
 
 /** Calls the gateway's HTTP API as one signed-in user, for setup steps and for checking what the server stored. */
 export class ApiClient {

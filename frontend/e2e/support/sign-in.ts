@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@invigil/server-platform';
+import { DEMO_PASSWORD } from '@invigil/server-seed';
 import type { Page } from 'playwright-core';
 import { sel } from '../selectors';
 

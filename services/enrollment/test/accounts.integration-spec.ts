@@ -1,5 +1,5 @@
 import { Requests, RpcErrorCode, UserView } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import {
   EXPECTED_GARBAGE_CODES,
   RawNats,

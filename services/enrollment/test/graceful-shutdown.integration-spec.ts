@@ -1,6 +1,7 @@
 import { Requests, UserView } from '@invigil/contracts';
 import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
-import { DEMO_ORG, DEMO_USERS, dropSchema } from '@invigil/server-platform';
+import { dropSchema } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, RawReply, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { enrollmentProcess, enrollmentProcessEnv } from './support/enrollment-process';
 

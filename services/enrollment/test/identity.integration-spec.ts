@@ -10,7 +10,7 @@ import {
   SessionStatus,
   SessionView,
 } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import {
   envelope,
   eventually,

@@ -7,7 +7,7 @@ import {
   Requests,
   RpcErrorCode,
 } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { RawNats, RunningTestService, SessionsPeer, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';

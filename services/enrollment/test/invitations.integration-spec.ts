@@ -1,5 +1,5 @@
 import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AddressInfo } from 'node:net';

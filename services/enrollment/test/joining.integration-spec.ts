@@ -8,7 +8,7 @@ import {
   SessionStatus,
   UserSearchPage,
 } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,6 @@
 import { Events, MessageView, Requests, RpcErrorCode, UserView } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS, OutboxMessage } from '@invigil/server-platform';
+import { OutboxMessage } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import {
   answerAsPeer,
   envelope,

@@ -1,6 +1,6 @@
 import { AccessTokenClaims, ImportPreview, ImportResult, QuestionType, Role, SessionView } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { ApiClient, sessionBody } from '../../../gateway/test/api-client';

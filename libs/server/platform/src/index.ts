@@ -27,7 +27,7 @@ export * from './health/health.controller';
 export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
-export * from './demo/demo-data';
+export * from './bootstrap/service-cli';
 export * from './http/public-route';
 export * from './metrics/metrics';
 export * from './metrics/queue-metrics';

@@ -7,7 +7,7 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
-import { DEMO_ORG } from '@invigil/server-platform';
+import { DEMO_ORG } from '@invigil/server-seed';
 import { RawNats } from './raw-nats';
 import { randomUUID } from 'node:crypto';
 import { answerAsPeer, Peer, PeerError } from './peer';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Events } from '@invigil/contracts';
 import { eventually, RawNats, RunningTestService, startTestService, uniqueTag } from '../src';
 import { randomUUID } from 'node:crypto';
-import { DatabaseEnv, eventStreamName, Outbox, OutboxRelay } from '@invigil/server-platform';
+import { DatabaseEnv, eventStreamName, Outbox, OutboxMessage, OutboxRelay } from '@invigil/server-platform';
 import { ConsumerModule, Effect, failOnce, fixtureMigrations, ProducerModule } from './outbox-fixture';
 
 describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)', () => {
@@ -119,5 +119,32 @@ describe('outbox → JetStream → durable consumer (real PostgreSQL and NATS)',
     );
     expect(applied).toBe(1);
     expect(failOnce.has(sessionId)).toBe(false);
+  });
+
+  it("runs Outbox.transaction's after-commit work once its event is committed, and drops it on rollback", async () => {
+    const ran: string[] = [];
+    const sessionId = randomUUID();
+    await producer.app.get(Outbox).transaction(async (_em, emit, afterCommit) => {
+      emit(Events.sessionCreated, {
+        orgId: randomUUID(),
+        sessionId,
+        name: 'n',
+        enrollmentCode: 'ABCDEF',
+        questionCount: 1,
+      });
+      afterCommit(async () => {
+        const row = await producer.app.get(EntityManager).fork().findOne(OutboxMessage, { payload: { sessionId } });
+        ran.push(row ? 'committed' : 'too early');
+      });
+    });
+    await expect(
+      producer.app.get(Outbox).transaction(async (_em, _emit, afterCommit) => {
+        afterCommit(async () => {
+          ran.push('rolled back');
+        });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(ran).toEqual(['committed']);
   });
 });

@@ -1,5 +1,5 @@
 import { EventEnvelope, EventPayload, EventSubject, Events, ParticipantStatus } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 
 export const ORG_ID = DEMO_ORG.id;

@@ -6,7 +6,7 @@ import {
   ScoringKeyView,
   UserView,
 } from '@invigil/contracts';
-import { DEMO_ORG, DEMO_USERS } from '@invigil/server-platform';
+import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 import { answerAsPeer, Peer, PeerError, RawNats } from '@invigil/server-testing';
 
