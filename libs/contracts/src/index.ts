@@ -11,6 +11,7 @@ export * from './auth/token';
 export * from './auth/invitation';
 export * from './enrollment/user';
 export * from './enrollment/participant';
+export * from './enrollment/time-limit-form';
 export * from './enrollment/identity';
 export * from './sessions/assessment';
 export * from './sessions/session';

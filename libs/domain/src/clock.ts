@@ -15,7 +15,7 @@ export interface ClockInput {
  * A running pause counts as paused time up to `now`.
  */
 export function remainingMs(input: ClockInput): number {
-  const runningPause = input.pausedSince ? Math.max(0, input.now.getTime() - input.pausedSince.getTime()) : 0;
+  const runningPause = input.pausedSince ? intervalMs(input.pausedSince, input.now) : 0;
   const elapsed = input.now.getTime() - input.startedAt.getTime() - input.pausedMs - runningPause;
   const remaining = input.timeLimitMs + input.extensionsMs + input.creditedMs - Math.max(0, elapsed);
   return Math.max(0, remaining);
@@ -37,4 +37,31 @@ export function deadlineAt(clock: StoredClock): Date | null {
   return new Date(
     clock.startedAt.getTime() + clock.timeLimitMs + clock.extensionsMs + clock.creditedMs + clock.pausedMs,
   );
+}
+
+/** The pause terms of one attempt's clock. */
+export type PauseTerms = Pick<ClockInput, 'pausedMs' | 'pausedSince'>;
+
+/** Milliseconds from `since` to `now`, never negative (a clock read on another host may be behind). */
+export function intervalMs(since: Date, now: Date): number {
+  return Math.max(0, now.getTime() - since.getTime());
+}
+
+/** Stopping the clock: time stops counting at `now`; a second pause keeps the first one's start. */
+export function pausedClock(terms: PauseTerms, now: Date): PauseTerms {
+  return terms.pausedSince ? { ...terms } : { pausedMs: terms.pausedMs, pausedSince: now };
+}
+
+/**
+ * Restarting the clock: the pause so far (pausedSince to now) is added to pausedMs, which moves the
+ * deadline by as much. A clock that is not stopped is left as it is.
+ */
+export function resumedClock(terms: PauseTerms, now: Date): PauseTerms {
+  if (!terms.pausedSince) return { ...terms };
+  return { pausedMs: terms.pausedMs + intervalMs(terms.pausedSince, now), pausedSince: null };
+}
+
+/** Extra time granted by the proctor, in the clock's milliseconds. */
+export function extensionMs(minutes: number): number {
+  return minutes * 60_000;
 }

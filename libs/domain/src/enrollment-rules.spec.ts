@@ -1,5 +1,5 @@
 import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
-import { JoinableSession, joinRefusal, lateEntryClosedAt } from './enrollment-rules';
+import { additionRefusal, JoinableSession, joinRefusal, lateEntryClosedAt, placesLeft } from './enrollment-rules';
 
 const base: JoinableSession = {
   name: 'Algebra',
@@ -20,7 +20,10 @@ describe('joinRefusal', () => {
 
   it('refuses ended and cancelled sessions', () => {
     expect(joinRefusal({ ...base, status: SessionStatus.Ended }, fresh)?.reason).toBe('ended');
-    expect(joinRefusal({ ...base, status: SessionStatus.Cancelled }, fresh)?.message).toContain('cancelled');
+    expect(joinRefusal({ ...base, status: SessionStatus.Cancelled }, fresh)).toEqual({
+      reason: 'cancelled',
+      message: 'The session "Algebra" has been cancelled; it takes no more participants.',
+    });
   });
 
   it('manual mode refuses users not on the roster, admits invited ones', () => {
@@ -51,5 +54,32 @@ describe('joinRefusal', () => {
   it('lets someone who already joined back to their place', () => {
     const started = { ...base, status: SessionStatus.InProgress, startedAt: '2026-12-01T09:00:00Z', maxUsers: 1 };
     expect(joinRefusal(started, { ...fresh, existingStatus: ParticipantStatus.InSession, seatsTaken: 1 })).toBeNull();
+  });
+});
+
+describe('roster capacity', () => {
+  it('counts every roster row as a seat and never goes below zero places', () => {
+    expect(placesLeft(null, 40)).toBeNull();
+    expect(placesLeft(3, 1)).toBe(2);
+    expect(placesLeft(3, 5)).toBe(0);
+  });
+
+  it('refuses a manual addition that would overfill the session, naming the places left', () => {
+    const limited = { maxUsers: 3 };
+    expect(additionRefusal(limited, 1, 2)).toBeNull();
+    expect(additionRefusal({ maxUsers: null }, 100, 50)).toBeNull();
+    expect(additionRefusal(limited, 1, 3)).toEqual({
+      reason: 'full',
+      message:
+        "Adding 3 would exceed the session's maximum of 3 participants (1 already on the roster, 2 places left).",
+    });
+  });
+
+  it('agrees with joinRefusal on when a session is full', () => {
+    const limited = { ...base, maxUsers: 2 };
+    expect(joinRefusal(limited, { ...fresh, seatsTaken: 1 })).toBeNull();
+    expect(additionRefusal(limited, 1, 1)).toBeNull();
+    expect(joinRefusal(limited, { ...fresh, seatsTaken: 2 })?.reason).toBe('full');
+    expect(additionRefusal(limited, 2, 1)?.reason).toBe('full');
   });
 });

@@ -1,4 +1,5 @@
 import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
+import { FinishedSessionStatus, finishedSessionMessage, sessionIsFinished } from './session-lifecycle';
 
 /** The parts of a session the joining rules look at (a subset of SessionView). */
 export interface JoinableSession {
@@ -11,7 +12,7 @@ export interface JoinableSession {
   startedAt: string | null;
 }
 
-export type JoinRefusalReason = 'ended' | 'cancelled' | 'manual_only' | 'late_entry_closed' | 'full';
+export type JoinRefusalReason = `${FinishedSessionStatus}` | 'manual_only' | 'late_entry_closed' | 'full';
 
 export interface JoinRefusal {
   reason: JoinRefusalReason;
@@ -32,14 +33,8 @@ export interface JoinContext {
  * someone who already joined (any later status) is simply let back to their place.
  */
 export function joinRefusal(session: JoinableSession, context: JoinContext): JoinRefusal | null {
-  if (session.status === SessionStatus.Ended) {
-    return { reason: 'ended', message: `The session "${session.name}" has ended; it takes no more participants.` };
-  }
-  if (session.status === SessionStatus.Cancelled) {
-    return {
-      reason: 'cancelled',
-      message: `The session "${session.name}" has been cancelled; it takes no more participants.`,
-    };
+  if (sessionIsFinished(session.status)) {
+    return { reason: session.status, message: `${finishedSessionMessage(session)}; it takes no more participants.` };
   }
   if (context.existingStatus !== null && context.existingStatus !== ParticipantStatus.Invited) return null;
   const onRoster = context.existingStatus === ParticipantStatus.Invited;
@@ -58,7 +53,7 @@ export function joinRefusal(session: JoinableSession, context: JoinContext): Joi
         : `The session "${session.name}" has already started and does not allow late entry; ask your proctor.`,
     };
   }
-  if (!onRoster && session.maxUsers !== null && context.seatsTaken >= session.maxUsers) {
+  if (!onRoster && placesLeft(session.maxUsers, context.seatsTaken) === 0) {
     return {
       reason: 'full',
       message: `The session "${session.name}" is full (${session.maxUsers} participants); ask your proctor for a place.`,
@@ -75,4 +70,29 @@ export function lateEntryClosedAt(
   const started = new Date(session.startedAt);
   if (!session.lateEntry) return started;
   return new Date(started.getTime() + (session.lateEntryMinutes ?? 0) * 60_000);
+}
+
+/**
+ * Places left under the session's maximum, never below zero; null without a maximum. Every row on
+ * the roster holds a seat, whatever its status: joining, adding and importing all count this way.
+ */
+export function placesLeft(maxUsers: number | null, seatsTaken: number): number | null {
+  return maxUsers === null ? null : Math.max(0, maxUsers - seatsTaken);
+}
+
+/**
+ * Why the proctor may not add `adding` newcomers (the manual addition), or null when they fit: the
+ * same seat count as joinRefusal's "full", with the numbers a proctor needs to pick fewer.
+ */
+export function additionRefusal(
+  session: Pick<JoinableSession, 'maxUsers'>,
+  seatsTaken: number,
+  adding: number,
+): JoinRefusal | null {
+  const left = placesLeft(session.maxUsers, seatsTaken);
+  if (left === null || adding <= left) return null;
+  return {
+    reason: 'full',
+    message: `Adding ${adding} would exceed the session's maximum of ${session.maxUsers} participants (${seatsTaken} already on the roster, ${left} places left).`,
+  };
 }

@@ -1,10 +1,13 @@
-import { SessionStatus as S } from '@invigil/contracts';
+import { SessionStatus as S, StartMode } from '@invigil/contracts';
 import {
   assertSessionTransition,
   FINISHED_SESSION_STATUSES,
+  finishedSessionMessage,
   sessionIsEditable,
   sessionIsFinished,
   sessionTransitions,
+  statusAfterSettingsEdit,
+  statusOnCreation,
 } from './session-lifecycle';
 
 describe('session lifecycle (the guide)', () => {
@@ -53,5 +56,39 @@ describe('sessionIsFinished', () => {
     expect(sessionIsFinished(S.Cancelled)).toBe(true);
     expect(sessionIsFinished(S.Paused)).toBe(false);
     expect(sessionIsFinished(S.Draft)).toBe(false);
+  });
+});
+
+describe('finishedSessionMessage', () => {
+  it('says how the session finished, and nothing for one that is not finished', () => {
+    expect(finishedSessionMessage({ name: 'Biology', status: S.Ended })).toBe('The session "Biology" has ended');
+    expect(finishedSessionMessage({ name: 'Biology', status: S.Cancelled })).toBe(
+      'The session "Biology" has been cancelled',
+    );
+    expect(finishedSessionMessage({ name: 'Biology', status: S.InProgress })).toBeNull();
+  });
+});
+
+describe('status on creation and after a settings edit', () => {
+  it('creates a scheduled-start session as scheduled and a flexible-start one as open', () => {
+    expect(statusOnCreation(StartMode.Scheduled)).toBe(S.Scheduled);
+    expect(statusOnCreation(StartMode.Flexible)).toBe(S.Open);
+  });
+
+  it('makes a scheduled start scheduled, opens a scheduled session switched to flexible, else keeps the status', () => {
+    for (const current of [S.Draft, S.Scheduled, S.Open])
+      expect(statusAfterSettingsEdit(current, StartMode.Scheduled)).toBe(S.Scheduled);
+    expect(statusAfterSettingsEdit(S.Scheduled, StartMode.Flexible)).toBe(S.Open);
+    expect(statusAfterSettingsEdit(S.Open, StartMode.Flexible)).toBe(S.Open);
+    expect(statusAfterSettingsEdit(S.Draft, StartMode.Flexible)).toBe(S.Draft);
+  });
+
+  it('only ever proposes a move the transition table allows from an editable state', () => {
+    for (const current of [S.Draft, S.Scheduled, S.Open])
+      for (const mode of [StartMode.Scheduled, StartMode.Flexible]) {
+        const next = statusAfterSettingsEdit(current, mode);
+        if (next !== current || next === S.Scheduled)
+          expect(() => assertSessionTransition(current, next)).not.toThrow();
+      }
   });
 });

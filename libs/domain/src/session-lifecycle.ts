@@ -1,4 +1,4 @@
-import { SessionStatus } from '@invigil/contracts';
+import { SessionStatus, StartMode } from '@invigil/contracts';
 import { assertTransition, TransitionTable } from './transition';
 
 const S = SessionStatus;
@@ -43,12 +43,44 @@ export function sessionIsRunning(status: SessionStatus): boolean {
   return status === S.InProgress || status === S.Paused;
 }
 
+/** The final states: ended and cancelled. */
+export type FinishedSessionStatus = SessionStatus.Ended | SessionStatus.Cancelled;
+
 /** The final states, read off the transition table: those from which no transition leads anywhere. */
 export const FINISHED_SESSION_STATUSES: readonly SessionStatus[] = (
   Object.keys(sessionTransitions) as SessionStatus[]
 ).filter((status) => sessionTransitions[status].length === 0);
 
 /** Ended or cancelled: nothing more happens in the session (no joins, no saves, no attempts). */
-export function sessionIsFinished(status: SessionStatus): boolean {
+export function sessionIsFinished(status: SessionStatus): status is FinishedSessionStatus {
   return FINISHED_SESSION_STATUSES.includes(status);
+}
+
+const FINISHED_PHRASE: Record<FinishedSessionStatus, string> = {
+  [S.Ended]: 'has ended',
+  [S.Cancelled]: 'has been cancelled',
+};
+
+/**
+ * 'The session "Biology" has ended' or '… has been cancelled' for a finished session, null for any
+ * other; callers add what no longer happens ("; its roster can no longer change.").
+ */
+export function finishedSessionMessage(session: { name: string; status: SessionStatus }): string | null {
+  if (!sessionIsFinished(session.status)) return null;
+  return `The session "${session.name}" ${FINISHED_PHRASE[session.status]}`;
+}
+
+/** A new session waits for its start time when it has one, and is open for joining otherwise. */
+export function statusOnCreation(startMode: StartMode): SessionStatus {
+  return startMode === StartMode.Scheduled ? S.Scheduled : S.Open;
+}
+
+/**
+ * The status after a settings edit (which only happens before the start): a scheduled start makes
+ * the session scheduled (again); switching a scheduled session to a flexible start opens it; a
+ * flexible-start draft or open session keeps its status.
+ */
+export function statusAfterSettingsEdit(current: SessionStatus, startMode: StartMode): SessionStatus {
+  if (startMode === StartMode.Scheduled) return S.Scheduled;
+  return current === S.Scheduled ? S.Open : current;
 }

@@ -1,5 +1,11 @@
 import { formatDuration } from './duration';
-import { individualTimeLimitMs, individualTimeLimitSeconds } from './time-limit';
+import { TimeLimitMode } from '@invigil/contracts';
+import {
+  individualTimeLimitMs,
+  individualTimeLimitSeconds,
+  ownTimeLimitSeconds,
+  participantTimeLimitMs,
+} from './time-limit';
 
 describe('individualTimeLimitMs', () => {
   it('gives 45 min × 1.5 as 67 min 30 s, not 68 min', () => {
@@ -31,5 +37,22 @@ describe('formatDuration', () => {
     expect(formatDuration(4050)).toBe('1 h 7 min 30 s');
     expect(formatDuration(-3)).toBe('0 s');
     expect(formatDuration(61.9)).toBe('1 min 1 s');
+  });
+});
+
+describe('the time-limit mode', () => {
+  const individual = { durationMinutes: 45, timeLimitMode: TimeLimitMode.Individual };
+  const sessionWide = { durationMinutes: 45, timeLimitMode: TimeLimitMode.SessionWide };
+
+  it('runs 45 min × 1.5 = 4 050 000 ms only when the session uses individual limits', () => {
+    expect(participantTimeLimitMs(individual, { timeLimitMultiplier: 1.5 })).toBe(4_050_000);
+    expect(participantTimeLimitMs(sessionWide, { timeLimitMultiplier: 1.5 })).toBe(45 * 60_000);
+  });
+
+  it('names an own limit only where it applies, as the mail and the clock both read it', () => {
+    expect(ownTimeLimitSeconds(individual, { timeLimitMultiplier: 1.5, timeLimitMinutes: null })).toBe(4050);
+    expect(ownTimeLimitSeconds(individual, { timeLimitMinutes: 90, timeLimitMultiplier: null })).toBe(5400);
+    expect(ownTimeLimitSeconds(individual, { timeLimitMinutes: null, timeLimitMultiplier: null })).toBeNull();
+    expect(ownTimeLimitSeconds(sessionWide, { timeLimitMultiplier: 1.5, timeLimitMinutes: null })).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { TimeLimitMode } from '@invigil/contracts';
+
 /** A participant's own time limit as stored on the roster: minutes, a multiplier of the session's duration, or neither. */
 export interface IndividualTimeLimit {
   timeLimitMinutes?: number | null;
@@ -32,4 +34,30 @@ export function individualTimeLimitSeconds(
   participant: IndividualTimeLimit,
 ): number {
   return Math.round(individualTimeLimitMs(durationMinutes, individualLimits, participant) / 1000);
+}
+
+/** The parts of a session its time limits depend on. */
+export interface TimedSession {
+  durationMinutes: number;
+  timeLimitMode: TimeLimitMode;
+}
+
+/** Individual limits apply only in the individual mode; session-wide, everyone has the session's duration. */
+export function usesIndividualLimits(session: Pick<TimedSession, 'timeLimitMode'>): boolean {
+  return session.timeLimitMode === TimeLimitMode.Individual;
+}
+
+/** The limit the participant's clock will run, in milliseconds, for the session's time-limit mode. */
+export function participantTimeLimitMs(session: TimedSession, participant: IndividualTimeLimit): number {
+  return individualTimeLimitMs(session.durationMinutes, usesIndividualLimits(session), participant);
+}
+
+/**
+ * The participant's own limit in seconds when it applies to them (individual mode and a limit set),
+ * else null: their clock runs the session's duration.
+ */
+export function ownTimeLimitSeconds(session: TimedSession, participant: IndividualTimeLimit): number | null {
+  const own = participant.timeLimitMinutes != null || participant.timeLimitMultiplier != null;
+  if (!own || !usesIndividualLimits(session)) return null;
+  return individualTimeLimitSeconds(session.durationMinutes, true, participant);
 }

@@ -1,4 +1,4 @@
-import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode } from '@invigil/contracts';
+import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode, TimeLimitMode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -69,6 +69,7 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
       name: 'Chemistry Final',
       scheduledAt: '2026-12-01T15:00:00.000Z',
       enrollmentCode: 'CHEM42',
+      timeLimitMode: TimeLimitMode.Individual,
     });
     const added = await nats.request<ParticipantView[]>(
       Requests.addParticipants,
@@ -109,6 +110,26 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
       message:
         'This invitation link has already been used. Sign in with your password, or ask your proctor to send a new one.',
     });
+  });
+
+  it("names no own limit when the session's limit is session-wide, as the clock then runs the duration", async () => {
+    const session = sessions.put({ name: 'Session-wide', timeLimitMode: TimeLimitMode.SessionWide });
+    const added = await nats.request<ParticipantView[]>(
+      Requests.addParticipants,
+      {
+        orgId: DEMO_ORG.id,
+        actorId: DEMO_USERS[1].id,
+        sessionId: session.id,
+        entries: [{ userId: DEMO_USERS[3].id, timeLimitMultiplier: 1.5 }],
+        sendInvitation: true,
+      },
+      15_000,
+    );
+    expect(added.err).toBeUndefined();
+    const text = decodeQuotedPrintable(inbox.at(-1)!.raw);
+    expect(text).toMatch(/^Subject: Invitation: Session-wide$/m);
+    expect(text).toContain('Duration: 45 min.');
+    expect(text).not.toContain('Your time limit');
   });
 
   it('resends a fresh link to someone still Invited, and refuses once they joined', async () => {

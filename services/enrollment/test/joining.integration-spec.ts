@@ -181,7 +181,9 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       "Adding 2 would exceed the session's maximum of 1 participants (0 already on the roster, 1 places left).",
     );
     const both = await add(session.id, [{ userId: candidates[8], timeLimitMinutes: 60, timeLimitMultiplier: 1.5 }]);
-    expect(both.err?.details).toEqual(['entries.0: give timeLimitMinutes or timeLimitMultiplier, not both']);
+    expect(both.err?.details).toEqual([
+      'entries.0.timeLimitMinutes: give timeLimitMinutes or timeLimitMultiplier, not both',
+    ]);
     const foreign = await add(session.id, [{ userId: randomUUID() }]);
     expect(foreign.err?.code).toBe(RpcErrorCode.NotFound);
     const badMultiplier = await add(session.id, [{ userId: candidates[8], timeLimitMultiplier: 0.5 }]);

@@ -125,6 +125,25 @@ describe('sessions service: the exam runtime', () => {
     expect(remaining.map((seconds) => Math.ceil(seconds / 60))).toEqual([40, 55, 60]);
   });
 
+  it('runs 45 min × 1.5 as 4 050 000 ms (67:30) under individual limits, and the duration when session-wide', async () => {
+    const [individual, sessionWide] = [randomUUID(), randomUUID()];
+    const limitOf = async (mode: TimeLimitMode, userId: string) => {
+      const session = await runningSession(
+        { durationMinutes: 45, timeLimitMode: mode },
+        { userId, details: { timeLimitMultiplier: 1.5 } },
+      );
+      const opened = await open(session.id, userId);
+      const sql = `select time_limit_ms from attempt where id = ?`;
+      const [row] = await db().execute<{ time_limit_ms: string }[]>(sql, [opened.id]);
+      return { stored: Number(row.time_limit_ms), remainingSeconds: opened.remainingSeconds };
+    };
+    const accommodated = await limitOf(TimeLimitMode.Individual, individual);
+    expect(accommodated.stored).toBe(4_050_000);
+    expect(accommodated.remainingSeconds).toBeLessThanOrEqual(4050);
+    expect(accommodated.remainingSeconds).toBeGreaterThan(4040);
+    expect((await limitOf(TimeLimitMode.SessionWide, sessionWide)).stored).toBe(45 * 60_000);
+  });
+
   it('opens the exam only after an approved identity check when the session verifies identity', async () => {
     const [waiting, approved] = [randomUUID(), randomUUID()];
     const session = await runningSession(

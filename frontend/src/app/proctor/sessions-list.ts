@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionStatus, SessionView } from '@invigil/contracts';
+import { sessionIsEditable, sessionIsFinished, sessionIsRunning } from '@invigil/domain';
 import { sessionStatusLabel } from '../shared/status-labels';
 
 export type SessionsTab = 'upcoming' | 'active' | 'past';
 
-const TAB_STATUSES: Record<SessionsTab, readonly SessionStatus[]> = {
-  upcoming: [SessionStatus.Draft, SessionStatus.Scheduled, SessionStatus.Open],
-  active: [SessionStatus.InProgress, SessionStatus.Paused],
-  past: [SessionStatus.Ended, SessionStatus.Cancelled],
+/** Upcoming: before the start (still editable); active: running; past: finished. */
+const TAB_HOLDS: Record<SessionsTab, (status: SessionStatus) => boolean> = {
+  upcoming: sessionIsEditable,
+  active: sessionIsRunning,
+  past: sessionIsFinished,
 };
 
 /** Sessions of one tab matching the search (name, assessment or code, case-insensitive). */
@@ -16,7 +18,7 @@ export function sessionsOfTab(sessions: SessionView[], tab: SessionsTab, search:
   const needle = search.trim().toLowerCase();
   return sessions.filter(
     (session) =>
-      TAB_STATUSES[tab].includes(session.status) &&
+      TAB_HOLDS[tab](session.status) &&
       (!needle ||
         [session.name, session.assessmentTitle, session.enrollmentCode].some((text) =>
           text.toLowerCase().includes(needle),

@@ -20,6 +20,7 @@ import {
 import { ParticipantStatus, Role } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
 import type { IdentityStatus } from './identity';
+import { OneTimeLimitForm } from './time-limit-form';
 
 /** Body of POST /api/enrollment/join. */
 export class JoinWithCodeBody {
@@ -76,11 +77,11 @@ export interface ParticipantView extends ParticipantRosterDetails {
 export interface ParticipantTimeLimit {
   /** Whole minutes; when set it is the limit. */
   timeLimitMinutes: number | null;
-  /** Applies to the session's duration, rounded up to a whole minute (1.5 × 45 min = 68 min). */
+  /** Applies to the session's duration, rounded up to the whole second (1.5 × 45 min = 67 min 30 s). */
   timeLimitMultiplier: number | null;
 }
 
-/** Optional fields of ParticipantView added by issue 3 (optional so older producers stay valid). */
+/** Optional fields of ParticipantView (optional so producers that predate them stay valid). */
 export interface ParticipantRosterDetails extends Partial<ParticipantTimeLimit> {
   /** When the proctor put the user on the roster (null: joined with the code). */
   invitedAt?: string | null;
@@ -90,6 +91,7 @@ export interface ParticipantRosterDetails extends Partial<ParticipantTimeLimit> 
 
 export class TimeLimitFields {
   @IsOptional()
+  @OneTimeLimitForm()
   @IsInt({ message: 'timeLimitMinutes must be a whole number of minutes' })
   @Min(1, { message: 'timeLimitMinutes must be at least 1' })
   @Max(1440, { message: 'timeLimitMinutes must be at most 1440 (24 hours)' })
@@ -157,6 +159,7 @@ export class UpdateTimeLimitBody extends TimeLimitFields {}
 
 export class UpdateTimeLimitRequest extends ParticipantCommandRequest {
   @IsOptional()
+  @OneTimeLimitForm()
   @IsInt()
   @Min(1)
   @Max(1440)

@@ -1,5 +1,6 @@
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ParticipantStatus } from '../enums';
+import { OneTimeLimitForm } from '../enrollment/time-limit-form';
 import { SessionEvent } from './session-events';
 
 /** Roster and participant-status events (enrollment service). */
@@ -46,6 +47,7 @@ export class ParticipantAddedEvent extends SessionEvent {
   status!: ParticipantStatus;
 
   @IsOptional()
+  @OneTimeLimitForm()
   @IsInt()
   timeLimitMinutes!: number | null;
 
@@ -74,6 +76,7 @@ export class ParticipantTimeLimitChangedEvent extends SessionEvent {
   userId!: string;
 
   @IsOptional()
+  @OneTimeLimitForm()
   @IsInt()
   timeLimitMinutes!: number | null;
 

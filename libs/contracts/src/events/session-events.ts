@@ -66,7 +66,7 @@ export class SessionCreatedEvent extends SessionEvent {
   @IsInt()
   questionCount!: number;
 
-  /** Added with issue 3; optional so events stored before it still validate. */
+  /** Optional: events stored before the status was carried still validate. */
   @IsOptional()
   @IsEnum(SessionStatus)
   status?: SessionStatus;

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommitImportRequest, ImportPreview, ImportResult, ImportRosterRequest, SessionView } from '@invigil/contracts';
+import { placesLeft } from '@invigil/domain';
 import { REDIS_CONNECTION, RpcError } from '@invigil/server-platform';
 import type { Redis } from 'ioredis';
 import { UserAccount } from '../accounts/user.entity';
@@ -103,7 +104,8 @@ export class ImportService {
   }
 
   private async facts(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<RosterFacts> {
-    if (table.length === 0) return { enrolled: new Set(), foreign: new Set(), placesLeft: session.maxUsers };
+    if (table.length === 0)
+      return { enrolled: new Set(), foreign: new Set(), placesLeft: placesLeft(session.maxUsers, 0) };
     const emailIndex = [...mapHeader(table[0]).columns.entries()].find(([, column]) => column === 'email')![0];
     const emails = [
       ...new Set(
@@ -120,7 +122,7 @@ export class ImportService {
     return {
       enrolled: new Set(roster.map((row) => row.email.toLowerCase())),
       foreign: new Set(foreign.map((user) => user.email)),
-      placesLeft: session.maxUsers === null ? null : Math.max(0, session.maxUsers - roster.length),
+      placesLeft: placesLeft(session.maxUsers, roster.length),
     };
   }
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isEmail } from 'class-validator';
 import { Workbook } from 'exceljs';
+import { givesOneTimeLimitForm, ONE_TIME_LIMIT_FORM } from '@invigil/contracts';
 
 /**
  * Bulk import of a roster: pure functions (no database, no network) that turn an uploaded CSV or
@@ -249,8 +250,8 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
       const multiplier = parseLimit(cells.timeLimitMultiplier ?? '', 'timeLimitMultiplier');
       if (minutes.reason) problem('timeLimitMinutes', minutes.reason);
       if (multiplier.reason) problem('timeLimitMultiplier', multiplier.reason);
-      if (minutes.value !== null && multiplier.value !== null)
-        problem('timeLimitMinutes', 'bad time limit: give timeLimitMinutes or timeLimitMultiplier, not both');
+      if (!givesOneTimeLimitForm({ timeLimitMinutes: minutes.value, timeLimitMultiplier: multiplier.value }))
+        problem('timeLimitMinutes', `bad time limit: ${ONE_TIME_LIMIT_FORM}`);
       if (email !== '' && !seen.has(email)) seen.set(email, rowNumber);
       if (rowIssues.length === 0) {
         if (placesLeft !== null && placesLeft <= 0) {

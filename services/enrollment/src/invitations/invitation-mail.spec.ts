@@ -1,3 +1,5 @@
+import { TimeLimitMode } from '@invigil/contracts';
+import { ownTimeLimitSeconds } from '@invigil/domain';
 import { composeInvitation, formatInZone } from './invitation-mail';
 
 describe('invitation mail', () => {
@@ -9,7 +11,11 @@ describe('invitation mail', () => {
       durationMinutes: 45,
       enrollmentCode: 'ACD346',
     },
-    timeLimitSeconds: 4050,
+    // 45 min × 1.5 through the one rule the clock uses: 4050 s.
+    timeLimitSeconds: ownTimeLimitSeconds(
+      { durationMinutes: 45, timeLimitMode: TimeLimitMode.Individual },
+      { timeLimitMinutes: null, timeLimitMultiplier: 1.5 },
+    ),
     link: 'http://localhost:3000/invite/abc',
     expiresAt: new Date('2026-12-04T09:30:00.000Z'),
   };
@@ -22,6 +28,16 @@ describe('invitation mail', () => {
     expect(mail.text).toContain('Your time limit: 1 h 7 min 30 s.');
     expect(mail.text).toContain('http://localhost:3000/invite/abc');
     expect(mail.html).toContain('Carla &lt;C&gt;');
+  });
+
+  it('gives the duration instead when the session-wide limit applies', () => {
+    const sessionWide = ownTimeLimitSeconds(
+      { durationMinutes: 45, timeLimitMode: TimeLimitMode.SessionWide },
+      { timeLimitMinutes: null, timeLimitMultiplier: 1.5 },
+    );
+    const mail = composeInvitation({ ...input, timeLimitSeconds: sessionWide });
+    expect(mail.text).toContain('Duration: 45 min.');
+    expect(mail.text).not.toContain('Your time limit');
   });
 
   it('says a flexible session starts with the proctor, and falls back to UTC for an unknown zone', () => {

@@ -3,7 +3,7 @@ import { formatDuration } from '@invigil/domain';
 export interface InvitationMailInput {
   to: { email: string; displayName: string; timeZone: string };
   session: { name: string; scheduledAt: string | null; durationMinutes: number; enrollmentCode: string };
-  /** The participant's own limit in seconds (`individualTimeLimitSeconds`), when they have one. */
+  /** The participant's own limit in seconds (`ownTimeLimitSeconds`): null when their clock runs the session's duration. */
   timeLimitSeconds: number | null;
   link: string;
   expiresAt: Date;

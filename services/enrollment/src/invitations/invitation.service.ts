@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InvitationRedemption, RedeemInvitationRequest, SessionView } from '@invigil/contracts';
-import { individualTimeLimitSeconds } from '@invigil/domain';
+import { ownTimeLimitSeconds } from '@invigil/domain';
 import { RpcError } from '@invigil/server-platform';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -48,11 +48,11 @@ export class InvitationService {
         createdAt: new Date(),
       });
       await em.flush();
-      const custom = participant.timeLimitMinutes !== null || participant.timeLimitMultiplier !== null;
       const mail = composeInvitation({
         to: { email: user.email, displayName: user.displayName, timeZone: user.timeZone },
         session,
-        timeLimitSeconds: custom ? individualTimeLimitSeconds(session.durationMinutes, true, participant) : null,
+        // The limit the candidate's clock will run: their own only where the session applies individual limits.
+        timeLimitSeconds: ownTimeLimitSeconds(session, participant),
         link: `${this.env.PUBLIC_URL}/invite/${token}`,
         expiresAt,
       });

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SessionStatus, SessionView } from '@invigil/contracts';
+import { SessionView } from '@invigil/contracts';
+import { finishedSessionMessage } from '@invigil/domain';
 import { RpcError } from '@invigil/server-platform';
 
 /**
@@ -12,9 +13,6 @@ export async function lockSessionRoster(em: EntityManager, sessionId: string): P
 }
 
 export function assertRosterOpen(session: SessionView): void {
-  if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-    throw RpcError.conflict(
-      `The session "${session.name}" has ${session.status === SessionStatus.Ended ? 'ended' : 'been cancelled'}; its roster can no longer change.`,
-    );
-  }
+  const finished = finishedSessionMessage(session);
+  if (finished) throw RpcError.conflict(`${finished}; its roster can no longer change.`);
 }

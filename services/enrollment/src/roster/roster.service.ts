@@ -11,6 +11,7 @@ import {
   RpcErrorCode,
   UpdateTimeLimitRequest,
 } from '@invigil/contracts';
+import { additionRefusal, participantIsRemovable } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { UserAccount } from '../accounts/user.entity';
 import { IdentityStatuses } from '../identity/identity-statuses';
@@ -35,13 +36,6 @@ export class RosterService {
    * each with an optional individual time limit. Users already on the roster are left as they are.
    */
   async add(request: AddParticipantsRequest): Promise<ParticipantView[]> {
-    const details: string[] = [];
-    request.entries.forEach((entry, index) => {
-      if (entry.timeLimitMinutes != null && entry.timeLimitMultiplier != null) {
-        details.push(`entries.${index}: give timeLimitMinutes or timeLimitMultiplier, not both`);
-      }
-    });
-    if (details.length > 0) throw RpcError.invalid('Some entries are invalid.', details);
     const session = await this.additions.openSession(request.orgId, request.sessionId);
     const entries = new Map(request.entries.map((entry) => [entry.userId, entry]));
     const views = await this.additions.transaction(session, async (em, afterCommit) => {
@@ -50,14 +44,8 @@ export class RosterService {
       if (missing.length > 0) throw RpcError.notFound(`No user ${missing.join(', ')} in this organization.`);
       const existing = await em.find(Participant, { sessionId: session.id, userId: { $in: [...entries.keys()] } });
       const fresh = users.filter((user) => !existing.some((row) => row.userId === user.id));
-      if (session.maxUsers !== null) {
-        const taken = await em.count(Participant, { sessionId: session.id });
-        if (taken + fresh.length > session.maxUsers) {
-          throw RpcError.conflict(
-            `Adding ${fresh.length} would exceed the session's maximum of ${session.maxUsers} participants (${taken} already on the roster, ${Math.max(0, session.maxUsers - taken)} places left).`,
-          );
-        }
-      }
+      const full = additionRefusal(session, await em.count(Participant, { sessionId: session.id }), fresh.length);
+      if (full) throw RpcError.conflict(full.message);
       const added = await this.additions.add(
         em,
         afterCommit,
@@ -87,7 +75,7 @@ export class RosterService {
     return this.outbox.transaction(async (em, emit) => {
       await lockSessionRoster(em, request.sessionId);
       const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);
-      if (participant.status !== ParticipantStatus.Invited && participant.status !== ParticipantStatus.Waiting) {
+      if (!participantIsRemovable(participant.status)) {
         throw RpcError.conflict(
           `${participant.displayName} is ${participant.status.replace('_', ' ')}; only Invited or Waiting participants can be removed.`,
         );
@@ -133,11 +121,6 @@ export class RosterService {
 
   /** Sets (or clears, with both null) a participant's individual time limit. */
   async updateTimeLimit(request: UpdateTimeLimitRequest): Promise<ParticipantView> {
-    if (request.timeLimitMinutes != null && request.timeLimitMultiplier != null) {
-      throw RpcError.invalid('Give timeLimitMinutes or timeLimitMultiplier, not both.', [
-        'timeLimitMinutes: give it or timeLimitMultiplier, not both',
-      ]);
-    }
     await this.identity.learnSessionsOf([request]);
     return this.outbox.transaction(async (em, emit) => {
       const participant = await this.findParticipant(em, request.orgId, request.sessionId, request.participantId);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Events, SaveAnswerAck, SaveAnswerRequest } from '@invigil/contracts';
+import { sessionIsFinished } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { PinnedQuestionsCache } from '../assessments/pinned-questions';
 import { checkAnswer } from '../assessments/questions';
-import { FINISHED_SESSION_STATUSES } from '../sessions/proctored-session.entity';
 import { countAnswers, upsertAnswer } from './answer-store';
 import { autoSubmitAt } from './attempt-clock';
 import { lockAttemptForSaving } from './save-context';
@@ -26,7 +26,7 @@ export class AnswerSavingService {
   async save(request: SaveAnswerRequest): Promise<SaveAnswerAck> {
     return this.outbox.transaction(async (em, emit) => {
       const context = await lockAttemptForSaving(em, request);
-      if (FINISHED_SESSION_STATUSES.includes(context.sessionStatus)) {
+      if (sessionIsFinished(context.sessionStatus)) {
         throw RpcError.conflict(`The session is ${context.sessionStatus}; answers can no longer change.`);
       }
       const { questionCount, byId } = await this.pinned.of(em, context.assessmentVersionId);

@@ -1,4 +1,12 @@
-import { ClockInput, deadlineAt, remainingMs, remainingSeconds, StoredClock } from '@invigil/domain';
+import {
+  ClockInput,
+  deadlineAt,
+  pausedClock,
+  remainingMs,
+  remainingSeconds,
+  resumedClock,
+  StoredClock,
+} from '@invigil/domain';
 import { Attempt } from './attempt.entity';
 
 type ClockFields = Pick<
@@ -38,13 +46,12 @@ export function autoSubmitAt(attempt: ClockFields, gracePeriodSeconds: number): 
 
 /** Stops the clock (idempotent: a second pause keeps the first start). */
 export function stopClock(attempt: Attempt, now: Date): void {
-  if (!attempt.pausedSince) attempt.pausedSince = now;
+  Object.assign(attempt, pausedClock(storedClock(attempt), now));
 }
 
 /** Restarts the clock, counting the pause as paused time; the deadline moves, so its version does too. */
 export function restartClock(attempt: Attempt, now: Date): void {
   if (!attempt.pausedSince) return;
-  attempt.pausedMs = Number(attempt.pausedMs) + Math.max(0, now.getTime() - attempt.pausedSince.getTime());
-  attempt.pausedSince = null;
+  Object.assign(attempt, resumedClock(storedClock(attempt), now));
   attempt.deadlineVersion += 1;
 }

@@ -10,6 +10,7 @@ import {
   ProctorAttemptRequest,
   SessionStatus,
 } from '@invigil/contracts';
+import { extensionMs } from '@invigil/domain';
 import { EmitEvent, Outbox, RpcError } from '@invigil/server-platform';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { findSessionOrFail } from '../sessions/find-session';
@@ -66,7 +67,7 @@ export class AttemptControlService {
   extend(request: ExtendAttemptRequest): Promise<AttemptSummaryView> {
     return this.change(request, (attempt, session, emit, now, moved) => {
       assertNotSubmitted(attempt);
-      attempt.extensionsMs = Number(attempt.extensionsMs) + request.minutes * 60_000;
+      attempt.extensionsMs = Number(attempt.extensionsMs) + extensionMs(request.minutes);
       attempt.deadlineVersion += 1;
       moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
       emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes });

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AttachViewReply, AttachViewRequest, AttemptPresenceRequest, AttemptStatus, Events } from '@invigil/contracts';
+import { intervalMs } from '@invigil/domain';
 import { EmitEvent, Outbox } from '@invigil/server-platform';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { buildAttemptView } from './attempt-view';
@@ -84,7 +85,7 @@ export class AttemptPresenceService {
 /** Ends a running disconnection: adds it to the attempt's total and announces the return. */
 function markConnected(attempt: Attempt, emit: EmitEvent, now: Date): boolean {
   if (!attempt.disconnectedSince) return false;
-  const lasted = Math.max(0, now.getTime() - attempt.disconnectedSince.getTime());
+  const lasted = intervalMs(attempt.disconnectedSince, now);
   attempt.disconnectedMs = Number(attempt.disconnectedMs) + lasted;
   attempt.disconnectedSince = null;
   emit(Events.attemptReconnected, {

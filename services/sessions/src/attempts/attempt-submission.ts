@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AttemptStatus, Events } from '@invigil/contracts';
+import { intervalMs, resumedClock } from '@invigil/domain';
 import { EmitEvent } from '@invigil/server-platform';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
 import { Answer } from './answer.entity';
@@ -39,13 +40,9 @@ export async function submitLocked(
 
 /** A submitted attempt keeps final figures: no pause or disconnection runs on after it. */
 function closeOpenIntervals(attempt: Attempt, now: Date): void {
-  if (attempt.pausedSince) {
-    attempt.pausedMs = Number(attempt.pausedMs) + Math.max(0, now.getTime() - attempt.pausedSince.getTime());
-    attempt.pausedSince = null;
-  }
+  Object.assign(attempt, resumedClock({ pausedMs: Number(attempt.pausedMs), pausedSince: attempt.pausedSince }, now));
   if (attempt.disconnectedSince) {
-    attempt.disconnectedMs =
-      Number(attempt.disconnectedMs) + Math.max(0, now.getTime() - attempt.disconnectedSince.getTime());
+    attempt.disconnectedMs = Number(attempt.disconnectedMs) + intervalMs(attempt.disconnectedSince, now);
     attempt.disconnectedSince = null;
   }
   accrueQuestionTime(attempt, now, false);
@@ -58,7 +55,7 @@ function closeOpenIntervals(attempt: Attempt, now: Date): void {
  */
 export function accrueQuestionTime(attempt: Attempt, now: Date, running: boolean): void {
   if (attempt.currentQuestionId && attempt.positionSince) {
-    const spent = Math.max(0, now.getTime() - attempt.positionSince.getTime());
+    const spent = intervalMs(attempt.positionSince, now);
     const id = attempt.currentQuestionId;
     attempt.questionTimesMs = { ...attempt.questionTimesMs, [id]: (attempt.questionTimesMs[id] ?? 0) + spent };
   }

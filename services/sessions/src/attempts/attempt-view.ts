@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AttemptStatus, AttemptSummaryView, AttemptView } from '@invigil/contracts';
+import { intervalMs } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
@@ -49,9 +50,7 @@ export async function buildAttemptView(
 /** The proctor's line for one attempt. `connected` comes from presence, which the caller knows. */
 export function toAttemptSummary(attempt: Attempt, now: Date): AttemptSummaryView {
   const submitted = attempt.status === AttemptStatus.Submitted;
-  const runningDisconnection = attempt.disconnectedSince
-    ? Math.max(0, now.getTime() - attempt.disconnectedSince.getTime())
-    : 0;
+  const runningDisconnection = attempt.disconnectedSince ? intervalMs(attempt.disconnectedSince, now) : 0;
   return {
     attemptId: attempt.id,
     userId: attempt.userId,

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AttemptRequest, AttemptStatus, AttemptView, SessionStatus, TimeLimitMode } from '@invigil/contracts';
-import { individualTimeLimitMs, sessionIsRunning } from '@invigil/domain';
+import { AttemptRequest, AttemptStatus, AttemptView, SessionStatus } from '@invigil/contracts';
+import { finishedSessionMessage, participantTimeLimitMs, sessionIsRunning } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
@@ -36,11 +36,7 @@ export class AttemptsService {
     const participant = await this.roster.participantOf(request);
     assertIdentityCleared(session.identityVerification, participant);
     const now = new Date();
-    const timeLimitMs = individualTimeLimitMs(
-      session.durationMinutes,
-      session.timeLimitMode === TimeLimitMode.Individual,
-      participant,
-    );
+    const timeLimitMs = participantTimeLimitMs(session, participant);
     // Two tabs opening at once both land on the one row the unique (session, user) index allows.
     // Opening during a session-wide pause starts with the clock stopped.
     await em.execute(
@@ -108,8 +104,7 @@ export class AttemptsService {
 
 function assertSessionTakesAttempts(session: ProctoredSession): void {
   if (sessionIsRunning(session.status)) return;
-  if (session.status === SessionStatus.Ended || session.status === SessionStatus.Cancelled) {
-    throw RpcError.conflict(`The session "${session.name}" is ${session.status}; it can no longer be taken.`);
-  }
+  const finished = finishedSessionMessage(session);
+  if (finished) throw RpcError.conflict(`${finished}; it can no longer be taken.`);
   throw RpcError.conflict('The session has not started yet; stay in the waiting room.');
 }

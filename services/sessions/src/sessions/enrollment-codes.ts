@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RpcError } from '@invigil/server-platform';
-import { ACTIVE_CODE_INDEX, FINISHED_SESSION_STATUSES, ProctoredSession } from './proctored-session.entity';
+import { FINISHED_SESSION_STATUSES } from '@invigil/domain';
+import { ACTIVE_CODE_INDEX, ProctoredSession } from './proctored-session.entity';
 
 /** Thrown inside a create transaction when the code is taken; the caller retries or refuses. */
 export class EnrollmentCodeTaken extends Error {

@@ -1,10 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '@invigil/contracts';
+import { FINISHED_SESSION_STATUSES } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
-
-/** Sessions in these states have let go of their enrollment code and take no more answers. */
-export const FINISHED_SESSION_STATUSES: readonly SessionStatus[] = [SessionStatus.Ended, SessionStatus.Cancelled];
 
 /** The partial unique index that keeps a code unique among an organization's sessions still running. */
 export const ACTIVE_CODE_INDEX = 'session_org_id_enrollment_code_active_unique';
@@ -15,7 +13,7 @@ export const ACTIVE_CODE_INDEX = 'session_org_id_enrollment_code_active_unique';
 // Codes are reused once a session is over, so uniqueness holds only among sessions still running.
 @Index({
   name: ACTIVE_CODE_INDEX,
-  expression: `create unique index "${ACTIVE_CODE_INDEX}" on "session" ("org_id", "enrollment_code") where status not in ('ended', 'cancelled')`,
+  expression: `create unique index "${ACTIVE_CODE_INDEX}" on "session" ("org_id", "enrollment_code") where status not in (${FINISHED_SESSION_STATUSES.map((status) => `'${status}'`).join(', ')})`,
 })
 export class ProctoredSession {
   @PrimaryKey({ type: 'uuid' })

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CreateSessionRequest, Events, SessionStatus, SessionView, StartMode } from '@invigil/contracts';
-import { generateEnrollmentCode } from '@invigil/domain';
+import { CreateSessionRequest, Events, SessionView } from '@invigil/contracts';
+import { generateEnrollmentCode, statusOnCreation } from '@invigil/domain';
 import { EmitEvent, Outbox, RpcClient, RpcError } from '@invigil/server-platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
@@ -82,7 +82,7 @@ export class SessionCreationService {
       assessmentVersionId: version.id,
       enrollmentCode: code,
       scheduleVersion: 0,
-      status: settings.startMode === StartMode.Scheduled ? SessionStatus.Scheduled : SessionStatus.Open,
+      status: statusOnCreation(settings.startMode),
       startedAt: null,
       createdAt: new Date(),
       updatedAt: new Date(),

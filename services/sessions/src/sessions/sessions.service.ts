@@ -9,15 +9,20 @@ import {
   SessionCommandRequest,
   SessionStatus,
   SessionView,
-  StartMode,
   UpdateSessionRequest,
 } from '@invigil/contracts';
-import { assertSessionTransition, normalizeEnrollmentCode, sessionIsEditable } from '@invigil/domain';
+import {
+  assertSessionTransition,
+  FINISHED_SESSION_STATUSES,
+  normalizeEnrollmentCode,
+  sessionIsEditable,
+  statusAfterSettingsEdit,
+} from '@invigil/domain';
 import { EmitEvent, Outbox, RpcClient, RpcError } from '@invigil/server-platform';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
 import { codeInUseError, enrollmentCodeInUse, isEnrollmentCodeTaken } from './enrollment-codes';
-import { FINISHED_SESSION_STATUSES, ProctoredSession } from './proctored-session.entity';
+import { ProctoredSession } from './proctored-session.entity';
 import {
   MovedDeadlines,
   pauseSessionAttempts,
@@ -130,12 +135,7 @@ export class SessionsService {
           scheduleVersion: session.scheduleVersion,
         };
         applySettings(session, settings);
-        const target =
-          session.startMode === StartMode.Scheduled
-            ? SessionStatus.Scheduled
-            : before.status === SessionStatus.Scheduled
-              ? SessionStatus.Open
-              : before.status;
+        const target = statusAfterSettingsEdit(before.status, session.startMode);
         const moved = (before.scheduledAt?.getTime() ?? null) !== (session.scheduledAt?.getTime() ?? null);
         if (target !== before.status || moved) assertSessionTransition(before.status, target);
         session.status = target;

@@ -9,6 +9,7 @@ import {
   SessionView,
   UserSearchItem,
 } from '@invigil/contracts';
+import { participantIsRemovable } from '@invigil/domain';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
@@ -298,7 +299,7 @@ export class RosterManager implements OnInit {
   }
 
   protected removable(p: ParticipantView): boolean {
-    return p.status === ParticipantStatus.Invited || p.status === ParticipantStatus.Waiting;
+    return participantIsRemovable(p.status);
   }
 
   protected async remove(p: ParticipantView): Promise<void> {
