@@ -1,28 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
-import { AccountsController } from './accounts/accounts.controller';
-import { AccountsService } from './accounts/accounts.service';
+import { AccountsModule } from './accounts/accounts.module';
 import { EnrollmentEnv } from './config/env';
 import { enrollmentEntities } from './entities';
-import { IdentityStatuses } from './identity/identity-statuses';
-import { IdentityController } from './identity/identity.controller';
-import { IdentityService } from './identity/identity.service';
-import { SessionRules } from './identity/session-rules';
-import { ImportController } from './import/import.controller';
-import { ImportService } from './import/import.service';
-import { InvitationService } from './invitations/invitation.service';
-import { InvitationsController } from './invitations/invitations.controller';
-import { Mailer } from './invitations/mailer';
+import { IdentityModule } from './identity/identity.module';
+import { ImportModule } from './import/import.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { KnownSessionsModule } from './known-sessions/known-sessions.module';
 import { enrollmentMigrations } from './migrations';
-import { RosterStatusHandlers } from './roster/roster-status.handlers';
-import { RosterController } from './roster/roster.controller';
-import { RosterService } from './roster/roster.service';
+import { ParticipantsModule } from './participants/participants.module';
+import { RosterModule } from './roster/roster.module';
 
 @Module({})
 export class EnrollmentModule {
+  /** Global so that every feature module reading a setting (invitations' mailer and links) gets the validated env. */
   static forRoot(env: EnrollmentEnv, options: { startOutboxRelay?: boolean } = {}): DynamicModule {
     return {
       module: EnrollmentModule,
+      global: true,
       imports: [
         ServicePlatformModule.forRoot({
           service: 'enrollment',
@@ -31,20 +26,16 @@ export class EnrollmentModule {
           migrations: enrollmentMigrations,
           startOutboxRelay: options.startOutboxRelay,
         }),
+        AccountsModule,
+        KnownSessionsModule,
+        ParticipantsModule,
+        IdentityModule,
+        InvitationsModule,
+        RosterModule,
+        ImportModule,
       ],
-      controllers: [AccountsController, RosterController, InvitationsController, ImportController, IdentityController],
-      providers: [
-        { provide: EnrollmentEnv, useValue: env },
-        AccountsService,
-        RosterService,
-        RosterStatusHandlers,
-        Mailer,
-        InvitationService,
-        ImportService,
-        SessionRules,
-        IdentityStatuses,
-        IdentityService,
-      ],
+      providers: [{ provide: EnrollmentEnv, useValue: env }],
+      exports: [EnrollmentEnv],
     };
   }
 }

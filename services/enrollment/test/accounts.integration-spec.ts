@@ -5,15 +5,10 @@ import {
   RawNats,
   RunningTestService,
   sendGarbageToEverySubject,
-  startTestService,
   uniqueTag,
 } from '@invigil/server-testing';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
-import { enrollmentEntities } from '../src/entities';
-import { enrollmentMigrations } from '../src/migrations';
-import { seedDemoAccounts } from '../src/seed/demo-seed';
+import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
   const tag = uniqueTag();
@@ -21,22 +16,11 @@ describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {
   let nats: RawNats;
 
   beforeAll(async () => {
-    service = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-    });
-    await seedDemoAccounts(service.app.get(EntityManager).fork());
-    nats = await RawNats.connect(tag);
+    ({ service, nats } = await startEnrollment(tag));
   });
 
   afterAll(async () => {
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
+    await stopEnrollment({ service, nats });
   });
 
   it('signs in with the right password and returns the user without the hash', async () => {

@@ -1,34 +1,17 @@
 import { Requests, UserView } from '@invigil/contracts';
-import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, RawReply, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
-import { join } from 'node:path';
+import { enrollmentProcess, enrollmentProcessEnv } from './support/enrollment-process';
 
-const root = join(__dirname, '../../..');
 const tag = uniqueTag();
-const env = {
-  DATABASE_URL: testDatabaseUrl(),
-  DB_SCHEMA: `enrollment_${tag}`,
-  NATS_SUBJECT_PREFIX: `${tag}.`,
-  LOG_LEVEL: 'warn',
-  SHUTDOWN_GRACE_MS: '10000',
-};
-
-function enrollmentSpec(name: string, args: string[], extraEnv: Record<string, string> = {}): ProcessSpec {
-  return {
-    name,
-    command: process.execPath,
-    args: [join(root, 'tools/run-ts.js'), join(root, 'services/enrollment/src/main.ts'), ...args],
-    env: { ...env, ...extraEnv },
-    cwd: root,
-    logFile: join(root, 'tmp/test-logs', tag, `${name}.log`),
-  };
-}
+const schema = enrollmentProcessEnv(tag).DB_SCHEMA;
+const grace = { SHUTDOWN_GRACE_MS: '10000' };
 
 async function startReplica(name: string): Promise<ManagedProcess> {
   const port = await freePort();
-  const replica = new ManagedProcess(enrollmentSpec(name, [], { HTTP_PORT: String(port) }));
+  const replica = new ManagedProcess(enrollmentProcess(tag, name, [], { ...grace, HTTP_PORT: String(port) }));
   await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, replica);
   return replica;
 }
@@ -39,7 +22,7 @@ describe('SIGTERM under load (two replicas in one queue group)', () => {
 
   beforeAll(async () => {
     for (const command of ['migrate', 'seed']) {
-      await runToCompletion(enrollmentSpec(command, [command]));
+      await runToCompletion(enrollmentProcess(tag, command, [command], grace));
     }
     replicas.push(await startReplica('replica-a'), await startReplica('replica-b'));
     nats = await RawNats.connect(tag);
@@ -48,7 +31,7 @@ describe('SIGTERM under load (two replicas in one queue group)', () => {
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.stop()));
     await nats?.close();
-    await dropSchema(testDatabaseUrl(), env.DB_SCHEMA);
+    await dropSchema(testDatabaseUrl(), schema);
   });
 
   it('answers every request (by the stopping replica or the other) and loses none', async () => {

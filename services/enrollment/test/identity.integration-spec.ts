@@ -18,19 +18,15 @@ import {
   RawNats,
   RunningTestService,
   SessionsPeer,
-  startTestService,
   StreamWatcher,
   uniqueTag,
   waitUntilConsumed,
 } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
-import { enrollmentEntities } from '../src/entities';
+import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 import { IdentityCheck } from '../src/identity/identity-check.entity';
-import { enrollmentMigrations } from '../src/migrations';
-import { seedDemoAccounts } from '../src/seed/demo-seed';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
@@ -47,16 +43,7 @@ describe('identity checks and attempt-driven status (real PostgreSQL, NATS; sess
   const org = DEMO_ORG.id;
 
   beforeAll(async () => {
-    service = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-    });
-    await seedDemoAccounts(service.app.get(EntityManager).fork());
-    nats = await RawNats.connect(tag);
+    ({ service, nats } = await startEnrollment(tag));
     stream = await StreamWatcher.start(nats);
     sessions = new SessionsPeer(nats);
   });
@@ -64,9 +51,7 @@ describe('identity checks and attempt-driven status (real PostgreSQL, NATS; sess
   afterAll(async () => {
     sessions?.stop();
     stream?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
+    await stopEnrollment({ service, nats });
   });
 
   const answer = <T>(reply: { response?: T; err?: unknown }): T => {

@@ -8,14 +8,7 @@ import {
   RpcErrorCode,
 } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
-import {
-  RawNats,
-  RunningTestService,
-  SessionsPeer,
-  startTestService,
-  testRedisUrl,
-  uniqueTag,
-} from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -23,11 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
-import { enrollmentEntities } from '../src/entities';
-import { enrollmentMigrations } from '../src/migrations';
-import { seedDemoAccounts } from '../src/seed/demo-seed';
+import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   const tag = uniqueTag();
@@ -39,17 +29,7 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   const proctor = DEMO_USERS[1];
 
   beforeAll(async () => {
-    service = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-      extraEnv: { MAIL_OUTBOX_DIR: outbox },
-    });
-    await seedDemoAccounts(service.app.get(EntityManager).fork());
-    nats = await RawNats.connect(tag);
+    ({ service, nats } = await startEnrollment(tag, { MAIL_OUTBOX_DIR: outbox }));
     redis = new Redis(testRedisUrl());
     sessions = new SessionsPeer(nats);
   });
@@ -57,9 +37,7 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   afterAll(async () => {
     sessions?.stop();
     redis?.disconnect();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
+    await stopEnrollment({ service, nats });
     rmSync(outbox, { recursive: true, force: true });
   });
 

@@ -1,16 +1,13 @@
 import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode, TimeLimitMode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
-import { RawNats, RunningTestService, SessionsPeer, startTestService, uniqueTag } from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
-import { enrollmentEntities } from '../src/entities';
+import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 import { InvitationToken } from '../src/invitations/invitation-token.entity';
-import { enrollmentMigrations } from '../src/migrations';
-import { seedDemoAccounts } from '../src/seed/demo-seed';
 
 interface Received {
   from: string;
@@ -51,31 +48,19 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
-    service = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-      extraEnv: {
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        MAIL_FROM: 'Invigil Test <invigil@test.local>',
-        PUBLIC_URL: 'http://exams.test',
-      },
-    });
+    ({ service, nats } = await startEnrollment(tag, {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Invigil Test <invigil@test.local>',
+      PUBLIC_URL: 'http://exams.test',
+    }));
     const em = service.app.get(EntityManager).fork();
-    await seedDemoAccounts(em);
     await em.nativeUpdate(UserAccount, { id: candidate.id }, { timeZone: 'America/New_York' });
-    nats = await RawNats.connect(tag);
     sessions = new SessionsPeer(nats);
   });
 
   afterAll(async () => {
     sessions?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
+    await stopEnrollment({ service, nats });
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
   });
 

@@ -9,18 +9,15 @@ import {
   UserSearchPage,
 } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
-import { RawNats, RunningTestService, SessionsPeer, startTestService, uniqueTag } from '@invigil/server-testing';
+import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentModule } from '../src/app.module';
 import { EnrollmentEnv } from '../src/config/env';
-import { enrollmentEntities } from '../src/entities';
-import { enrollmentMigrations } from '../src/migrations';
-import { seedDemoAccounts } from '../src/seed/demo-seed';
+import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 const CANDIDATES = 50;
 
@@ -35,17 +32,8 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
   beforeAll(async () => {
-    service = await startTestService({
-      service: 'enrollment',
-      envClass: EnrollmentEnv,
-      rootModule: (env) => EnrollmentModule.forRoot(env),
-      entities: enrollmentEntities,
-      migrations: enrollmentMigrations,
-      tag,
-      extraEnv: { MAIL_OUTBOX_DIR: outbox },
-    });
+    ({ service, nats } = await startEnrollment(tag, { MAIL_OUTBOX_DIR: outbox }));
     const em = service.app.get(EntityManager).fork();
-    await seedDemoAccounts(em);
     const passwordHash = (await em.findOneOrFail(UserAccount, { id: DEMO_USERS[2].id })).passwordHash;
     for (let i = 0; i < CANDIDATES; i++) {
       const id = randomUUID();
@@ -61,15 +49,12 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       });
     }
     await em.flush();
-    nats = await RawNats.connect(tag);
     sessions = new SessionsPeer(nats);
   });
 
   afterAll(async () => {
     sessions?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
-    await service?.stop();
+    await stopEnrollment({ service, nats });
     rmSync(outbox, { recursive: true, force: true });
   });
 

@@ -1,25 +1,9 @@
-import { ManagedProcess } from '@invigil/local-stack';
-import { freePort } from '@invigil/local-stack';
-import { testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
-import { join } from 'node:path';
-
-const root = join(__dirname, '../../..');
+import { freePort, ManagedProcess } from '@invigil/local-stack';
+import { uniqueTag } from '@invigil/server-testing';
+import { enrollmentProcess } from './support/enrollment-process';
 
 function startEnrollment(tag: string, env: Record<string, string>): ManagedProcess {
-  return new ManagedProcess({
-    name: `enrollment-${tag}`,
-    command: process.execPath,
-    args: [join(root, 'tools/run-ts.js'), join(root, 'services/enrollment/src/main.ts')],
-    env: {
-      DATABASE_URL: testDatabaseUrl(),
-      DB_SCHEMA: `enrollment_${tag}`,
-      NATS_SUBJECT_PREFIX: `${tag}.`,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    cwd: root,
-    logFile: join(root, 'tmp/test-logs', tag, 'enrollment.log'),
-  });
+  return new ManagedProcess(enrollmentProcess(tag, 'enrollment', [], env));
 }
 
 describe('a service starting alone', () => {

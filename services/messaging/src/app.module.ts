@@ -2,9 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
 import { MessagingEnv } from './config/env';
 import { messagingEntities } from './entities';
-import { MessagesController } from './messages/messages.controller';
-import { MessagesService } from './messages/messages.service';
-import { SystemMessagesHandlers } from './messages/system-messages.handlers';
+import { MessagesModule } from './messages/messages.module';
 import { messagingMigrations } from './migrations';
 
 @Module({})
@@ -20,9 +18,8 @@ export class MessagingModule {
           migrations: messagingMigrations,
           startOutboxRelay: options.startOutboxRelay,
         }),
+        MessagesModule,
       ],
-      controllers: [MessagesController],
-      providers: [MessagesService, SystemMessagesHandlers],
     };
   }
 }

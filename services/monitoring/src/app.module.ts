@@ -2,15 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
 import { MonitoringEnv } from './config/env';
 import { monitoringEntities } from './entities';
-import { AttemptActivityHandlers } from './live/attempt-activity.handlers';
-import { LiveController } from './live/live.controller';
-import { LiveHandlers } from './live/live.handlers';
-import { LiveService } from './live/live.service';
+import { LiveModule } from './live/live.module';
 import { monitoringMigrations } from './migrations';
-import { SignalsController } from './signals/signals.controller';
-import { SignalsService } from './signals/signals.service';
-import { SnapshotsController } from './snapshots/snapshots.controller';
-import { SnapshotsService } from './snapshots/snapshots.service';
+import { SignalsModule } from './signals/signals.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
 
 @Module({})
 export class MonitoringModule {
@@ -25,9 +20,10 @@ export class MonitoringModule {
           migrations: monitoringMigrations,
           startOutboxRelay: options.startOutboxRelay,
         }),
+        LiveModule,
+        SignalsModule,
+        SnapshotsModule,
       ],
-      controllers: [LiveController, SignalsController, SnapshotsController],
-      providers: [LiveService, LiveHandlers, AttemptActivityHandlers, SignalsService, SnapshotsService],
     };
   }
 }

@@ -7,7 +7,6 @@ import {
   RawNats,
   RunningTestService,
   sendGarbageToEverySubject,
-  startTestService,
   StreamWatcher,
   uniqueTag,
   waitUntilConsumed,
@@ -15,10 +14,8 @@ import {
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { MonitoringModule } from '../src/app.module';
 import { MonitoringEnv } from '../src/config/env';
-import { monitoringEntities } from '../src/entities';
-import { monitoringMigrations } from '../src/migrations';
+import { startMonitoring, stopMonitoring } from './support/monitoring-under-test';
 import { carlaTakesASession, ORG_ID } from './support/timeline';
 
 describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
@@ -34,23 +31,11 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
     service.app.get(MikroORM).em.fork().count(OutboxMessage, { subject: Events.liveParticipantUpdated });
 
   beforeAll(async () => {
-    nats = await RawNats.connect(tag);
-    stream = await StreamWatcher.start(nats);
-    service = await startTestService({
-      service: 'monitoring',
-      envClass: MonitoringEnv,
-      rootModule: (env) => MonitoringModule.forRoot(env),
-      entities: monitoringEntities,
-      migrations: monitoringMigrations,
-      tag,
-    });
+    ({ service, nats, stream } = await startMonitoring(tag));
   });
 
   afterAll(async () => {
-    await service?.stop();
-    stream?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
+    await stopMonitoring({ service, nats, stream });
   });
 
   const inOrder = carlaTakesASession();

@@ -16,17 +16,14 @@ import {
   publishEnvelope,
   RawNats,
   RunningTestService,
-  startTestService,
   StreamWatcher,
   uniqueTag,
   waitUntilConsumed,
 } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { MonitoringModule } from '../src/app.module';
 import { MonitoringEnv } from '../src/config/env';
-import { monitoringEntities } from '../src/entities';
-import { monitoringMigrations } from '../src/migrations';
+import { startMonitoring, stopMonitoring } from './support/monitoring-under-test';
 import { Signal } from '../src/signals/signal.entity';
 import { Snapshot } from '../src/snapshots/snapshot.entity';
 import { CARLA, ORG_ID } from './support/timeline';
@@ -53,16 +50,7 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
   };
 
   beforeAll(async () => {
-    nats = await RawNats.connect(tag);
-    stream = await StreamWatcher.start(nats);
-    service = await startTestService({
-      service: 'monitoring',
-      envClass: MonitoringEnv,
-      rootModule: (env) => MonitoringModule.forRoot(env),
-      entities: monitoringEntities,
-      migrations: monitoringMigrations,
-      tag,
-    });
+    ({ service, nats, stream } = await startMonitoring(tag));
     await happen(
       envelope(Events.sessionCreated, {
         orgId: ORG_ID,
@@ -81,10 +69,7 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
   });
 
   afterAll(async () => {
-    await service?.stop();
-    stream?.stop();
-    await nats?.deleteStream();
-    await nats?.close();
+    await stopMonitoring({ service, nats, stream });
   });
 
   it('stores a tab switch, raises its alert to proctors, counts it and writes it in the feed', async () => {

@@ -2,19 +2,28 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { IdentityStatus, ParticipantView } from '@invigil/contracts';
 import { identityStatusOf } from '@invigil/domain';
-import { Participant } from '../roster/participant.entity';
+import { KnownSessions } from '../known-sessions/known-sessions';
+import { Participant } from '../participants/participant.entity';
 import { IdentityCheck } from './identity-check.entity';
-import { SessionRules } from './session-rules';
 
-/** Every participant view enrollment returns carries the participant's identity status. */
+/**
+ * Every participant view enrollment returns carries the participant's identity status. Built from
+ * local rows only, so it is safe inside a transaction; outside one, `learnSessionsOf` first lets a
+ * session enrollment never recorded be asked for.
+ */
 @Injectable()
 export class IdentityStatuses {
-  constructor(private readonly rules: SessionRules) {}
+  constructor(private readonly knownSessions: KnownSessions) {}
+
+  /** Records the identity setting of the participants' sessions not known yet; never inside a transaction. */
+  learnSessionsOf(participants: { orgId: string; sessionId: string }[]): Promise<void> {
+    return this.knownSessions.learnMissing(participants);
+  }
 
   /** Each participant's identity status, in the order given. */
   async of(em: EntityManager, participants: Participant[]): Promise<IdentityStatus[]> {
     if (participants.length === 0) return [];
-    const required = await this.rules.identityRequired(em, participants);
+    const required = await this.knownSessions.identityRequired(em, participants);
     const checks = await em.find(IdentityCheck, { participantId: { $in: participants.map((row) => row.id) } });
     const stored = new Map(checks.map((check) => [check.participantId, check.status]));
     return participants.map((row) =>

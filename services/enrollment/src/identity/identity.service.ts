@@ -17,9 +17,9 @@ import { identityDecisionRefusal, identityStatusOf, identitySubmissionRefusal } 
 import { decodeImageDataUrl, isDecodedImage, Outbox, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
-import { Participant } from '../roster/participant.entity';
+import { KnownSessions } from '../known-sessions/known-sessions';
+import { Participant } from '../participants/participant.entity';
 import { IdentityCheck } from './identity-check.entity';
-import { SessionRules } from './session-rules';
 
 /** Identity verification: the candidate's photos, the proctor's decision, who made it and when. */
 @Injectable()
@@ -27,7 +27,7 @@ export class IdentityService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
-    private readonly rules: SessionRules,
+    private readonly knownSessions: KnownSessions,
   ) {}
 
   async submit(request: SubmitIdentityRequest): Promise<IdentityCheckView> {
@@ -35,7 +35,7 @@ export class IdentityService {
     const enrolled = await this.em.fork().findOne(Participant, { ...scope, userId: request.userId });
     if (!enrolled)
       throw RpcError.notFound('You are not enrolled in this session. Join it with its enrollment code first.');
-    if (!(await this.verifies(this.em.fork(), scope))) {
+    if (!(await this.verifies(scope))) {
       throw RpcError.conflict('This session does not verify identity; no photos are needed.');
     }
     const face = decodeImageDataUrl(request.facePhoto, 'facePhoto');
@@ -137,7 +137,7 @@ export class IdentityService {
       { orderBy: { displayName: 'asc' } },
     );
     if (participants.length === 0) return [];
-    const verifies = await this.verifies(em, scope);
+    const verifies = await this.verifies(scope);
     const checks = await em.find(IdentityCheck, { participantId: { $in: participants.map((row) => row.id) } });
     const byParticipant = new Map(checks.map((check) => [check.participantId, check]));
     return participants.map((row) => checkView(row, byParticipant.get(row.id) ?? null, verifies));
@@ -159,8 +159,10 @@ export class IdentityService {
     };
   }
 
-  private async verifies(em: EntityManager, scope: { orgId: string; sessionId: string }): Promise<boolean> {
-    return (await this.rules.identityRequired(em, [scope])).get(scope.sessionId) ?? false;
+  /** Asked before any transaction opens: a session never recorded is looked up remotely first. */
+  private async verifies(scope: { orgId: string; sessionId: string }): Promise<boolean> {
+    await this.knownSessions.learnMissing([scope]);
+    return (await this.knownSessions.identityRequired(this.em.fork(), [scope])).get(scope.sessionId) ?? false;
   }
 }
 

@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { UserAccount } from '../accounts/user.entity';
 import { EnrollmentEnv } from '../config/env';
-import { Participant } from '../roster/participant.entity';
+import { Participant } from '../participants/participant.entity';
 import { InvitationToken } from './invitation-token.entity';
 import { composeInvitation } from './invitation-mail';
 import { Mailer } from './mailer';

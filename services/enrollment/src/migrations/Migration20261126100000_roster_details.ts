@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 3: individual time limits and invitation state on the roster, the user's time zone. */
+/** Individual time limits and invitation state on the roster, and the user's time zone (invitations show times in it). */
 export class Migration20261126100000_roster_details extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "user_account" add column "time_zone" text not null default 'UTC'`);

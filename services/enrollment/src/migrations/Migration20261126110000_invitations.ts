@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 3: one-time sign-in links of email invitations (hashed tokens with an expiry). */
+/** One-time sign-in links of email invitations (hashed tokens with an expiry). */
 export class Migration20261126110000_invitations extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "invitation_token" (

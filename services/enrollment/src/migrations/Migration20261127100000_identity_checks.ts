@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 4: identity checks (a webcam photo and a photo of an ID per participant, and the proctor's
+ * Identity checks (a webcam photo and a photo of an ID per participant, and the proctor's
  * decision), and the one session setting enrollment needs to know whether a session verifies identity.
  */
 export class Migration20261127100000_identity_checks extends Migration {

@@ -12,15 +12,19 @@ import {
   ParticipantView,
   Requests,
 } from '@invigil/contracts';
+import { ParticipationService } from './participation.service';
 import { RosterService } from './roster.service';
 
 @Controller()
 export class RosterController {
-  constructor(private readonly roster: RosterService) {}
+  constructor(
+    private readonly roster: RosterService,
+    private readonly participation: ParticipationService,
+  ) {}
 
   @MessagePattern(Requests.joinWithCode)
   join(@Payload() request: JoinWithCodeRequest): Promise<ParticipantView> {
-    return this.roster.join(request);
+    return this.participation.join(request);
   }
 
   @MessagePattern(Requests.addParticipants)
@@ -50,11 +54,11 @@ export class RosterController {
 
   @MessagePattern(Requests.getMyParticipation)
   getMine(@Payload() request: GetMyParticipationRequest): Promise<ParticipantView> {
-    return this.roster.getMine(request);
+    return this.participation.getMine(request);
   }
 
   @MessagePattern(Requests.listMyParticipations)
   listMine(@Payload() request: ListMyParticipationsRequest): Promise<ParticipantView[]> {
-    return this.roster.listMine(request);
+    return this.participation.listMine(request);
   }
 }

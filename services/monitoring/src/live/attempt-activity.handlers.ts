@@ -1,14 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Events, SignalKind } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 import { EventConsumer } from '@invigil/server-platform';
-import { raiseAlert } from '../signals/raise-alert';
-import { ActivityText, who } from './live-rules';
+import { ActivityText, who } from './activity-text';
 import { lockParticipant, logActivity, occurredAt, touchAndAnnounce } from './live-store';
 
 /**
- * The exam runtime's events in the activity feed: connections, pauses, extensions, and a takeover
- * of the exam view, which is also a suspicious-activity signal with its alert. (The status itself
- * comes from enrollment's participantStatusChanged.) Redeliveries are dropped by the consumer.
+ * The exam runtime's events in the activity feed: connections, pauses, extensions. (The status
+ * itself comes from enrollment's participantStatusChanged; a takeover of the exam view is a
+ * signal, see ViewTakeoverHandlers.) Redeliveries are dropped by the consumer.
  */
 @Injectable()
 export class AttemptActivityHandlers implements OnModuleInit {
@@ -67,19 +66,6 @@ export class AttemptActivityHandlers implements OnModuleInit {
         ActivityText.reconnected(who(row.displayName), event.disconnectedSeconds),
       );
       touchAndAnnounce(em, row, at);
-    });
-
-    this.consumer.on(Events.attemptViewTakenOver, async (event, em, envelope) => {
-      const at = occurredAt(envelope);
-      const row = await lockParticipant(em, event, at);
-      const takenAt = new Date(event.at);
-      raiseAlert(em, row, {
-        kind: SignalKind.ViewTakenOver,
-        occurredAt: Number.isNaN(takenAt.getTime()) ? at : takenAt,
-        receivedAt: at,
-        detail:
-          'The candidate confirmed opening the exam in another tab or on another device; the earlier view was closed.',
-      });
     });
   }
 }

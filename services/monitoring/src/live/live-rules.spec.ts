@@ -1,5 +1,6 @@
 import { ParticipantStatus as S, SignalKind } from '@invigil/contracts';
-import { ActivityText, progressApplies, statusApplies, who } from './live-rules';
+import { ActivityText, who } from './activity-text';
+import { progressApplies, statusApplies } from './live-rules';
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 26, 9, 0, seconds));
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 4: suspicious-activity signals (each one an alert), screen snapshots, alert counts on the live rows. */
+/** Suspicious-activity signals (each one an alert), screen snapshots, alert counts on the live rows. */
 export class Migration20261127110000_signals_snapshots extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "signal" (

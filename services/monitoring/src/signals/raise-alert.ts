@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Events, SignalKind } from '@invigil/contracts';
 import { recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
-import { ActivityText, who } from '../live/live-rules';
+import { ActivityText, who } from '../live/activity-text';
 import { LiveParticipant } from '../live/live-participant.entity';
 import { logActivity, touchAndAnnounce } from '../live/live-store';
 import { Signal } from './signal.entity';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ListSignalsRequest, RecordSignalRequest, SignalView } from '@invigil/contracts';
 import { Outbox } from '@invigil/server-platform';
-import { lockReportingParticipant } from './participant-row';
+import { lockReportingParticipant } from '../live/reporting-participant';
 import { raiseAlert } from './raise-alert';
 import { Signal } from './signal.entity';
 

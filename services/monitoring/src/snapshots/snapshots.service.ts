@@ -10,7 +10,7 @@ import {
 } from '@invigil/contracts';
 import { decodeImageDataUrl, isDecodedImage, Outbox, RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
-import { lockReportingParticipant } from '../signals/participant-row';
+import { lockReportingParticipant } from '../live/reporting-participant';
 import { Snapshot } from './snapshot.entity';
 import { SNAPSHOT_LIST_LIMIT, SNAPSHOTS_KEPT_PER_PARTICIPANT, snapshotSizeRefusal } from './snapshot-rules';
 

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RpcError } from '@invigil/server-platform';
-import { LiveParticipant } from '../live/live-participant.entity';
+import { LiveParticipant } from './live-participant.entity';
 
 /**
  * The live row of a user who reports from the exam page, locked for the transaction. Monitoring

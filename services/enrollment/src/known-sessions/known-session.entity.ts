@@ -1,12 +1,13 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * What enrollment knows of a session's settings beyond the joining rules it asks for: whether
- * candidates need an approved identity check. Kept from sessions' created/updated events (and
- * from the session a join or an addition fetched), so participant views need no remote call.
+ * Enrollment's copy of one session setting it needs on every participant view: whether candidates
+ * need an approved identity check. Kept from sessions' created/updated events (and from the
+ * session a join or an addition fetched), so participant views need no remote call. The table
+ * keeps its first name, `session_rule`.
  */
 @Entity({ tableName: 'session_rule' })
-export class SessionRule {
+export class KnownSession {
   @PrimaryKey({ type: 'uuid' })
   sessionId!: string;
 

@@ -7,7 +7,7 @@ import { Participant } from './participant.entity';
 
 /** Participant status follows what happens in the sessions service. */
 @Injectable()
-export class RosterStatusHandlers implements OnModuleInit {
+export class ParticipantStatusHandlers implements OnModuleInit {
   constructor(private readonly consumer: EventConsumer) {}
 
   onModuleInit(): void {
