@@ -50,7 +50,7 @@ describe('RosterManager', () => {
       }),
     ]);
     await settle(fixture);
-    http.expectOne('/api/sessions/s1').flush({ id: 's1', name: 'Morning exam', durationMinutes: 45 });
+    http.expectOne('/api/sessions/s1').flush({ id: 's1', name: 'Morning exam', durationMinutes: 45, timeLimitMode: 'individual' });
     await settle(fixture);
   });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ParticipantStatus, ParticipantView, SessionView } from '@invigil/contracts';
 import { participantIsRemovable } from '@invigil/domain';
@@ -34,7 +34,6 @@ export class RosterManager implements OnInit {
   protected readonly importing = signal(false);
   protected readonly statusLabel = participantStatusLabel;
   protected readonly invitedStatus = ParticipantStatus.Invited;
-  private readonly duration = computed(() => this.session()?.durationMinutes ?? null);
 
   async ngOnInit(): Promise<void> {
     await this.reload();
@@ -47,7 +46,7 @@ export class RosterManager implements OnInit {
   protected limit(p: ParticipantView): string {
     return describeTimeLimit(
       { timeLimitMinutes: p.timeLimitMinutes ?? null, timeLimitMultiplier: p.timeLimitMultiplier ?? null },
-      this.duration(),
+      this.session() ?? null,
     );
   }
 
