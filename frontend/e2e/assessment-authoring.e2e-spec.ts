@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@invigil/server-seed';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sel } from './selectors';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';

@@ -1,8 +1,9 @@
-import { AnswerValue, AttemptView } from '@invigil/contracts';
+import type { AnswerValue, AttemptView } from '@invigil/contracts';
 import { DEMO_USERS } from '@invigil/server-seed';
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { ApiClient, demoSessionBody } from './support/api';
+import type { ApiClient } from './support/api';
+import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 

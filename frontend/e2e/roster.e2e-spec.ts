@@ -1,10 +1,11 @@
 import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
 import { freePort } from '@invigil/local-stack';
-import { Page } from 'playwright-core';
-import { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { sel } from './selectors';
-import { ApiClient, demoSessionBody } from './support/api';
+import type { ApiClient } from './support/api';
+import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 

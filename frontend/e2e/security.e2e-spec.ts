@@ -1,7 +1,8 @@
 import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sel } from './selectors';
-import { DemoUser, useE2eSuite } from './support/e2e-suite';
+import type { DemoUser } from './support/e2e-suite';
+import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];

@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '@invigil/server-seed';
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sel } from './selectors';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';

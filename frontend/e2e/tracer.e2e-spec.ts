@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { DEMO_USERS } from '@invigil/server-seed';
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sel } from './selectors';
 import { useE2eSuite } from './support/e2e-suite';
 import { signIn } from './support/sign-in';

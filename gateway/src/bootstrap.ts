@@ -1,10 +1,10 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
-import { GatewayEnv } from './config/env';
+import type { GatewayEnv } from './config/env';
 import { JSON_BODY_LIMIT } from './http/body-limit';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { httpValidationPipe } from './http/http-validation.pipe';

@@ -1,20 +1,21 @@
-import {
+import type {
   ImportPreview,
   ImportResult,
   InvitationLoginResponse,
-  ParticipantStatus,
   ParticipantView,
-  Role,
   UserSearchPage,
 } from '@invigil/contracts';
-import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import { ParticipantStatus, Role } from '@invigil/contracts';
+import type { ProcessSpec } from '@invigil/local-stack';
+import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { dropSchema, loadEnv } from '@invigil/server-platform';
 import { DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, SessionsPeer, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunningGateway, startGateway } from '../src/bootstrap';
+import type { RunningGateway } from '../src/bootstrap';
+import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
 

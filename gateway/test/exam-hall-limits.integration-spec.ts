@@ -1,14 +1,6 @@
-import {
-  AssessmentView,
-  ImportPreview,
-  ImportResult,
-  QuestionType,
-  Requests,
-  SessionView,
-  SignalKind,
-  AttemptView,
-} from '@invigil/contracts';
-import { LocalStack } from '@invigil/local-stack';
+import type { AssessmentView, ImportPreview, ImportResult, SessionView, AttemptView } from '@invigil/contracts';
+import { QuestionType, Requests, SignalKind } from '@invigil/contracts';
+import type { LocalStack } from '@invigil/local-stack';
 import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { Client } from 'pg';

@@ -1,23 +1,20 @@
-import {
+import type {
   AttachAttemptAck,
   AttemptSummaryView,
   AttemptView,
   EventEnvelope,
-  Events,
-  QuestionType,
   SaveAnswerSocketAck,
-  ServiceNames,
   SessionView,
-  SocketCommands,
-  SocketPushes,
 } from '@invigil/contracts';
+import { Events, QuestionType, ServiceNames, SocketCommands, SocketPushes } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { DEMO_USERS } from '@invigil/server-seed';
 import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
 
 const [, proctor, candidate] = DEMO_USERS;

@@ -1,22 +1,13 @@
-import {
-  AssessmentView,
-  EventEnvelope,
-  Events,
-  ParticipantView,
-  QuestionType,
-  ServiceNames,
-  SessionView,
-  SocketCommands,
-  SocketPushes,
-  WatchSessionAck,
-} from '@invigil/contracts';
+import type { AssessmentView, EventEnvelope, ParticipantView, SessionView, WatchSessionAck } from '@invigil/contracts';
+import { Events, QuestionType, ServiceNames, SocketCommands, SocketPushes } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { eventually, RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { JwtService } from '@nestjs/jwt';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
 
 const [admin, proctor, candidate, candidate2] = DEMO_USERS;

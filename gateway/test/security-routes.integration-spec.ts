@@ -1,13 +1,7 @@
-import {
-  IdentityCheckView,
-  IdentityStatus,
-  LiveSessionView,
-  ParticipantView,
-  SignalKind,
-  SignalView,
-  SnapshotView,
-} from '@invigil/contracts';
-import { freePort, ManagedProcess, ProcessSpec, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import type { IdentityCheckView, LiveSessionView, ParticipantView, SignalView, SnapshotView } from '@invigil/contracts';
+import { IdentityStatus, SignalKind } from '@invigil/contracts';
+import type { ProcessSpec } from '@invigil/local-stack';
+import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { dropSchema, loadEnv } from '@invigil/server-platform';
 import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import {
@@ -21,7 +15,8 @@ import {
 } from '@invigil/server-testing';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { RunningGateway, startGateway } from '../src/bootstrap';
+import type { RunningGateway } from '../src/bootstrap';
+import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
 

@@ -1,5 +1,6 @@
-import { AssessmentView, QuestionType, SessionView } from '@invigil/contracts';
-import { LocalStack } from '@invigil/local-stack';
+import type { AssessmentView, SessionView } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
+import type { LocalStack } from '@invigil/local-stack';
 import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,5 @@
-import { AssessmentView, AttemptView, QuestionType, ResultView, ServiceNames, SessionView } from '@invigil/contracts';
+import type { AssessmentView, AttemptView, ResultView, SessionView } from '@invigil/contracts';
+import { QuestionType, ServiceNames } from '@invigil/contracts';
 import { LocalStack } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { DEMO_USERS } from '@invigil/server-seed';

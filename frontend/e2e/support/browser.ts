@@ -1,4 +1,5 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this machine needs (no background networking). */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {

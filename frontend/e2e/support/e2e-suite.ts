@@ -5,7 +5,8 @@ import { sel } from '../selectors';
 import { ApiClient } from './api';
 import { launchChromium } from './browser';
 import { signIn } from './sign-in';
-import { destroyE2eStack, E2eStackOptions, startE2eStack } from './stack';
+import type { E2eStackOptions } from './stack';
+import { destroyE2eStack, startE2eStack } from './stack';
 import { expectContains } from './ui-expect';
 
 export type DemoUser = (typeof DEMO_USERS)[number];

@@ -1,4 +1,4 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 import { Role } from '@invigil/contracts';
 import { homeRedirect, requireRole, skipLoginWhenSignedIn } from './auth/auth-guards';
 import { InvitePage } from './auth/invite-page';

@@ -1,4 +1,4 @@
-import { ComponentFixture } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 
 /** The element with this data-testid, failing the test with a readable message when it is missing. */
 export function byTestId<T extends HTMLElement = HTMLElement>(fixture: ComponentFixture<unknown>, testId: string): T {

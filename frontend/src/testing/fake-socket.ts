@@ -1,5 +1,6 @@
-import { EventEnvelope, EventPayload, EventSubject, SocketPushes, WatchSessionAck } from '@invigil/contracts';
-import { RealtimeSocket } from '../app/realtime/socket-connector';
+import type { EventEnvelope, EventPayload, EventSubject, WatchSessionAck } from '@invigil/contracts';
+import { SocketPushes } from '@invigil/contracts';
+import type { RealtimeSocket } from '../app/realtime/socket-connector';
 
 type Listener = (...args: unknown[]) => void;
 

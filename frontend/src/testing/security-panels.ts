@@ -1,9 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Type } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { Type } from '@angular/core';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { LiveParticipantView, ParticipantStatus, SecurityOptions } from '@invigil/contracts';
+import type { LiveParticipantView, SecurityOptions } from '@invigil/contracts';
+import { ParticipantStatus } from '@invigil/contracts';
 import { FakeSocket } from './fake-socket';
 import { SOCKET_CONNECTOR } from '../app/realtime/socket-connector';
 

@@ -1,6 +1,8 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
 import { PUBLIC_ROUTE, Public } from '@invigil/server-platform';
-import { AccessTokenClaims, Role } from '@invigil/contracts';
+import type { AccessTokenClaims } from '@invigil/contracts';
+import { Role } from '@invigil/contracts';
 import type { Request } from 'express';
 
 export const ROLES = 'invigil:roles';

@@ -1,5 +1,6 @@
-import { ArgumentsHost } from '@nestjs/common';
-import { HttpErrorBody, HttpErrorFilter } from './http-error.filter';
+import type { ArgumentsHost } from '@nestjs/common';
+import type { HttpErrorBody } from './http-error.filter';
+import { HttpErrorFilter } from './http-error.filter';
 
 /** Runs the filter on `exception` and returns what the client would receive. */
 function answer(exception: unknown): { status: number; body: HttpErrorBody } {

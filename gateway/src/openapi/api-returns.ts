@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { RESPONSE_SCHEMAS } from './response-schemas';
+import type { RESPONSE_SCHEMAS } from './response-schemas';
 
 type ViewName = keyof typeof RESPONSE_SCHEMAS & string;
 type Status = 200 | 201;

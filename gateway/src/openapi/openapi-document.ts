@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as contracts from '@invigil/contracts';
 import { RESPONSE_SCHEMAS } from './response-schemas';
 import { ValidationSchemas } from './validation-schema';

@@ -1,15 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import {
+import type {
   AssessmentDetailView,
   AssessmentView,
-  AttemptStatus,
   AttemptSummaryView,
   AttemptView,
   CandidateQuestionView,
-  CertificateStatus,
-  EnrollmentMode,
   IdentityCheckView,
-  IdentityStatus,
   ImportIssueView,
   ImportPreview,
   ImportResult,
@@ -18,22 +14,28 @@ import {
   LiveSessionView,
   LoginResponse,
   MessageView,
-  ParticipantStatus,
   ParticipantView,
-  QuestionType,
   ResultView,
-  Role,
   SaveAnswerAck,
-  SessionStatus,
   SessionView,
-  SignalKind,
   SignalView,
   SnapshotView,
-  StartMode,
-  TimeLimitMode,
   UserSearchItem,
   UserSearchPage,
   UserView,
+} from '@invigil/contracts';
+import {
+  AttemptStatus,
+  CertificateStatus,
+  EnrollmentMode,
+  IdentityStatus,
+  ParticipantStatus,
+  QuestionType,
+  Role,
+  SessionStatus,
+  SignalKind,
+  StartMode,
+  TimeLimitMode,
 } from '@invigil/contracts';
 
 type Schema = SchemaObject | { $ref: string };

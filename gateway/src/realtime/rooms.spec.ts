@@ -1,4 +1,5 @@
-import { EventEnvelope, Events, ParticipantStatus } from '@invigil/contracts';
+import type { EventEnvelope } from '@invigil/contracts';
+import { Events, ParticipantStatus } from '@invigil/contracts';
 import { candidatesRoom, roomsFor, staffRoom, userRoom } from './rooms';
 
 const org = 'o1';

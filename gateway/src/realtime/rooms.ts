@@ -1,4 +1,5 @@
-import { EventEnvelope, Events } from '@invigil/contracts';
+import type { EventEnvelope } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 
 /** Room names: every room is inside one organization, so a push never crosses organizations. */
 export const staffRoom = (orgId: string, sessionId: string) => `org:${orgId}:session:${sessionId}:staff`;

@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { describeValidationErrors, SocketFailure } from '@invigil/contracts';
+import type { SocketFailure } from '@invigil/contracts';
+import { describeValidationErrors } from '@invigil/contracts';
 import { RemoteCallError } from '@invigil/server-platform';
 import { STATUS_BY_CODE } from '../http/http-error.filter';
 

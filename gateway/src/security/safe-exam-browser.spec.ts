@@ -1,5 +1,7 @@
-import { RpcErrorCode, SessionView } from '@invigil/contracts';
-import { RemoteCallError, RpcClient } from '@invigil/server-platform';
+import type { SessionView } from '@invigil/contracts';
+import { RpcErrorCode } from '@invigil/contracts';
+import type { RpcClient } from '@invigil/server-platform';
+import { RemoteCallError } from '@invigil/server-platform';
 import { createHash } from 'node:crypto';
 import { configKeyHash, SafeExamBrowserCheck } from './safe-exam-browser';
 import { absoluteRequestUrl } from './safe-exam-browser.guard';

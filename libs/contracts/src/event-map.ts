@@ -29,7 +29,8 @@ import {
   SessionStartedEvent,
   SessionUpdatedEvent,
 } from './events';
-import { Events, EventSubject } from './subjects';
+import type { EventSubject } from './subjects';
+import { Events } from './subjects';
 
 /** The payload class of every event subject; consumers validate what they receive against it. */
 export const EventPayloadClasses = {

@@ -1,5 +1,6 @@
 import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
-import { additionRefusal, JoinableSession, joinRefusal, lateEntryClosedAt, placesLeft } from './enrollment-rules';
+import type { JoinableSession } from './enrollment-rules';
+import { additionRefusal, joinRefusal, lateEntryClosedAt, placesLeft } from './enrollment-rules';
 
 const base: JoinableSession = {
   name: 'Algebra',

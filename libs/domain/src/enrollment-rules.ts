@@ -1,5 +1,7 @@
-import { EnrollmentMode, ParticipantStatus, SessionStatus } from '@invigil/contracts';
-import { FinishedSessionStatus, finishedSessionMessage, sessionIsFinished } from './session-lifecycle';
+import type { SessionStatus } from '@invigil/contracts';
+import { EnrollmentMode, ParticipantStatus } from '@invigil/contracts';
+import type { FinishedSessionStatus } from './session-lifecycle';
+import { finishedSessionMessage, sessionIsFinished } from './session-lifecycle';
 
 /** The parts of a session the joining rules look at (a subset of SessionView). */
 export interface JoinableSession {

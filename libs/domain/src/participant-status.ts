@@ -1,5 +1,6 @@
 import { ParticipantStatus } from '@invigil/contracts';
-import { assertTransition, canTransition, TransitionTable } from './transition';
+import type { TransitionTable } from './transition';
+import { assertTransition, canTransition } from './transition';
 
 const P = ParticipantStatus;
 

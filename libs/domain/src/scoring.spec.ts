@@ -1,4 +1,5 @@
-import { QuestionType, ScoringKeyQuestion } from '@invigil/contracts';
+import type { ScoringKeyQuestion } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 import { isCorrect, scoreAnswers } from './scoring';
 import { ENROLLMENT_CODE_ALPHABET, generateEnrollmentCode, normalizeEnrollmentCode } from './enrollment-code';
 

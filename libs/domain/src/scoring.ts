@@ -1,4 +1,5 @@
-import { AnswerValue, QuestionType, ScoringKeyQuestion } from '@invigil/contracts';
+import type { AnswerValue, ScoringKeyQuestion } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 
 export interface SubmittedAnswerValue {
   questionId: string;

@@ -1,5 +1,6 @@
 import { SessionStatus, StartMode } from '@invigil/contracts';
-import { assertTransition, TransitionTable } from './transition';
+import type { TransitionTable } from './transition';
+import { assertTransition } from './transition';
 
 const S = SessionStatus;
 

@@ -1,13 +1,9 @@
-import { Requests, RpcErrorCode, UserView } from '@invigil/contracts';
+import type { UserView } from '@invigil/contracts';
+import { Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
-import {
-  EXPECTED_GARBAGE_CODES,
-  RawNats,
-  RunningTestService,
-  sendGarbageToEverySubject,
-  uniqueTag,
-} from '@invigil/server-testing';
-import { EnrollmentEnv } from '../src/config/env';
+import type { RawNats, RunningTestService } from '@invigil/server-testing';
+import { EXPECTED_GARBAGE_CODES, sendGarbageToEverySubject, uniqueTag } from '@invigil/server-testing';
+import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 describe('enrollment service over NATS (real PostgreSQL, NATS, Redis)', () => {

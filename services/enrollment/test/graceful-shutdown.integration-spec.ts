@@ -1,8 +1,10 @@
-import { Requests, UserView } from '@invigil/contracts';
+import type { UserView } from '@invigil/contracts';
+import { Requests } from '@invigil/contracts';
 import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
 import { dropSchema } from '@invigil/server-platform';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
-import { RawNats, RawReply, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
+import type { RawReply } from '@invigil/server-testing';
+import { RawNats, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { enrollmentProcess, enrollmentProcessEnv } from './support/enrollment-process';
 
 const tag = uniqueTag();

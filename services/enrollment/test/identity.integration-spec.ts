@@ -1,22 +1,11 @@
-import {
-  Events,
-  IdentityCheckView,
-  IdentityPhotoFile,
-  IdentityStatus,
-  ParticipantStatus,
-  ParticipantView,
-  Requests,
-  RpcErrorCode,
-  SessionStatus,
-  SessionView,
-} from '@invigil/contracts';
+import type { IdentityCheckView, IdentityPhotoFile, ParticipantView, SessionView } from '@invigil/contracts';
+import { Events, IdentityStatus, ParticipantStatus, Requests, RpcErrorCode, SessionStatus } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
+import type { RawNats, RunningTestService } from '@invigil/server-testing';
 import {
   envelope,
   eventually,
   publishEnvelope,
-  RawNats,
-  RunningTestService,
   SessionsPeer,
   StreamWatcher,
   uniqueTag,
@@ -24,7 +13,7 @@ import {
 } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { EnrollmentEnv } from '../src/config/env';
+import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 import { IdentityCheck } from '../src/identity/identity-check.entity';
 

@@ -1,14 +1,8 @@
-import {
-  ImportPreview,
-  ImportResult,
-  importUploadKey,
-  ParticipantStatus,
-  ParticipantView,
-  Requests,
-  RpcErrorCode,
-} from '@invigil/contracts';
+import type { ImportPreview, ImportResult, ParticipantView } from '@invigil/contracts';
+import { importUploadKey, ParticipantStatus, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
-import { RawNats, RunningTestService, SessionsPeer, testRedisUrl, uniqueTag } from '@invigil/server-testing';
+import type { RawNats, RunningTestService } from '@invigil/server-testing';
+import { SessionsPeer, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentEnv } from '../src/config/env';
+import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {

@@ -1,11 +1,13 @@
-import { InvitationRedemption, ParticipantView, Requests, RpcErrorCode, TimeLimitMode } from '@invigil/contracts';
+import type { InvitationRedemption, ParticipantView } from '@invigil/contracts';
+import { Requests, RpcErrorCode, TimeLimitMode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
-import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
+import type { RawNats, RunningTestService } from '@invigil/server-testing';
+import { SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentEnv } from '../src/config/env';
+import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 import { InvitationToken } from '../src/invitations/invitation-token.entity';
 

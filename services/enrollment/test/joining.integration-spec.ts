@@ -1,22 +1,15 @@
-import {
-  EnrollmentMode,
-  ParticipantStatus,
-  ParticipantView,
-  Requests,
-  Role,
-  RpcErrorCode,
-  SessionStatus,
-  UserSearchPage,
-} from '@invigil/contracts';
+import type { ParticipantView, UserSearchPage } from '@invigil/contracts';
+import { EnrollmentMode, ParticipantStatus, Requests, Role, RpcErrorCode, SessionStatus } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
-import { RawNats, RunningTestService, SessionsPeer, uniqueTag } from '@invigil/server-testing';
+import type { RawNats, RunningTestService } from '@invigil/server-testing';
+import { SessionsPeer, uniqueTag } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
-import { EnrollmentEnv } from '../src/config/env';
+import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
 
 const CANDIDATES = 50;

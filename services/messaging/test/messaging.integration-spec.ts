@@ -1,16 +1,16 @@
-import { Events, MessageView, Requests, RpcErrorCode, UserView } from '@invigil/contracts';
+import type { MessageView, UserView } from '@invigil/contracts';
+import { Events, Requests, RpcErrorCode } from '@invigil/contracts';
 import { OutboxMessage } from '@invigil/server-platform';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
+import type { Peer, RunningTestService } from '@invigil/server-testing';
 import {
   answerAsPeer,
   envelope,
   eventually,
   EXPECTED_GARBAGE_CODES,
-  Peer,
   PeerError,
   publishEnvelope,
   RawNats,
-  RunningTestService,
   sendGarbageToEverySubject,
   startTestService,
   StreamWatcher,

@@ -1,20 +1,19 @@
-import { Events, LiveSessionView, ParticipantStatus, Requests } from '@invigil/contracts';
+import type { LiveSessionView } from '@invigil/contracts';
+import { Events, ParticipantStatus, Requests } from '@invigil/contracts';
 import { OutboxMessage } from '@invigil/server-platform';
+import type { RawNats, RunningTestService, StreamWatcher } from '@invigil/server-testing';
 import {
   eventually,
   EXPECTED_GARBAGE_CODES,
   publishEnvelope,
-  RawNats,
-  RunningTestService,
   sendGarbageToEverySubject,
-  StreamWatcher,
   uniqueTag,
   waitUntilConsumed,
 } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { MonitoringEnv } from '../src/config/env';
+import type { MonitoringEnv } from '../src/config/env';
 import { startMonitoring, stopMonitoring } from './support/monitoring-under-test';
 import { carlaTakesASession, ORG_ID } from './support/timeline';
 

@@ -1,28 +1,17 @@
+import type { LiveSessionView, SignalView, SnapshotFile, SnapshotView } from '@invigil/contracts';
 import {
   Events,
-  LiveSessionView,
   maxSnapshotDataUrlLength,
   ParticipantStatus,
   Requests,
   RpcErrorCode,
   SignalKind,
-  SignalView,
-  SnapshotFile,
-  SnapshotView,
 } from '@invigil/contracts';
-import {
-  envelope,
-  eventually,
-  publishEnvelope,
-  RawNats,
-  RunningTestService,
-  StreamWatcher,
-  uniqueTag,
-  waitUntilConsumed,
-} from '@invigil/server-testing';
+import type { RawNats, RunningTestService, StreamWatcher } from '@invigil/server-testing';
+import { envelope, eventually, publishEnvelope, uniqueTag, waitUntilConsumed } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { MonitoringEnv } from '../src/config/env';
+import type { MonitoringEnv } from '../src/config/env';
 import { startMonitoring, stopMonitoring } from './support/monitoring-under-test';
 import { Signal } from '../src/signals/signal.entity';
 import { Snapshot } from '../src/snapshots/snapshot.entity';

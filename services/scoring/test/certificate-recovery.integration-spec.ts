@@ -1,5 +1,7 @@
-import { CertificateFile, CertificateStatus, Requests, RpcErrorCode } from '@invigil/contracts';
-import { eventually, RawNats } from '@invigil/server-testing';
+import type { CertificateFile } from '@invigil/contracts';
+import { CertificateStatus, Requests, RpcErrorCode } from '@invigil/contracts';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { Certificate } from '../src/certificates/certificate.entity';
 import { Result } from '../src/results/result.entity';

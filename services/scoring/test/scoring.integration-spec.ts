@@ -1,10 +1,11 @@
-import { CertificateFile, CertificateStatus, Events, Requests, ResultView, RpcErrorCode } from '@invigil/contracts';
+import type { CertificateFile, ResultView } from '@invigil/contracts';
+import { CertificateStatus, Events, Requests, RpcErrorCode } from '@invigil/contracts';
+import type { RawNats } from '@invigil/server-testing';
 import {
   envelope,
   eventually,
   EXPECTED_GARBAGE_CODES,
   publishEnvelope,
-  RawNats,
   sendGarbageToEverySubject,
   StreamWatcher,
   waitUntilConsumed,

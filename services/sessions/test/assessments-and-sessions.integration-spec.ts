@@ -1,21 +1,13 @@
-import {
-  AssessmentView,
-  Events,
-  QuestionType,
-  Requests,
-  Role,
-  RpcErrorCode,
-  ScoringKeyView,
-  SessionStatus,
-  SessionView,
-} from '@invigil/contracts';
+import type { AssessmentView, ScoringKeyView, SessionView } from '@invigil/contracts';
+import { Events, QuestionType, Requests, Role, RpcErrorCode, SessionStatus } from '@invigil/contracts';
 import { ENROLLMENT_CODE_ALPHABET } from '@invigil/domain';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, EXPECTED_GARBAGE_CODES, RawNats, sendGarbageToEverySubject } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually, EXPECTED_GARBAGE_CODES, sendGarbageToEverySubject } from '@invigil/server-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { storedEvents } from './support/events';
-import { EnrollmentPeer } from './support/enrollment-peer';
+import type { EnrollmentPeer } from './support/enrollment-peer';
 import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
 import { SessionsSuite } from './support/sessions-suite';
 

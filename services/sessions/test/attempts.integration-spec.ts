@@ -1,17 +1,10 @@
-import {
-  AttemptStatus,
-  AttemptView,
-  Events,
-  Requests,
-  Role,
-  RpcErrorCode,
-  SaveAnswerAck,
-  SessionView,
-} from '@invigil/contracts';
+import type { AttemptView, SaveAnswerAck, SessionView } from '@invigil/contracts';
+import { AttemptStatus, Events, Requests, Role, RpcErrorCode } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { EnrollmentPeer } from './support/enrollment-peer';
+import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
 import { SessionsSuite } from './support/sessions-suite';

@@ -1,27 +1,22 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import {
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
   AssessmentView,
   AttachViewReply,
-  AttemptStatus,
   AttemptSummaryView,
   AttemptView,
-  Events,
-  IdentityStatus,
-  Requests,
-  Role,
-  RpcErrorCode,
   SaveAnswerAck,
   SessionSettingsBody,
   SessionView,
-  TimeLimitMode,
 } from '@invigil/contracts';
+import { AttemptStatus, Events, IdentityStatus, Requests, Role, RpcErrorCode, TimeLimitMode } from '@invigil/contracts';
 import { encodePresenceMember, presenceKey } from '@invigil/server-platform';
-import { eventually, RawNats, testRedisUrl } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually, testRedisUrl } from '@invigil/server-testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DeadlineQueue } from '../src/attempts/deadline-queue';
 import { deadlineJobId } from '../src/attempts/deadline-job';
-import { EnrollmentPeer } from './support/enrollment-peer';
+import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
 import { deleteQueueKeys } from './support/sessions-under-test';

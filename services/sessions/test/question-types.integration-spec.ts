@@ -1,21 +1,18 @@
-import {
+import type {
   AssessmentDetailView,
   AssessmentDocument,
   AssessmentView,
   AttemptView,
-  Events,
-  QuestionType,
-  Requests,
-  Role,
-  RpcErrorCode,
   SaveAnswerAck,
   ScoringKeyView,
   SessionView,
 } from '@invigil/contracts';
+import { Events, QuestionType, Requests, Role, RpcErrorCode } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { EnrollmentPeer } from './support/enrollment-peer';
+import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { everyTypeAssessment, flexibleSettings, threeQuestionAssessment } from './support/fixtures';
 import { SessionsSuite } from './support/sessions-suite';

@@ -1,20 +1,20 @@
+import type { AssessmentView, SessionView } from '@invigil/contracts';
 import {
-  AssessmentView,
   EnrollmentMode,
   Events,
   Requests,
   Role,
   RpcErrorCode,
   SessionStatus,
-  SessionView,
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
 import { OutboxRelay } from '@invigil/server-platform';
-import { eventually, RawNats } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
+import { eventually } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ScheduledStartQueue } from '../src/sessions/scheduled-start-queue';
-import { EnrollmentPeer } from './support/enrollment-peer';
+import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
 import { SessionsSuite } from './support/sessions-suite';

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, CanMatchFn, RedirectFunction, Router } from '@angular/router';
-import { Role } from '@invigil/contracts';
+import type { CanActivateFn, CanMatchFn, RedirectFunction } from '@angular/router';
+import { Router } from '@angular/router';
+import type { Role } from '@invigil/contracts';
 import { AuthStore, homePathFor } from './auth-store';
 
 /** Lets only the given roles into an area; others go to their own area, strangers to /login. */

@@ -1,4 +1,4 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 import { ExamHome } from './home/exam-home';
 import { ExamPage } from './runtime/exam-page';
 

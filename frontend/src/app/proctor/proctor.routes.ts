@@ -1,4 +1,4 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 import { ProctorDashboard } from './proctor-dashboard';
 import { RosterManager } from './roster/roster-manager';
 import { SessionPage } from './sessions/session-page';

@@ -1,4 +1,4 @@
-import { Role } from '../enums';
+import type { Role } from '../enums';
 
 /** Claims inside the JWT the gateway issues. */
 export interface AccessTokenClaims {

@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { registerDecorator } from 'class-validator';
 
 export const MIN_ENROLLMENT_CODE_LENGTH = 6;
 const MIN_DISTINCT_CHARACTERS = 4;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Events, EventPayload } from '@invigil/contracts';
+import type { EventPayload } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 import {
   AfterCommit,
   dropSchema,

@@ -1,8 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '@invigil/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { UserAccount } from '../accounts/user.entity';
-import { bulkInsert, Columns } from '../roster/bulk-insert';
+import type { Columns } from '../roster/bulk-insert';
+import { bulkInsert } from '../roster/bulk-insert';
 
 const ACCOUNT_COLUMNS: Columns = [
   ['id', 'uuid'],

@@ -1,13 +1,6 @@
 import { Workbook } from 'exceljs';
-import {
-  ImportFileError,
-  MAX_IMPORT_BYTES,
-  readTable,
-  RosterFacts,
-  templateCsv,
-  templateXlsx,
-  validateTable,
-} from './roster-file';
+import type { RosterFacts } from './roster-file';
+import { ImportFileError, MAX_IMPORT_BYTES, readTable, templateCsv, templateXlsx, validateTable } from './roster-file';
 
 const none: RosterFacts = { enrolled: new Set(), foreign: new Set(), placesLeft: null };
 const csv = (text: string) => Buffer.from(text, 'utf8');

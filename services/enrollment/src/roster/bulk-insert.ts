@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A table's columns and their PostgreSQL types, in the order the rows name them. */
 export type Columns = [name: string, type: string][];

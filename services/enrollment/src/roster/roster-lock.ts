@@ -1,5 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { SessionView } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SessionView } from '@invigil/contracts';
 import { finishedSessionMessage } from '@invigil/domain';
 import { RpcError } from '@invigil/server-platform';
 

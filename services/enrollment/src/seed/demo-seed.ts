@@ -1,6 +1,6 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, RIVAL_ORG, RIVAL_USERS } from '@invigil/server-seed';
-import { Role } from '@invigil/contracts';
+import type { Role } from '@invigil/contracts';
 import { Organization } from '../accounts/organization.entity';
 import { hashPassword } from '../accounts/password';
 import { UserAccount } from '../accounts/user.entity';

@@ -1,4 +1,4 @@
-import { ProcessSpec } from '@invigil/local-stack';
+import type { ProcessSpec } from '@invigil/local-stack';
 import { testDatabaseUrl } from '@invigil/server-testing';
 import { join } from 'node:path';
 

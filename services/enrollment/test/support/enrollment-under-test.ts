@@ -1,4 +1,5 @@
-import { RawNats, RunningTestService, startTestService } from '@invigil/server-testing';
+import type { RunningTestService } from '@invigil/server-testing';
+import { RawNats, startTestService } from '@invigil/server-testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EnrollmentModule } from '../../src/app.module';
 import { EnrollmentEnv } from '../../src/config/env';

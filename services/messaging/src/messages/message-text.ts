@@ -1,4 +1,4 @@
-import { MessageSentEvent } from '@invigil/contracts';
+import type { MessageSentEvent } from '@invigil/contracts';
 import type { Message } from './message.entity';
 
 /** Who system messages are from, as candidates and proctors see it. */

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { EventEnvelope, Events } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventEnvelope } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 import { recordEvent } from '@invigil/server-platform';
 import { ActivityEntry } from './activity-entry.entity';
 import { LiveParticipant } from './live-participant.entity';

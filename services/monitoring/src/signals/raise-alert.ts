@@ -1,9 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Events, SignalKind } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignalKind } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 import { recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { ActivityText, who } from '../live/activity-text';
-import { LiveParticipant } from '../live/live-participant.entity';
+import type { LiveParticipant } from '../live/live-participant.entity';
 import { logActivity, touchAndAnnounce } from '../live/live-store';
 import { Signal } from './signal.entity';
 

@@ -1,4 +1,5 @@
-import { RawNats, RunningTestService, startTestService, StreamWatcher } from '@invigil/server-testing';
+import type { RunningTestService } from '@invigil/server-testing';
+import { RawNats, startTestService, StreamWatcher } from '@invigil/server-testing';
 import { MonitoringModule } from '../../src/app.module';
 import { MonitoringEnv } from '../../src/config/env';
 import { monitoringEntities } from '../../src/entities';

@@ -1,4 +1,5 @@
-import { EventEnvelope, EventPayload, EventSubject, Events, ParticipantStatus } from '@invigil/contracts';
+import type { EventEnvelope, EventPayload, EventSubject } from '@invigil/contracts';
+import { Events, ParticipantStatus } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 

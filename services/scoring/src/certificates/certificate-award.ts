@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CertificateStatus } from '@invigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { certificateFileName } from './certificate-file-name';

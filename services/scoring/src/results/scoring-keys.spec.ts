@@ -1,5 +1,7 @@
-import { QuestionType, Requests, RpcErrorCode, ScoringKeyView } from '@invigil/contracts';
-import { RemoteCallError, RpcClient } from '@invigil/server-platform';
+import type { ScoringKeyView } from '@invigil/contracts';
+import { QuestionType, Requests, RpcErrorCode } from '@invigil/contracts';
+import type { RpcClient } from '@invigil/server-platform';
+import { RemoteCallError } from '@invigil/server-platform';
 import { ScoringKeys } from './scoring-keys';
 
 const ORG = 'org-1';

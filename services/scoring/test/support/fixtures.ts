@@ -1,14 +1,9 @@
-import {
-  AttemptSubmittedEvent,
-  QuestionType,
-  Requests,
-  RpcErrorCode,
-  ScoringKeyView,
-  UserView,
-} from '@invigil/contracts';
+import type { AttemptSubmittedEvent, ScoringKeyView, UserView } from '@invigil/contracts';
+import { QuestionType, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
-import { answerAsPeer, Peer, PeerError, RawNats } from '@invigil/server-testing';
+import type { Peer, RawNats } from '@invigil/server-testing';
+import { answerAsPeer, PeerError } from '@invigil/server-testing';
 
 export const ORG_ID = DEMO_ORG.id;
 export const [, , CARLA, CHEN, CYRUS] = DEMO_USERS;

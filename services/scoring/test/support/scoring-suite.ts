@@ -1,5 +1,7 @@
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { RawNats, RunningTestService, startTestService, uniqueTag } from '@invigil/server-testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { RunningTestService } from '@invigil/server-testing';
+import { RawNats, startTestService, uniqueTag } from '@invigil/server-testing';
 import { ScoringModule } from '../../src/app.module';
 import { ScoringEnv } from '../../src/config/env';
 import { scoringEntities } from '../../src/entities';

@@ -1,5 +1,5 @@
+import type { AssessmentDocument } from '@invigil/contracts';
 import {
-  AssessmentDocument,
   assessmentFormatName,
   assessmentFormatVersion,
   CreateAssessmentBody,
@@ -7,7 +7,7 @@ import {
 } from '@invigil/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AssessmentVersion } from './assessment-version.entity';
+import type { AssessmentVersion } from './assessment-version.entity';
 import { answerKeyProblems, sectionsOf, toSectionDrafts } from './questions';
 
 /** The export of one version, in the format of docs/assessment-format.md. */

@@ -1,5 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { CreateAssessmentBody } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CreateAssessmentBody } from '@invigil/contracts';
 import { RpcError } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { AssessmentVersion } from './assessment-version.entity';

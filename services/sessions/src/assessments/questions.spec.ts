@@ -1,16 +1,11 @@
-import { CreateAssessmentBody, describeValidationErrors, QuestionDraft, QuestionType } from '@invigil/contracts';
+import type { QuestionDraft } from '@invigil/contracts';
+import { CreateAssessmentBody, describeValidationErrors, QuestionType } from '@invigil/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { everyTypeAssessment } from '../../test/support/fixtures';
 import { parseAssessmentDocument } from './assessment-document';
-import {
-  answerKeyProblems,
-  checkAnswer,
-  StoredQuestion,
-  toCandidateQuestions,
-  toScoringKeys,
-  toStoredContent,
-} from './questions';
+import type { StoredQuestion } from './questions';
+import { answerKeyProblems, checkAnswer, toCandidateQuestions, toScoringKeys, toStoredContent } from './questions';
 
 function problemsOf(plain: object): string[] {
   return describeValidationErrors(

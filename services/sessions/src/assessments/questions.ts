@@ -1,14 +1,13 @@
-import {
+import type {
   AnswerValue,
   AuthoredSectionView,
   CandidateQuestionView,
   CandidateSectionView,
-  maxAnswerTextLength,
   QuestionDraft,
-  QuestionType,
   ScoringKeyQuestion,
   SectionDraft,
 } from '@invigil/contracts';
+import { maxAnswerTextLength, QuestionType } from '@invigil/contracts';
 
 /** A section as an assessment version stores it (jsonb). */
 export interface StoredSection {

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AssessmentVersion } from './assessment-version.entity';
 
 /** What lists show of a version, without loading its questions. */

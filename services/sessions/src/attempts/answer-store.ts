@@ -1,5 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AnswerValue } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnswerValue } from '@invigil/contracts';
 
 export interface AnswerWrite {
   attemptId: string;

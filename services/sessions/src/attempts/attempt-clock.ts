@@ -1,13 +1,6 @@
-import {
-  ClockInput,
-  deadlineAt,
-  pausedClock,
-  remainingMs,
-  remainingSeconds,
-  resumedClock,
-  StoredClock,
-} from '@invigil/domain';
-import { Attempt } from './attempt.entity';
+import type { ClockInput, StoredClock } from '@invigil/domain';
+import { deadlineAt, pausedClock, remainingMs, remainingSeconds, resumedClock } from '@invigil/domain';
+import type { Attempt } from './attempt.entity';
 
 type ClockFields = Pick<
   Attempt,

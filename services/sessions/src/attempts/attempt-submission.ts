@@ -1,10 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttemptStatus, Events } from '@invigil/contracts';
 import { intervalMs, resumedClock } from '@invigil/domain';
-import { EmitEvent } from '@invigil/server-platform';
-import { ProctoredSession } from '../sessions/proctored-session.entity';
+import type { EmitEvent } from '@invigil/server-platform';
+import type { ProctoredSession } from '../sessions/proctored-session.entity';
 import { Answer } from './answer.entity';
-import { Attempt } from './attempt.entity';
+import type { Attempt } from './attempt.entity';
 
 /**
  * Submits an attempt whose row the caller holds locked, in the caller's transaction: the event

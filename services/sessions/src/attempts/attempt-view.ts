@@ -1,13 +1,14 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AttemptStatus, AttemptSummaryView, AttemptView } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AttemptSummaryView, AttemptView } from '@invigil/contracts';
+import { AttemptStatus } from '@invigil/contracts';
 import { intervalMs } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
-import { ProctoredSession } from '../sessions/proctored-session.entity';
+import type { ProctoredSession } from '../sessions/proctored-session.entity';
 import { securityOf } from '../sessions/session-view';
 import { Answer } from './answer.entity';
 import { attemptRemainingMs, attemptRemainingSeconds } from './attempt-clock';
-import { Attempt } from './attempt.entity';
+import type { Attempt } from './attempt.entity';
 
 /** What the candidate's exam view needs to resume at the last saved point: never an answer key. */
 export async function buildAttemptView(

@@ -1,7 +1,8 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AttemptStatus, SaveAnswerRequest, SessionStatus } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SaveAnswerRequest, SessionStatus } from '@invigil/contracts';
+import { AttemptStatus } from '@invigil/contracts';
 import { RpcError } from '@invigil/server-platform';
-import { Attempt } from './attempt.entity';
+import type { Attempt } from './attempt.entity';
 
 type ClockFields = Pick<
   Attempt,

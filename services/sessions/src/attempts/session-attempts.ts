@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttemptStatus, Events } from '@invigil/contracts';
-import { EmitEvent } from '@invigil/server-platform';
-import { ProctoredSession } from '../sessions/proctored-session.entity';
+import type { EmitEvent } from '@invigil/server-platform';
+import type { ProctoredSession } from '../sessions/proctored-session.entity';
 import { attemptRemainingSeconds, restartClock, stopClock } from './attempt-clock';
 import { accrueQuestionTime, submitLocked } from './attempt-submission';
 import { Attempt } from './attempt.entity';

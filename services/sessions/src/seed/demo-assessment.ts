@@ -1,5 +1,6 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { CreateAssessmentBody, QuestionType } from '@invigil/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CreateAssessmentBody } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 import { DEMO_ASSESSMENT_ID, DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { Assessment } from '../assessments/assessment.entity';
 import { persistNewAssessment } from '../assessments/new-assessment';

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RpcError } from '@invigil/server-platform';
 import { FINISHED_SESSION_STATUSES } from '@invigil/domain';
 import { ACTIVE_CODE_INDEX, ProctoredSession } from './proctored-session.entity';

@@ -1,5 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RpcError } from '@invigil/server-platform';
 import { ProctoredSession } from './proctored-session.entity';
 

@@ -1,8 +1,10 @@
-import { Requests, Role, SessionSettingsBody, StartMode } from '@invigil/contracts';
+import type { SessionSettingsBody } from '@invigil/contracts';
+import { Requests, Role, StartMode } from '@invigil/contracts';
 import { normalizeEnrollmentCode, ZonedTimeError, zonedLocalTimeToUtc } from '@invigil/domain';
-import { RemoteCallError, RpcClient, RpcError } from '@invigil/server-platform';
+import type { RpcClient } from '@invigil/server-platform';
+import { RemoteCallError, RpcError } from '@invigil/server-platform';
 import { RpcErrorCode } from '@invigil/contracts';
-import { ProctoredSession } from './proctored-session.entity';
+import type { ProctoredSession } from './proctored-session.entity';
 
 /** The settings as stored: the local time is now a UTC instant, optional values are explicit. */
 export interface ResolvedSettings {

@@ -1,7 +1,8 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { SecurityOptions, SessionJoiningSettings, SessionView } from '@invigil/contracts';
-import { loadVersionSummaries, VersionSummary } from '../assessments/version-summaries';
-import { ProctoredSession } from './proctored-session.entity';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SecurityOptions, SessionJoiningSettings, SessionView } from '@invigil/contracts';
+import type { VersionSummary } from '../assessments/version-summaries';
+import { loadVersionSummaries } from '../assessments/version-summaries';
+import type { ProctoredSession } from './proctored-session.entity';
 
 export function toSessionView(
   session: ProctoredSession,

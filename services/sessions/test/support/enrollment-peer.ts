@@ -1,14 +1,8 @@
-import {
-  ParticipantStatus,
-  ParticipantView,
-  Requests,
-  Role,
-  RpcErrorBody,
-  RpcErrorCode,
-  UserView,
-} from '@invigil/contracts';
-import { RawNats } from '@invigil/server-testing';
-import { JSONCodec, Subscription } from 'nats';
+import type { ParticipantView, Role, RpcErrorBody, UserView } from '@invigil/contracts';
+import { ParticipantStatus, Requests, RpcErrorCode } from '@invigil/contracts';
+import type { RawNats } from '@invigil/server-testing';
+import type { Subscription } from 'nats';
+import { JSONCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 
 const codec = JSONCodec<Record<string, unknown>>();

@@ -1,6 +1,6 @@
-import { EventEnvelope, EventSubject } from '@invigil/contracts';
+import type { EventEnvelope, EventSubject } from '@invigil/contracts';
 import { eventStreamName } from '@invigil/server-platform';
-import { RawNats } from '@invigil/server-testing';
+import type { RawNats } from '@invigil/server-testing';
 
 /**
  * Every event of one subject now stored in the suite's JetStream stream, read with an ordered

@@ -1,11 +1,5 @@
-import {
-  CreateAssessmentBody,
-  EnrollmentMode,
-  QuestionType,
-  SessionSettingsBody,
-  StartMode,
-  TimeLimitMode,
-} from '@invigil/contracts';
+import type { CreateAssessmentBody, SessionSettingsBody } from '@invigil/contracts';
+import { EnrollmentMode, QuestionType, StartMode, TimeLimitMode } from '@invigil/contracts';
 
 /** A three-question assessment in one section; the keys are 1, 0 and 2. */
 export function threeQuestionAssessment(title = 'Chemistry basics'): CreateAssessmentBody {

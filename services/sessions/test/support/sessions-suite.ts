@@ -1,7 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AssessmentView, CreateAssessmentBody, Requests } from '@invigil/contracts';
-import { RawNats, RunningTestService, uniqueTag } from '@invigil/server-testing';
-import { SessionsEnv } from '../../src/config/env';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AssessmentView, CreateAssessmentBody } from '@invigil/contracts';
+import { Requests } from '@invigil/contracts';
+import type { RunningTestService } from '@invigil/server-testing';
+import { RawNats, uniqueTag } from '@invigil/server-testing';
+import type { SessionsEnv } from '../../src/config/env';
 import { EnrollmentPeer } from './enrollment-peer';
 import { threeQuestionAssessment } from './fixtures';
 import { databaseOf, deleteQueueKeys, startSessionsService } from './sessions-under-test';

@@ -1,5 +1,7 @@
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { RunningTestService, startTestService, testRedisUrl } from '@invigil/server-testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { RunningTestService } from '@invigil/server-testing';
+import { startTestService, testRedisUrl } from '@invigil/server-testing';
 import Redis from 'ioredis';
 import { SessionsModule } from '../../src/app.module';
 import { SessionsEnv } from '../../src/config/env';

@@ -1,4 +1,4 @@
-import { MessageSentEvent, MessageView } from '@invigil/contracts';
+import type { MessageSentEvent, MessageView } from '@invigil/contracts';
 
 export function fromMessageEvent(event: MessageSentEvent): MessageView {
   const { messageId, sessionId, kind, senderName, body, sentAt } = event;

@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
-import { ResultView } from '@invigil/contracts';
+import type { ResultView } from '@invigil/contracts';
 import { isFinal } from '../runtime/answer-state';
-import { ExamApi } from '../exam-api';
+import type { ExamApi } from '../exam-api';
 
 /** Stop asking for a result that never comes (e.g. scoring is down); a reload starts over. */
 const resultPollLimitMs = 10 * 60_000;

@@ -1,4 +1,5 @@
-import { AnswerValue, CertificateStatus, ResultView } from '@invigil/contracts';
+import type { AnswerValue, ResultView } from '@invigil/contracts';
+import { CertificateStatus } from '@invigil/contracts';
 
 /** A result is final once its certificate is settled, or when there will be none (not passed). */
 export function isFinal(result: ResultView | null): boolean {

@@ -1,6 +1,7 @@
-import { SocketFailure } from '@invigil/contracts';
+import type { SocketFailure } from '@invigil/contracts';
 import { SocketUnavailableError } from '../../realtime/socket-request-errors';
-import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import type { DisplayedError } from '../../shared/http-error';
+import { toDisplayedError } from '../../shared/http-error';
 
 /** The server refused a socket command; `status` is what the same refusal would be over HTTP. */
 export class AttemptCommandRefused extends Error {

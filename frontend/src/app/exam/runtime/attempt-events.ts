@@ -1,10 +1,10 @@
-import { DestroyRef } from '@angular/core';
+import type { DestroyRef } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter, merge } from 'rxjs';
 import { Events } from '@invigil/contracts';
-import { SocketService } from '../../realtime/socket-service';
-import { ExamClock } from '../clock/exam-clock';
-import { ExamViewLink } from './exam-view-link';
+import type { SocketService } from '../../realtime/socket-service';
+import type { ExamClock } from '../clock/exam-clock';
+import type { ExamViewLink } from './exam-view-link';
 
 /** What the exam page does when the server pushes a change to the candidate's attempt. */
 export interface AttemptEventTarget {

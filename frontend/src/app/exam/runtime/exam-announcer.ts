@@ -1,7 +1,8 @@
-import { effect, Signal, signal, untracked } from '@angular/core';
-import { ExamClock } from '../clock/exam-clock';
+import type { Signal } from '@angular/core';
+import { effect, signal, untracked } from '@angular/core';
+import type { ExamClock } from '../clock/exam-clock';
 import { saveAnnouncement } from '../saving/save-announcements';
-import { SaveState } from '../saving/save-queue';
+import type { SaveState } from '../saving/save-queue';
 
 /**
  * What the page's polite live region says. Only changes worth hearing are put here (time warnings,

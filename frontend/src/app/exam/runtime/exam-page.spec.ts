@@ -1,19 +1,17 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { AttachAttemptAck, AttemptView, ParticipantView, ResultView, SaveAnswerCommand } from '@invigil/contracts';
 import {
-  AttachAttemptAck,
   AttemptStatus,
-  AttemptView,
   CertificateStatus,
   Events,
   ParticipantStatus,
-  ParticipantView,
   QuestionType,
-  ResultView,
   Role,
-  SaveAnswerCommand,
   SocketCommands,
 } from '@invigil/contracts';
 import { FakeSocket } from '../../../testing/fake-socket';

@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
-import { AttemptView, CandidateQuestionView } from '@invigil/contracts';
-import { ExamApi } from '../exam-api';
+import type { AttemptView, CandidateQuestionView } from '@invigil/contracts';
+import type { ExamApi } from '../exam-api';
 import { neighbourQuestionId, resumeQuestionId } from './question-palette';
 
 /**

@@ -1,7 +1,10 @@
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { AnswerValue, CandidateQuestionView, QuestionType } from '@invigil/contracts';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import type { AnswerValue, CandidateQuestionView } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 import { byTestId, settle, textOf, typeInto } from '../../../testing/dom';
-import { AnswerChange, ExamQuestion } from './exam-question';
+import type { AnswerChange } from './exam-question';
+import { ExamQuestion } from './exam-question';
 
 const q = (id: string, type: QuestionType, extra: Partial<CandidateQuestionView> = {}): CandidateQuestionView => ({
   id,

@@ -1,4 +1,5 @@
-import { CandidateQuestionView, QuestionType } from '@invigil/contracts';
+import type { CandidateQuestionView } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 import { neighbourQuestionId, paletteGroups, resumeQuestionId } from './question-palette';
 
 const q = (id: string, sectionId: string): CandidateQuestionView => ({

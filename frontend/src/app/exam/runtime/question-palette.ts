@@ -1,4 +1,4 @@
-import { CandidateQuestionView, CandidateSectionView } from '@invigil/contracts';
+import type { CandidateQuestionView, CandidateSectionView } from '@invigil/contracts';
 
 export interface PaletteItem {
   questionId: string;

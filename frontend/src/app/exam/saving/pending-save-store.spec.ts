@@ -1,7 +1,8 @@
-import { SaveAnswerAck } from '@invigil/contracts';
+import type { SaveAnswerAck } from '@invigil/contracts';
 import { freshIndexedDb } from '../../../testing/indexeddb';
 import { IdbPendingSaveStore } from './pending-save-store';
-import { PendingSave, SaveQueue } from './save-queue';
+import type { PendingSave } from './save-queue';
+import { SaveQueue } from './save-queue';
 
 class Offline extends Error {}
 

@@ -1,5 +1,6 @@
-import { DBSchema, IDBPDatabase, openDB } from 'idb';
-import { AnswerValue } from '@invigil/contracts';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
+import type { AnswerValue } from '@invigil/contracts';
 import type { PendingSave } from './save-queue';
 
 /** Where the answers the server has not acknowledged yet wait, so that a reload or a crash loses none. */

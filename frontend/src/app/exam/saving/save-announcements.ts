@@ -1,4 +1,4 @@
-import { SaveState } from './save-queue';
+import type { SaveState } from './save-queue';
 
 /** "Saved" is announced at most this often: every keystroke saves, and a screen reader must not chatter. */
 export const savedAnnouncementIntervalMs = 60_000;

@@ -1,5 +1,6 @@
-import { SaveAnswerAck } from '@invigil/contracts';
-import { PendingSave, SaveQueue } from './save-queue';
+import type { SaveAnswerAck } from '@invigil/contracts';
+import type { PendingSave } from './save-queue';
+import { SaveQueue } from './save-queue';
 
 class NetworkDown extends Error {}
 class Refused extends Error {}

@@ -1,5 +1,5 @@
 import { computed, signal } from '@angular/core';
-import { AnswerValue, SaveAnswerAck } from '@invigil/contracts';
+import type { AnswerValue, SaveAnswerAck } from '@invigil/contracts';
 import type { PendingSaveStore } from './pending-save-store';
 
 export interface PendingSave {

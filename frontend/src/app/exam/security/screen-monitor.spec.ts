@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { SignalKind, StoreSnapshotBody } from '@invigil/contracts';
+import type { StoreSnapshotBody } from '@invigil/contracts';
+import { SignalKind } from '@invigil/contracts';
 import { ScreenMonitor, snapshotIntervalMs } from './screen-monitor';
 import { SecurityApi } from './security-api';
 import { SignalReporter } from './signal-reporter';

@@ -1,5 +1,7 @@
-import { IdentityStatus, SecurityOptions } from '@invigil/contracts';
-import { blockingStep, GateState, showsContent } from './security-steps';
+import type { SecurityOptions } from '@invigil/contracts';
+import { IdentityStatus } from '@invigil/contracts';
+import type { GateState } from './security-steps';
+import { blockingStep, showsContent } from './security-steps';
 
 const allOn: SecurityOptions = { browserLockdown: true, screenMonitoring: true, identityVerification: true };
 const state = (overrides: Partial<GateState>): GateState => ({

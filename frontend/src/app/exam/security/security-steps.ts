@@ -1,5 +1,6 @@
-import { IdentityStatus, SecurityOptions } from '@invigil/contracts';
-import { ScreenShareState } from './screen-monitor';
+import type { SecurityOptions } from '@invigil/contracts';
+import { IdentityStatus } from '@invigil/contracts';
+import type { ScreenShareState } from './screen-monitor';
 
 /** The step that stands between the candidate and the questions, in the order they are asked; null: none. */
 export type SecurityStep = 'identity' | 'screen' | 'fullscreen' | null;

@@ -1,4 +1,5 @@
-import { RecordSignalBody, SignalKind } from '@invigil/contracts';
+import type { RecordSignalBody } from '@invigil/contracts';
+import { SignalKind } from '@invigil/contracts';
 import { SignalQueue } from './signal-queue';
 
 const at = (second: number) => `2026-03-01T10:00:${String(second).padStart(2, '0')}.000Z`;

@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import { RecordSignalBody } from '@invigil/contracts';
+import type { RecordSignalBody } from '@invigil/contracts';
 
 export interface SignalQueueOptions {
   send: (signal: RecordSignalBody) => Promise<unknown>;

@@ -1,5 +1,6 @@
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder } from '@angular/forms';
-import { CreateAssessmentBody, QuestionDraft, QuestionType, SectionDraft } from '@invigil/contracts';
+import type { FormArray, FormControl, FormGroup, NonNullableFormBuilder } from '@angular/forms';
+import type { CreateAssessmentBody, QuestionDraft, SectionDraft } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 
 /**
  * One question of any type while it is being written. Every type's fields are kept, so switching

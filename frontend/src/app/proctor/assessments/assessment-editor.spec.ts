@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { AssessmentDetailView, AssessmentView, QuestionType } from '@invigil/contracts';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import type { AssessmentDetailView, AssessmentView } from '@invigil/contracts';
+import { QuestionType } from '@invigil/contracts';
 import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../../testing/dom';
 import { AssessmentEditor } from './assessment-editor';
 

@@ -1,4 +1,5 @@
-import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
+import type { AttemptSummaryView } from '@invigil/contracts';
+import { AttemptStatus } from '@invigil/contracts';
 import { describeDisconnected, describeRemaining } from './attempt-clock';
 
 const summary = (overrides: Partial<AttemptSummaryView> = {}): AttemptSummaryView => ({

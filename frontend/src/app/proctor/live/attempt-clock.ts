@@ -1,4 +1,5 @@
-import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
+import type { AttemptSummaryView } from '@invigil/contracts';
+import { AttemptStatus } from '@invigil/contracts';
 import { formatDuration } from '@invigil/domain';
 import { formatRemainingTime } from '../../exam/clock/remaining-time';
 

@@ -1,4 +1,5 @@
-import { LiveParticipantView, ParticipantStatus } from '@invigil/contracts';
+import type { LiveParticipantView } from '@invigil/contracts';
+import { ParticipantStatus } from '@invigil/contracts';
 import { describeParticipantChange, mergeSnapshot, prependActivity, upsertParticipant } from './live-roster';
 
 function row(overrides: Partial<LiveParticipantView> = {}): LiveParticipantView {

@@ -1,4 +1,4 @@
-import { LiveParticipantUpdatedEvent, LiveParticipantView } from '@invigil/contracts';
+import type { LiveParticipantUpdatedEvent, LiveParticipantView } from '@invigil/contracts';
 import { formatPercent, participantStatusLabel } from '../../shared/status-labels';
 
 export interface ActivityEntry {

@@ -1,5 +1,6 @@
 import { Role } from '@invigil/contracts';
-import { SelectedUser, toAddEntries } from './add-users-dialog';
+import type { SelectedUser } from './add-users-dialog';
+import { toAddEntries } from './add-users-dialog';
 
 const user = (id: string) => ({
   id,

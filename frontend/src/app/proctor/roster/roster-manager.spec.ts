@@ -1,8 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ImportPreview, ParticipantStatus, ParticipantView, Role } from '@invigil/contracts';
+import type { ImportPreview, ParticipantView } from '@invigil/contracts';
+import { ParticipantStatus, Role } from '@invigil/contracts';
 import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../../testing/dom';
 import { RosterManager } from './roster-manager';
 
@@ -50,7 +52,9 @@ describe('RosterManager', () => {
       }),
     ]);
     await settle(fixture);
-    http.expectOne('/api/sessions/s1').flush({ id: 's1', name: 'Morning exam', durationMinutes: 45, timeLimitMode: 'individual' });
+    http
+      .expectOne('/api/sessions/s1')
+      .flush({ id: 's1', name: 'Morning exam', durationMinutes: 45, timeLimitMode: 'individual' });
     await settle(fixture);
   });
 

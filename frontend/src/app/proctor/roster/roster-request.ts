@@ -1,5 +1,6 @@
-import { WritableSignal } from '@angular/core';
-import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import type { WritableSignal } from '@angular/core';
+import type { DisplayedError } from '../../shared/http-error';
+import { toDisplayedError } from '../../shared/http-error';
 
 /**
  * Runs one roster request for a component: `busy` (if given) is set while it runs and `error` shows why it failed.

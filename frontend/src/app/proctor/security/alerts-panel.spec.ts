@@ -1,7 +1,8 @@
-import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture } from '@angular/core/testing';
-import { Events, SignalKind, SignalView } from '@invigil/contracts';
-import { FakeSocket } from '../../../testing/fake-socket';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import type { SignalView } from '@invigil/contracts';
+import { Events, SignalKind } from '@invigil/contracts';
+import type { FakeSocket } from '../../../testing/fake-socket';
 import { byTestId, settle } from '../../../testing/dom';
 import { AlertsPanel } from './alerts-panel';
 import { participant, setUpPanel } from '../../../testing/security-panels';

@@ -1,6 +1,7 @@
-import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture } from '@angular/core/testing';
-import { IdentityCheckView, IdentityStatus } from '@invigil/contracts';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import type { IdentityCheckView } from '@invigil/contracts';
+import { IdentityStatus } from '@invigil/contracts';
 import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { IdentityChecksPanel } from './identity-checks-panel';
 import { allSecurity, setUpPanel } from '../../../testing/security-panels';

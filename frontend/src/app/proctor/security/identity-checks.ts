@@ -1,4 +1,5 @@
-import { IdentityCheckView, IdentityStatus } from '@invigil/contracts';
+import type { IdentityCheckView } from '@invigil/contracts';
+import { IdentityStatus } from '@invigil/contracts';
 
 const labels: Record<IdentityStatus, string> = {
   [IdentityStatus.NotRequired]: 'Not required',

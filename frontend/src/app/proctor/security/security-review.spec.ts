@@ -1,5 +1,6 @@
 import { SignalKind } from '@invigil/contracts';
-import { AlertEntry, latestPerCandidate, maxAlertsShown, mergeAlerts, signalLabel } from './security-review';
+import type { AlertEntry } from './security-review';
+import { latestPerCandidate, maxAlertsShown, mergeAlerts, signalLabel } from './security-review';
 
 const alert = (id: string, second: number): AlertEntry => ({
   id,

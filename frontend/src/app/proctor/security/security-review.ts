@@ -1,4 +1,5 @@
-import { AlertRaisedEvent, SignalKind, SignalView, SnapshotView } from '@invigil/contracts';
+import type { AlertRaisedEvent, SignalView, SnapshotView } from '@invigil/contracts';
+import { SignalKind } from '@invigil/contracts';
 
 /** What each signal means, in the proctor's words. */
 const signalLabels: Record<SignalKind, string> = {

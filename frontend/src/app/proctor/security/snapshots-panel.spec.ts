@@ -1,7 +1,8 @@
-import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture } from '@angular/core/testing';
-import { Events, SnapshotView } from '@invigil/contracts';
-import { FakeSocket } from '../../../testing/fake-socket';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import type { SnapshotView } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
+import type { FakeSocket } from '../../../testing/fake-socket';
 import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { allSecurity, participant, setUpPanel } from '../../../testing/security-panels';
 import { SnapshotsPanel } from './snapshots-panel';

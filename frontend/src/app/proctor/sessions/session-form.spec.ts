@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { AssessmentView, Role, SessionSettingsBody } from '@invigil/contracts';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import type { AssessmentView, SessionSettingsBody } from '@invigil/contracts';
+import { Role } from '@invigil/contracts';
 import { byTestId, chooseOption, queryTestId, settle, textOf, typeInto } from '../../../testing/dom';
 import { SessionForm } from './session-form';
 

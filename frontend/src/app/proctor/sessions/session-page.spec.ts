@@ -1,16 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { AttemptSummaryView, LiveParticipantUpdatedEvent, SessionView } from '@invigil/contracts';
 import {
   AttemptStatus,
-  AttemptSummaryView,
   EnrollmentMode,
   Events,
-  LiveParticipantUpdatedEvent,
   ParticipantStatus,
   SessionStatus,
-  SessionView,
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';

@@ -1,4 +1,5 @@
-import { EnrollmentMode, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import type { SessionView } from '@invigil/contracts';
+import { EnrollmentMode, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { defaultFormValue, fieldErrors, formValueOf, timeZoneChoices, toSettingsBody } from './session-settings-form';
 import { describeStart, sessionsOfTab } from './sessions-list';
 import { SessionStatus } from '@invigil/contracts';

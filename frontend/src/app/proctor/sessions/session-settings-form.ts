@@ -1,4 +1,5 @@
-import { EnrollmentMode, SessionSettingsBody, SessionView, StartMode, TimeLimitMode } from '@invigil/contracts';
+import type { SessionSettingsBody, SessionView } from '@invigil/contracts';
+import { EnrollmentMode, StartMode, TimeLimitMode } from '@invigil/contracts';
 import { utcToZonedLocalTime } from '@invigil/domain';
 
 /** The New Session form's values, as plain strings and booleans the inputs hold. */

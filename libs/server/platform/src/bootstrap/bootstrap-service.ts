@@ -1,9 +1,10 @@
-import { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestMicroservice } from '@nestjs/microservices';
+import type { NestMicroservice } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
-import { PlatformEnv } from '../config/env';
-import { INVIGIL_METRICS, InvigilMetrics } from '../metrics/metrics';
+import type { PlatformEnv } from '../config/env';
+import type { InvigilMetrics } from '../metrics/metrics';
+import { INVIGIL_METRICS } from '../metrics/metrics';
 import { InvigilNatsServer } from '../nats/invigil-nats.server';
 import { RpcErrorFilter } from '../nats/rpc-error.filter';
 import { rpcValidationPipe } from '../nats/rpc-validation.pipe';

@@ -1,9 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { DynamicModule, Type } from '@nestjs/common';
-import { DatabaseEnv, loadEnv } from '../config/env';
+import type { DatabaseEnv } from '../config/env';
+import { loadEnv } from '../config/env';
 import { migrateSchema } from '../orm/migrate';
-import { EntityClass, serviceOrmConfig } from '../orm/orm-config';
+import type { EntityClass } from '../orm/orm-config';
+import { serviceOrmConfig } from '../orm/orm-config';
 import { bootstrapService, exitOnStartupFailure } from './bootstrap-service';
 
 /** One command of a deployable's `main.js`; resolves when the command is done (serving keeps running). */

@@ -1,5 +1,6 @@
 import { Events } from '@invigil/contracts';
-import { DiscardPolicy, JetStreamManager, NatsConnection, RetentionPolicy, StorageType } from 'nats';
+import type { JetStreamManager, NatsConnection } from 'nats';
+import { DiscardPolicy, RetentionPolicy, StorageType } from 'nats';
 
 /** One stream holds every event; its name and subjects carry the prefix so suites never collide. */
 export function eventStreamName(subjectPrefix: string): string {

@@ -1,4 +1,5 @@
-import pino, { Logger } from 'pino';
+import type { Logger } from 'pino';
+import pino from 'pino';
 import { currentCorrelationId } from '../context/request-context';
 import { currentTraceId } from '../tracing/trace-context';
 

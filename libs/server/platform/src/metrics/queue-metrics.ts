@@ -1,5 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
-import { InvigilMetrics } from './metrics';
+import type { InvigilMetrics } from './metrics';
 
 /** Queue depth by state, read at scrape time; KEDA scales job workers on the `wait` list. */
 export function registerQueueMetrics(metrics: InvigilMetrics, queue: Queue): void {

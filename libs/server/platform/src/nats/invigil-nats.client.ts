@@ -1,5 +1,6 @@
 import { ClientNats } from '@nestjs/microservices';
-import { headers as natsHeaders, MsgHdrs } from 'nats';
+import type { MsgHdrs } from 'nats';
+import { headers as natsHeaders } from 'nats';
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
 import { injectTraceContext } from '../tracing/trace-context';
 

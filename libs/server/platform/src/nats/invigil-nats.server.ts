@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { ServerNats } from '@nestjs/microservices';
-import { RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
-import { JSONCodec, Msg, NatsConnection, Subscription } from 'nats';
+import type { RpcErrorBody } from '@invigil/contracts';
+import { RpcErrorCode } from '@invigil/contracts';
+import type { Msg, NatsConnection, Subscription } from 'nats';
+import { JSONCodec } from 'nats';
 import { CORRELATION_HEADER, newCorrelationId, runWithContext } from '../context/request-context';
 import { extractTraceContext, inSpan, SpanKind } from '../tracing/trace-context';
 import { MalformedPayloadError, SafeJsonDeserializer } from './safe-json.deserializer';

@@ -1,4 +1,5 @@
-import { connect, NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
+import { connect } from 'nats';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 

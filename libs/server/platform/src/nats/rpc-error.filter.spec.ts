@@ -1,5 +1,6 @@
-import { ArgumentsHost } from '@nestjs/common';
-import { RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
+import type { ArgumentsHost } from '@nestjs/common';
+import type { RpcErrorBody } from '@invigil/contracts';
+import { RpcErrorCode } from '@invigil/contracts';
 import { firstValueFrom } from 'rxjs';
 import { RpcErrorFilter } from './rpc-error.filter';
 import { RpcError } from './rpc-error';

@@ -1,5 +1,6 @@
 import { RpcException } from '@nestjs/microservices';
-import { RpcErrorBody, RpcErrorCode } from '@invigil/contracts';
+import type { RpcErrorBody } from '@invigil/contracts';
+import { RpcErrorCode } from '@invigil/contracts';
 
 /** An error a handler throws on purpose; its body reaches the caller unchanged. */
 export class RpcError extends RpcException {

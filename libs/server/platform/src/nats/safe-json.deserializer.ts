@@ -1,4 +1,4 @@
-import { ConsumerDeserializer, IncomingRequest } from '@nestjs/microservices';
+import type { ConsumerDeserializer, IncomingRequest } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 
 export class MalformedPayloadError extends Error {}

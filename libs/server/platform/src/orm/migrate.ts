@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { serviceOrmConfig, ServiceOrmSettings } from './orm-config';
+import type { ServiceOrmSettings } from './orm-config';
+import { serviceOrmConfig } from './orm-config';
 
 /**
  * Applies pending migrations under a PostgreSQL advisory lock, so two migrators started at once

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { defineConfig, Options } from '@mikro-orm/postgresql';
+import type { Options } from '@mikro-orm/postgresql';
+import { defineConfig } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** A MikroORM entity class. */

@@ -1,7 +1,9 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DefaultJobOptions, Queue } from 'bullmq';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import type { DefaultJobOptions } from 'bullmq';
+import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { InvigilMetrics } from '../metrics/metrics';
+import type { InvigilMetrics } from '../metrics/metrics';
 import { registerQueueMetrics } from '../metrics/queue-metrics';
 import { createRedis } from '../redis/redis';
 

@@ -1,11 +1,13 @@
-import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { describeValidationErrors } from '@invigil/contracts';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { newCorrelationId, runWithContext } from '../context/request-context';
-import { InvigilMetrics } from '../metrics/metrics';
+import type { InvigilMetrics } from '../metrics/metrics';
 import { observeWorker } from '../metrics/queue-metrics';
 import { createRedis } from '../redis/redis';
 import { contextFromTraceParent, inSpan, SpanKind } from '../tracing/trace-context';

@@ -1,14 +1,5 @@
-import {
-  Attributes,
-  Context,
-  context,
-  propagation,
-  SpanKind,
-  SpanStatusCode,
-  TextMapGetter,
-  TextMapSetter,
-  trace,
-} from '@opentelemetry/api';
+import type { Attributes, Context, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { MsgHdrs } from 'nats';
 
 /**
