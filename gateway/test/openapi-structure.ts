@@ -1,6 +1,7 @@
 /**
- * A structural check of an OpenAPI 3.0 document, for want of a validator package: the version, every
- * $ref resolving, every path parameter declared, every request body and 2xx response with a schema.
+ * What the OpenAPI 3.0 schema (checked by swagger-parser in the suite) allows but a client generator
+ * needs: the version, every $ref resolving, every path parameter declared, every request body and
+ * 2xx response with a schema.
  * Returns one line per problem.
  */
 export function openApiProblems(document: unknown): string[] {

@@ -5,6 +5,8 @@ import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import { uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ApiClient, sessionBody } from './api-client';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { OpenAPI } from 'openapi-types';
 import { openApiProblems } from './openapi-structure';
 import { startSuiteStack, stopSuiteStack } from './support-stack';
 
@@ -210,6 +212,8 @@ describe('gateway: a session of another organization is a 404 on every route; th
         '/api/sessions/{sessionId}/attempt/answers/{questionId}',
       ]),
     );
+    // The official OpenAPI 3 schema (swagger-parser), then what that schema leaves open: a schema per body and response.
+    await expect(SwaggerParser.validate(structuredClone(document.body) as OpenAPI.Document)).resolves.toBeDefined();
     expect(openApiProblems(document.body)).toEqual([]);
     // Bodies are described by their validation rules: required fields, formats, nested classes.
     expect(document.body.components.schemas['LoginRequest']).toMatchObject({
