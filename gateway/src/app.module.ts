@@ -15,7 +15,7 @@ import { ResultsModule } from './results/results.module';
 import { SafeExamBrowserGuard } from './security/safe-exam-browser.guard';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
-import { CallerThrottlerGuard } from './throttling/caller-throttler.guard';
+import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
 import { ThrottlingModule } from './throttling/throttling.module';
 
 @Module({})

@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { TokenService } from '../auth/token.service';
-import { TooManyAttemptsException, waitInWords } from './failure-limiter';
+import { TokenService } from './token.service';
+import { TooManyAttemptsException, waitInWords } from '../throttling/failure-limiter';
 
 /**
  * The API-wide limit counts a signed-in caller by user, whatever address they come from (a hall
