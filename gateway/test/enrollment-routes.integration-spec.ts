@@ -18,6 +18,7 @@ import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
+import { first } from './items';
 
 const root = join(__dirname, '../..');
 
@@ -115,8 +116,9 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
     expect(mail.body).toEqual([
       expect.objectContaining({ to: candidate.email, subject: 'Invitation: Gateway invite' }),
     ]);
-    const raw = await (await fetch(`${base}/api/dev/mail/${mail.body[0].name}`)).text();
-    const token = /http:\/\/exams\.test\/invite\/([A-Za-z0-9_-]+)/.exec(raw.replace(/=\r?\n/g, ''))![1];
+    const raw = await (await fetch(`${base}/api/dev/mail/${first(mail.body).name}`)).text();
+    const [, token] = /http:\/\/exams\.test\/invite\/([A-Za-z0-9_-]+)/.exec(raw.replace(/=\r?\n/g, '')) ?? [];
+    expect(token).toEqual(expect.any(String));
     const page = await (await fetch(`${base}/api/dev/mail/page`)).text();
     expect(page).toContain('Invitation: Gateway invite');
 

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
+import { at } from './items';
 
 const [, proctor, candidate] = DEMO_USERS;
 const root = join(__dirname, '../..');
@@ -107,7 +108,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     attempt = (ack as { attempt: AttemptView }).attempt;
     const saved = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
       sessionId: session.id,
-      questionId: attempt.questions[0].id,
+      questionId: at(attempt.questions, 0).id,
       viewId: 'tab-one-0001',
       clientSeq: 1,
       answer: { selectedOption: 1 },
@@ -115,7 +116,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     expect(saved).toMatchObject({ ok: true, clientSeq: 1, storedSeq: 1, answeredCount: 1 });
     const reloaded = await exam.call<AttemptView>('GET', `/api/sessions/${session.id}/attempt`);
     expect(reloaded.body.answers).toEqual([
-      { questionId: attempt.questions[0].id, answer: { selectedOption: 1 }, clientSeq: 1 },
+      { questionId: at(attempt.questions, 0).id, answer: { selectedOption: 1 }, clientSeq: 1 },
     ]);
   });
 
@@ -123,7 +124,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     const base = { sessionId: session.id, viewId: 'tab-one-0001', clientSeq: 5 };
     const wrongType = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
       ...base,
-      questionId: attempt.questions[1].id,
+      questionId: at(attempt.questions, 1).id,
       answer: { text: 'four' },
     });
     expect(wrongType).toMatchObject({ ok: false, status: 400 });
@@ -141,7 +142,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     expect(notAnObject).toMatchObject({ ok: false, status: 400 });
     const fine = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
       ...base,
-      questionId: attempt.questions[1].id,
+      questionId: at(attempt.questions, 1).id,
       answer: { numberValue: 4 },
     });
     expect(fine).toMatchObject({ ok: true, answeredCount: 2 });
@@ -151,7 +152,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     const unattached = await connect(exam.accessToken);
     const ack = await send<SaveAnswerSocketAck>(unattached, SocketCommands.saveAnswer, {
       sessionId: session.id,
-      questionId: attempt.questions[0].id,
+      questionId: at(attempt.questions, 0).id,
       viewId: 'tab-one-0001',
       clientSeq: 3,
       answer: { selectedOption: 0 },
@@ -192,7 +193,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
     expect(taken).toMatchObject({ ok: true, attached: true });
     const late = await send<SaveAnswerSocketAck>(first, SocketCommands.saveAnswer, {
       sessionId: session.id,
-      questionId: attempt.questions[0].id,
+      questionId: at(attempt.questions, 0).id,
       viewId: 'tab-one-0001',
       clientSeq: 9,
       answer: { selectedOption: 0 },
@@ -232,7 +233,7 @@ describe('gateway: the exam socket (attach, saves acknowledged after commit, pre
       takeover: false,
     });
     expect(reattached).toMatchObject({ ok: true, attached: true, attempt: { answeredCount: 2 } });
-    const summary = (await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`)).body[0];
+    const summary = at((await staff.call<AttemptSummaryView[]>('GET', `/api/sessions/${session.id}/attempts`)).body, 0);
     expect(summary).toMatchObject({ connected: true });
     expect(summary.disconnectedSeconds).toBeGreaterThanOrEqual(1);
   });

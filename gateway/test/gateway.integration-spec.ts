@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
+import { first } from './items';
 
 const [admin, proctor, candidate, candidate2] = DEMO_USERS;
 const [rivalProctor] = RIVAL_USERS;
@@ -221,7 +222,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
       'GET',
       `/api/assessments/${id}`,
     );
-    expect(detail.body.sections[0].questions[0].correctNumber).toBe(3.14);
+    expect(first(first(detail.body.sections).questions).correctNumber).toBe(3.14);
 
     const exported = await staff.call<Record<string, unknown>>('GET', `/api/assessments/${id}/export`);
     expect(exported.body).toEqual({ format: 'invigil.assessment', formatVersion: 1, ...content });
@@ -231,7 +232,7 @@ describe('gateway: two replicas in front of every service (real servers)', () =>
 
     const broken = {
       ...exported.body,
-      sections: [{ title: 'Only', questions: [{ ...content.sections[0].questions[0], tolerance: -1 }] }],
+      sections: [{ title: 'Only', questions: [{ ...first(first(content.sections).questions), tolerance: -1 }] }],
     };
     const refused = await staff.call<{ details: string[] }>('POST', '/api/assessments/import', broken);
     expect(refused.status).toBe(400);

@@ -15,6 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiClient, sessionBody } from './api-client';
+import { first } from './items';
 
 const root = join(__dirname, '../..');
 const tag = uniqueTag();
@@ -78,7 +79,7 @@ describe("one trace from the browser's submit through gateway, sessions and scor
       10_000,
       'the attempt to open',
     );
-    await candidate.call('PUT', `/api/sessions/${session.id}/attempt/answers/${attempt.questions[0].id}`, {
+    await candidate.call('PUT', `/api/sessions/${session.id}/attempt/answers/${first(attempt.questions).id}`, {
       clientSeq: 1,
       answer: { selectedOption: 0 },
     });

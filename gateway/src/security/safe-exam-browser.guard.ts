@@ -10,7 +10,7 @@ const EXAM_ROUTE = /^\/api\/sessions\/([0-9a-fA-F-]{36})\/(attempt|signals|snaps
 /** The URL the browser asked for, as a proxy in front of the gateway received it. */
 export function absoluteRequestUrl(request: Pick<Request, 'headers' | 'protocol' | 'originalUrl'>): string {
   const first = (value: string | string[] | undefined) =>
-    (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim() || undefined;
+    (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
   const protocol = first(request.headers['x-forwarded-proto']) ?? request.protocol;
   const host = first(request.headers['x-forwarded-host']) ?? first(request.headers.host);
   return `${protocol}://${host}${request.originalUrl}`;

@@ -48,24 +48,47 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in `timeZone` at instant `ms`, expressed as if it were UTC (ms since epoch). */
 function wallClockMs(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
+  const parts = new Map<Intl.DateTimeFormatPartTypes, number>();
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type !== 'literal') parts.set(part.type, Number(part.value));
   }
-  return Date.UTC(
-    parts['year'],
-    parts['month'] - 1,
-    parts['day'],
-    parts['hour'] % 24,
-    parts['minute'],
-    parts['second'],
-  );
+  const read = (type: Intl.DateTimeFormatPartTypes): number => {
+    const value = parts.get(type);
+    // The formatter is built to give every one of these parts.
+    if (value === undefined) throw new Error(`Formatting an instant in ${timeZone} gave no ${type}`);
+    return value;
+  };
+  return Date.UTC(read('year'), read('month') - 1, read('day'), read('hour') % 24, read('minute'), read('second'));
 }
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (east positive). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
   return wallClockMs(whole, timeZone) - whole;
+}
+
+interface LocalFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The numbers in `local` like 2026-12-01T09:30 (seconds 0 when left out), or undefined when it is not in that form. */
+function localFields(local: string): LocalFields | undefined {
+  const [, year, month, day, hour, minute, second = '0'] = LOCAL_PATTERN.exec(local) ?? [];
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined)
+    return undefined;
+  return {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+  };
 }
 
 /** `local` like 2026-12-01T09:30 (or 09:30:15), read in `timeZone`; throws ZonedTimeError naming the field at fault. */
@@ -76,10 +99,10 @@ export function zonedLocalTimeToUtc(local: string, timeZone: string): Date {
       `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin, America/New_York or UTC`,
     );
   }
-  const match = LOCAL_PATTERN.exec(local);
-  if (!match)
+  const fields = localFields(local);
+  if (!fields)
     throw new ZonedTimeError('scheduledLocalTime', `"${local}" is not a local date and time like 2026-12-01T09:30`);
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const { year, month, day, hour, minute, second } = fields;
   const localMs = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(localMs);
   const same = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;

@@ -26,6 +26,7 @@ import {
   SESSION_ID,
   submission,
 } from './support/fixtures';
+import { first } from './support/items';
 import { ScoringSuite } from './support/scoring-suite';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;
@@ -61,7 +62,8 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
 
     const results = await em().find(Result, { attemptId: event.data.attemptId });
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({
+    const result = first(results);
+    expect(result).toMatchObject({
       score: 2,
       maxScore: 3,
       percent: 66.7,
@@ -70,14 +72,14 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
     });
     expect(await em().count(OutboxMessage, { subject: Events.resultRecorded })).toBe(1);
     const recorded = await eventually(
-      () => stream.of(Events.resultRecorded).find((e) => e.data.resultId === results[0].id),
+      () => stream.of(Events.resultRecorded).find((e) => e.data.resultId === result.id),
       10_000,
       'result.recorded',
     );
     expect(recorded.data).toEqual({
       orgId: ORG_ID,
       sessionId: SESSION_ID,
-      resultId: results[0].id,
+      resultId: result.id,
       userId: CARLA.id,
       percent: 66.7,
       passed: true,

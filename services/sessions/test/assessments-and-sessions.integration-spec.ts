@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { storedEvents } from './support/events';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
+import { at, first } from './support/items';
 import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: assessments and sessions over NATS (real PostgreSQL, NATS, Redis)', () => {
@@ -59,7 +60,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
 
   it('refuses an answer key outside the options, naming its path', async () => {
     const content = threeQuestionAssessment();
-    content.sections[0].questions[1].correctOption = 2;
+    at(first(content.sections).questions, 1).correctOption = 2;
     const reply = await nats.request(Requests.createAssessment, { orgId, actorId: proctorId, assessment: content });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
     const problem =
@@ -142,9 +143,11 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
 
   it('enforces the code in PostgreSQL too, not only in the service', async () => {
     const em = suite.db();
-    const [row] = await em.execute<{ assessment_version_id: string }[]>(
-      `select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`,
-      [orgId],
+    const row = first(
+      await em.execute<{ assessment_version_id: string }[]>(
+        `select assessment_version_id from "session" where enrollment_code = 'CHEM42' and org_id = ?`,
+        [orgId],
+      ),
     );
     const insert = em.execute(
       `insert into "session" (id, org_id, name, assessment_id, assessment_version_id, proctor_id, enrollment_code, duration_minutes, status, created_at, updated_at,
@@ -185,9 +188,10 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
     expect(sessions.map((session) => session.enrollmentCode).slice(0, 2)).toEqual(['RACE77', 'CHEM42']);
     expect(sessions.length).toBe(3);
     expect(new Set(sessions.map((session) => session.assessmentTitle))).toEqual(new Set(['Chemistry basics']));
-    const one = await nats.request<SessionView>(Requests.getSession, { orgId, sessionId: sessions[2].id });
-    expect(one.response).toEqual(sessions[2]);
-    const foreign = await nats.request(Requests.getSession, { orgId: otherOrgId, sessionId: sessions[2].id });
+    const oldest = at(sessions, 2);
+    const one = await nats.request<SessionView>(Requests.getSession, { orgId, sessionId: oldest.id });
+    expect(one.response).toEqual(oldest);
+    const foreign = await nats.request(Requests.getSession, { orgId: otherOrgId, sessionId: oldest.id });
     expect(foreign.err?.code).toBe(RpcErrorCode.NotFound);
   });
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
+import { at, first } from './support/items';
 import { SessionsSuite } from './support/sessions-suite';
 
 interface AnswerRow {
@@ -95,14 +96,14 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   });
 
   it('acknowledges an answer only once it is committed in PostgreSQL', async () => {
-    const questionId = attempt.questions[0].id;
+    const questionId = at(attempt.questions, 0).id;
     const ack = await save(questionId, 1, 2);
     expect(ack.response).toMatchObject({ questionId, clientSeq: 1, storedSeq: 1, answeredCount: 1 });
     expect(await storedAnswer(questionId)).toEqual({ selected_option: 2, client_seq: 1, change_count: 1 });
   });
 
   it('never lets an older sequence overwrite a newer one, and a replay changes nothing', async () => {
-    const questionId = attempt.questions[1].id;
+    const questionId = at(attempt.questions, 1).id;
     expect((await save(questionId, 5, 1)).response?.storedSeq).toBe(5);
     const older = await save(questionId, 3, 0);
     expect(older.response).toMatchObject({ clientSeq: 3, storedSeq: 5, answeredCount: 2 });
@@ -112,7 +113,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   });
 
   it('settles 50 concurrent saves in shuffled order on the highest sequence', async () => {
-    const questionId = attempt.questions[2].id;
+    const questionId = at(attempt.questions, 2).id;
     const sequences = Array.from({ length: 50 }, (_, index) => index + 1).sort(() => Math.random() - 0.5);
     const acks = await Promise.all(sequences.map((clientSeq) => save(questionId, clientSeq, clientSeq % 4)));
     for (const ack of acks) {
@@ -131,7 +132,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     const unknown = await save(stranger, 9, 0);
     expect(unknown.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(unknown.err?.message).toContain(stranger);
-    const badOption = await save(attempt.questions[1].id, 9, 2);
+    const badOption = await save(at(attempt.questions, 1).id, 9, 2);
     expect(badOption.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(badOption.err?.details).toEqual(['answer.selectedOption: must be between 0 and 1']);
   });
@@ -141,9 +142,9 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     expect(resumed?.answeredCount).toBe(3);
     expect(resumed?.answers).toEqual(
       expect.arrayContaining([
-        { questionId: attempt.questions[0].id, answer: { selectedOption: 2 }, clientSeq: 1 },
-        { questionId: attempt.questions[1].id, answer: { selectedOption: 1 }, clientSeq: 5 },
-        { questionId: attempt.questions[2].id, answer: { selectedOption: 50 % 4 }, clientSeq: 50 },
+        { questionId: at(attempt.questions, 0).id, answer: { selectedOption: 2 }, clientSeq: 1 },
+        { questionId: at(attempt.questions, 1).id, answer: { selectedOption: 1 }, clientSeq: 5 },
+        { questionId: at(attempt.questions, 2).id, answer: { selectedOption: 50 % 4 }, clientSeq: 50 },
       ]),
     );
   });
@@ -151,11 +152,10 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
   it('gives two tabs opening at once the same attempt', async () => {
     const userId = randomUUID();
     enrollment.enroll(orgId, session.id, userId);
-    const [first, second] = await Promise.all(
-      [1, 2].map(() => nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId))),
-    );
-    expect(first.response?.id).toBeDefined();
-    expect(second.response?.id).toBe(first.response?.id);
+    const openTab = () => nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId));
+    const [firstTab, secondTab] = await Promise.all([openTab(), openTab()]);
+    expect(firstTab.response?.id).toBeDefined();
+    expect(secondTab.response?.id).toBe(firstTab.response?.id);
   });
 
   it('puts exactly the acknowledged answers into a submission that races with saves', async () => {
@@ -163,7 +163,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     enrollment.enroll(orgId, session.id, userId);
     const opened = (await nats.request<AttemptView>(Requests.openAttempt, attemptOf(userId))).response as AttemptView;
     const saves = Array.from({ length: 30 }, (_, index) => ({
-      questionId: opened.questions[index % 3].id,
+      questionId: at(opened.questions, index % 3).id,
       clientSeq: index + 1,
       selectedOption: index % 2,
     }));
@@ -192,8 +192,8 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
       10_000,
       'the outbox to be published',
     );
-    const [event] = (await storedEvents(nats, Events.attemptSubmitted)).filter(
-      (candidate) => candidate.data.attemptId === opened.id,
+    const event = first(
+      (await storedEvents(nats, Events.attemptSubmitted)).filter((candidate) => candidate.data.attemptId === opened.id),
     );
     const expected = [...acknowledged].map(([questionId, write]) => ({
       questionId,
@@ -209,7 +209,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     const opened = (await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late))).response as AttemptView;
     // Move the attempt's start back past the 30-minute limit instead of waiting for it.
     await suite.db().execute(`update attempt set started_at = now() - interval '31 minutes' where id = ?`, [opened.id]);
-    const reply = await save(opened.questions[0].id, 1, 0, late);
+    const reply = await save(first(opened.questions).id, 1, 0, late);
     expect(reply.err).toEqual({ code: RpcErrorCode.Conflict, message: 'Time is over; this answer was not saved.' });
     const reopened = await nats.request<AttemptView>(Requests.openAttempt, attemptOf(late));
     expect(reopened.response?.remainingSeconds).toBe(0);
@@ -222,7 +222,7 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
     const again = await nats.request<AttemptView>(Requests.submitAttempt, attemptOf(candidate));
     expect(again.response?.submittedAt).toBe(submitted.response?.submittedAt);
 
-    const refused = await save(attempt.questions[0].id, 99, 0);
+    const refused = await save(at(attempt.questions, 0).id, 99, 0);
     expect(refused.err).toEqual({
       code: RpcErrorCode.Conflict,
       message: 'This attempt was submitted; answers can no longer change.',
@@ -237,21 +237,22 @@ describe('sessions service: the candidate attempt (real PostgreSQL, NATS, Redis;
       (event) => event.data.attemptId === attempt.id,
     );
     expect(events).toHaveLength(1);
-    expect(events[0].data).toMatchObject({
+    const submission = first(events);
+    expect(submission.data).toMatchObject({
       orgId,
       sessionId: session.id,
       userId: candidate,
       assessmentVersionId: session.assessmentVersionId,
       submittedAt: submitted.response?.submittedAt,
     });
-    expect(events[0].data.answers).toEqual(
+    expect(submission.data.answers).toEqual(
       expect.arrayContaining([
-        { questionId: attempt.questions[0].id, answer: { selectedOption: 2 } },
-        { questionId: attempt.questions[1].id, answer: { selectedOption: 1 } },
-        { questionId: attempt.questions[2].id, answer: { selectedOption: 50 % 4 } },
+        { questionId: at(attempt.questions, 0).id, answer: { selectedOption: 2 } },
+        { questionId: at(attempt.questions, 1).id, answer: { selectedOption: 1 } },
+        { questionId: at(attempt.questions, 2).id, answer: { selectedOption: 50 % 4 } },
       ]),
     );
-    expect(events[0].data.answers).toHaveLength(3);
+    expect(submission.data.answers).toHaveLength(3);
   });
 
   it('announced progress for accepted saves only, counting the answered questions', async () => {

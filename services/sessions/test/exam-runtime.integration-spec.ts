@@ -19,6 +19,7 @@ import { deadlineJobId } from '../src/attempts/deadline-job';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
+import { first, firstItems } from './support/items';
 import { deleteQueueKeys } from './support/sessions-under-test';
 import { SessionsSuite } from './support/sessions-suite';
 
@@ -58,7 +59,7 @@ describe('sessions service: the exam runtime', () => {
 
   const db = (): EntityManager => suite.db();
   const attemptRow = async (attemptId: string) =>
-    (await db().execute<AttemptRow[]>(`select * from attempt where id = ?`, [attemptId]))[0];
+    first(await db().execute<AttemptRow[]>(`select * from attempt where id = ?`, [attemptId]));
 
   /** A started session with the given candidates enrolled. */
   async function runningSession(
@@ -115,7 +116,7 @@ describe('sessions service: the exam runtime', () => {
       );
       const opened = await open(session.id, userId);
       const sql = `select time_limit_ms from attempt where id = ?`;
-      const [row] = await db().execute<{ time_limit_ms: string }[]>(sql, [opened.id]);
+      const row = first(await db().execute<{ time_limit_ms: string }[]>(sql, [opened.id]));
       return { stored: Number(row.time_limit_ms), remainingSeconds: opened.remainingSeconds };
     };
     const accommodated = await limitOf(TimeLimitMode.Individual, individual);
@@ -199,7 +200,7 @@ describe('sessions service: the exam runtime', () => {
     const candidate = randomUUID();
     const session = await runningSession({ durationMinutes: 1, gracePeriodSeconds: 0 }, { userId: candidate });
     const opened = await open(session.id, candidate);
-    const questionId = opened.questions[0].id;
+    const questionId = first(opened.questions).id;
     const saved = await nats.request<SaveAnswerAck>(Requests.saveAnswer, {
       orgId,
       sessionId: session.id,
@@ -246,7 +247,7 @@ describe('sessions service: the exam runtime', () => {
       orgId,
       sessionId: session.id,
       userId: candidate,
-      questionId: opened.questions[0].id,
+      questionId: first(opened.questions).id,
       clientSeq: 1,
       answer: { selectedOption: 0 },
     });
@@ -258,8 +259,8 @@ describe('sessions service: the exam runtime', () => {
   it('keeps one live view: a second one takes over only when confirmed, and the old one can no longer save', async () => {
     const candidate = randomUUID();
     const session = await runningSession({}, { userId: candidate });
-    const first = (await attach(session.id, candidate, 'view-first-tab')).response;
-    expect(first).toMatchObject({ attached: true });
+    const firstView = (await attach(session.id, candidate, 'view-first-tab')).response;
+    expect(firstView).toMatchObject({ attached: true });
     expect((await attach(session.id, candidate, 'view-first-tab')).response).toMatchObject({ attached: true });
     expect((await attach(session.id, candidate, 'view-second-tab')).response).toEqual({
       attached: false,
@@ -270,8 +271,8 @@ describe('sessions service: the exam runtime', () => {
     const takeover = (await storedEvents(nats, Events.attemptViewTakenOver)).find((e) => e.data.userId === candidate);
     expect(takeover?.data).toMatchObject({ viewId: 'view-second-tab', previousViewId: 'view-first-tab' });
 
-    const attemptId = first && first.attached ? first.attempt.id : '';
-    const questionId = first && first.attached ? first.attempt.questions[0].id : '';
+    const attemptId = firstView && firstView.attached ? firstView.attempt.id : '';
+    const questionId = firstView && firstView.attached ? first(firstView.attempt.questions).id : '';
     const stale = await nats.request(Requests.saveAnswer, {
       orgId,
       sessionId: session.id,
@@ -328,7 +329,10 @@ describe('sessions service: the exam runtime', () => {
     const candidate = randomUUID();
     const session = await runningSession({}, { userId: candidate });
     const opened = await open(session.id, candidate);
-    const [q1, q2, q3] = opened.questions.map((q) => q.id);
+    const [q1, q2, q3] = firstItems(
+      opened.questions.map((q) => q.id),
+      3,
+    );
     const base = { orgId, sessionId: session.id, userId: candidate };
     await nats.request(Requests.flagQuestion, { ...base, questionId: q3, flagged: true });
     const flags = await nats.request<{ flaggedQuestionIds: string[] }>(Requests.flagQuestion, {

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { everyTypeAssessment, flexibleSettings, threeQuestionAssessment } from './support/fixtures';
+import { at, first, firstItems } from './support/items';
 import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: question types, versions, import and export (real PostgreSQL, NATS, Redis)', () => {
@@ -35,11 +36,11 @@ describe('sessions service: question types, versions, import and export (real Po
   afterAll(() => suite.stop());
 
   const assessmentCount = async () =>
-    (
+    first(
       await suite
         .db()
-        .execute<{ count: number }[]>('select count(*)::int as count from assessment where org_id = ?', [orgId])
-    )[0].count;
+        .execute<{ count: number }[]>('select count(*)::int as count from assessment where org_id = ?', [orgId]),
+    ).count;
 
   const startedSession = async (assessmentId: string, name: string): Promise<SessionView> => {
     const session = (
@@ -70,10 +71,14 @@ describe('sessions service: question types, versions, import and export (real Po
     ).response as AssessmentDetailView;
     expect(detail.description).toBe('One question of each type.');
     expect(detail.sections.map((section) => section.title)).toEqual(['Closed questions', 'Open questions']);
-    const [closed, open] = detail.sections;
-    expect(closed.questions[1]).toMatchObject({ type: QuestionType.MultipleChoice, correctOptions: [0, 2], points: 2 });
-    expect(open.questions[0]).toMatchObject({ type: QuestionType.Numeric, correctNumber: 9.81, tolerance: 0.05 });
-    expect(open.questions[2]).toMatchObject({
+    const [closed, open] = firstItems(detail.sections, 2);
+    expect(at(closed.questions, 1)).toMatchObject({
+      type: QuestionType.MultipleChoice,
+      correctOptions: [0, 2],
+      points: 2,
+    });
+    expect(first(open.questions)).toMatchObject({ type: QuestionType.Numeric, correctNumber: 9.81, tolerance: 0.05 });
+    expect(at(open.questions, 2)).toMatchObject({
       type: QuestionType.Essay,
       maxWords: 5,
       reviewerGuidance: 'Mentions a membrane.',
@@ -91,8 +96,8 @@ describe('sessions service: question types, versions, import and export (real Po
 
   it('refuses bad drafts listing every problem by path', async () => {
     const content = everyTypeAssessment();
-    Object.assign(content.sections[1].questions[0], { tolerance: -1 });
-    Object.assign(content.sections[0].questions[2], { correctBoolean: 'yes' });
+    Object.assign(first(at(content.sections, 1).questions), { tolerance: -1 });
+    Object.assign(at(first(content.sections).questions, 2), { correctBoolean: 'yes' });
     const reply = await nats.request(Requests.createAssessment, { orgId, actorId: proctorId, assessment: content });
     expect(reply.err?.code).toBe(RpcErrorCode.ValidationFailed);
     expect(reply.err?.details).toEqual([
@@ -108,9 +113,9 @@ describe('sessions service: question types, versions, import and export (real Po
     expect(attempt.sections.map((section) => section.title)).toEqual(['Closed questions', 'Open questions']);
     expect(attempt.questions.map((question) => question.type)).toEqual(Object.values(QuestionType));
     expect(attempt.questions.map((question) => question.sectionId)).toEqual(
-      [0, 0, 0, 1, 1, 1].map((index) => attempt.sections[index].id),
+      [0, 0, 0, 1, 1, 1].map((index) => at(attempt.sections, index).id),
     );
-    expect(attempt.questions[5].maxWords).toBe(5);
+    expect(at(attempt.questions, 5).maxWords).toBe(5);
     const text = JSON.stringify(attempt);
     for (const secret of [
       'correctOption',
@@ -124,7 +129,7 @@ describe('sessions service: question types, versions, import and export (real Po
     ]) {
       expect(text).not.toContain(secret);
     }
-    const [single, multi, truth, numeric, shortText, essay] = attempt.questions;
+    const [single, multi, truth, numeric, shortText, essay] = firstItems(attempt.questions, 6);
     const save = (questionId: string, clientSeq: number, answer: object) =>
       nats.request<SaveAnswerAck>(Requests.saveAnswer, { ...attemptOf, questionId, clientSeq, answer });
 
@@ -168,8 +173,8 @@ describe('sessions service: question types, versions, import and export (real Po
       10_000,
       'the outbox to be published',
     );
-    const [event] = (await storedEvents(nats, Events.attemptSubmitted)).filter(
-      (stored) => stored.data.attemptId === attempt.id,
+    const event = first(
+      (await storedEvents(nats, Events.attemptSubmitted)).filter((stored) => stored.data.attemptId === attempt.id),
     );
     expect(event.data.answers).toEqual(
       expect.arrayContaining([
@@ -270,9 +275,9 @@ describe('sessions service: question types, versions, import and export (real Po
       unknown
     >;
     const sections = structuredClone(everyTypeAssessment().sections);
-    Object.assign(sections[1].questions[0], { tolerance: -1 });
-    Object.assign(sections[0].questions[0], { options: ['only one'] });
-    Object.assign(sections[1].questions[1], { acceptedAnswers: [] });
+    Object.assign(first(at(sections, 1).questions), { tolerance: -1 });
+    Object.assign(first(first(sections).questions), { options: ['only one'] });
+    Object.assign(at(at(sections, 1).questions, 1), { acceptedAnswers: [] });
     const reply = await nats.request(Requests.importAssessment, {
       orgId,
       actorId: proctorId,

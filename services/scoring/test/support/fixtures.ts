@@ -4,6 +4,7 @@ import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 import type { Peer, RawNats } from '@invigil/server-testing';
 import { answerAsPeer, PeerError } from '@invigil/server-testing';
+import { firstItems } from './items';
 
 export const ORG_ID = DEMO_ORG.id;
 export const [, , CARLA, CHEN, CYRUS] = DEMO_USERS;
@@ -46,7 +47,8 @@ export const ESSAY_KEY: ScoringKeyView = {
 
 /** Right on single, multiple, true/false, numeric (within tolerance) and case-insensitive text; wrong case on the strict one. */
 export function mixedSubmission(userId: string, sessionId: string, key: ScoringKeyView): AttemptSubmittedEvent {
-  const [single, multi, truth, numeric, text, strict, essay] = key.questions;
+  const [single, multi, truth, numeric, text, strict] = firstItems(key.questions, 6);
+  const essay = key.questions[6];
   const answers = [
     { questionId: single.id, answer: { selectedOption: 1 } },
     { questionId: multi.id, answer: { selectedOptions: [2, 0] } },

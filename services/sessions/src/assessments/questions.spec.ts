@@ -3,6 +3,7 @@ import { CreateAssessmentBody, describeValidationErrors, QuestionType } from '@i
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { everyTypeAssessment } from '../../test/support/fixtures';
+import { at, first } from '../../test/support/items';
 import { parseAssessmentDocument } from './assessment-document';
 import type { StoredQuestion } from './questions';
 import { answerKeyProblems, checkAnswer, toCandidateQuestions, toScoringKeys, toStoredContent } from './questions';
@@ -151,7 +152,7 @@ describe('toCandidateQuestions', () => {
 
   it('puts questions stored before sections into the one implicit section', () => {
     const { sectionId: _unused, ...legacy } = stored;
-    expect(toCandidateQuestions([legacy], [{ id: 'v-1', title: 'Old' }])[0].sectionId).toBe('v-1');
+    expect(first(toCandidateQuestions([legacy], [{ id: 'v-1', title: 'Old' }])).sectionId).toBe('v-1');
   });
 });
 
@@ -195,8 +196,8 @@ describe('checkAnswer', () => {
 describe('parseAssessmentDocument', () => {
   it('lists every problem by its path in the document', () => {
     const content = everyTypeAssessment();
-    (content.sections[1].questions[0] as { tolerance: number }).tolerance = -2;
-    content.sections[0].questions[0].correctOption = 5;
+    (first(at(content.sections, 1).questions) as { tolerance: number }).tolerance = -2;
+    first(first(content.sections).questions).correctOption = 5;
     const result = parseAssessmentDocument({ format: 'other', formatVersion: 1, ...content });
     expect(result).toEqual({
       problems: ['format: must be "invigil.assessment"', 'sections.1.questions.0.tolerance: must be zero or more'],

@@ -104,8 +104,12 @@ export function sectionsOf(version: { id: string; title: string; sections?: Stor
     : [{ id: version.id, title: version.title }];
 }
 
+/** A question stored before sections belongs to the first (the implicit) section. */
 function sectionIdOf(question: StoredQuestion, sections: StoredSection[]): string {
-  return question.sectionId ?? sections[0].id;
+  const sectionId = question.sectionId ?? sections[0]?.id;
+  // sectionsOf always gives at least one section; an empty list means a caller did not use it.
+  if (sectionId === undefined) throw new Error(`Question ${question.id} has no section and none was given to hold it`);
+  return sectionId;
 }
 
 /** Authors' view: sections with their questions, keys included. */

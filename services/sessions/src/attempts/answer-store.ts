@@ -45,6 +45,11 @@ export async function upsertAnswer(em: EntityManager, write: AnswerWrite): Promi
     `select "client_seq", "saved_at" from "answer" where "attempt_id" = ? and "question_id" = ?`,
     [write.attemptId, write.questionId],
   );
+  if (!kept) {
+    throw new Error(
+      `Answer to ${write.questionId} in attempt ${write.attemptId} was refused, yet no stored answer exists`,
+    );
+  }
   return { clientSeq: kept.client_seq, savedAt: new Date(kept.saved_at), accepted: false };
 }
 
@@ -53,5 +58,7 @@ export async function countAnswers(em: EntityManager, attemptId: string): Promis
     `select count(*)::int as "count" from "answer" where "attempt_id" = ?`,
     [attemptId],
   );
+  // count(*) without grouping always returns one row.
+  if (!row) throw new Error(`Counting the answers of attempt ${attemptId} returned no row`);
   return row.count;
 }

@@ -61,11 +61,12 @@ export class PresenceSweeper implements OnApplicationBootstrap, OnApplicationShu
         500,
       );
       for (let i = 0; i < silent.length; i += 2) {
-        const raw = silent[i];
+        const [raw, score] = [silent[i], silent[i + 1]];
+        if (raw === undefined || score === undefined) break; // WITHSCORES replies come in member/score pairs
         if ((await this.redis.zrem(this.key, raw)) !== 1) continue; // another replica took it
         const member = decodePresenceMember(raw);
         if (!member) continue;
-        const lastSeenAt = new Date(Number(silent[i + 1])).toISOString();
+        const lastSeenAt = new Date(Number(score)).toISOString();
         const { recorded } = await this.presence.report({ ...member, connected: false, lastSeenAt });
         if (recorded) reported++;
       }

@@ -83,5 +83,7 @@ export async function toSessionViews(em: EntityManager, sessions: ProctoredSessi
 
 export async function toSessionViewOne(em: EntityManager, session: ProctoredSession): Promise<SessionView> {
   const [view] = await toSessionViews(em, [session]);
+  // toSessionViews returns one view per session it is given.
+  if (!view) throw new Error(`No view was made of session ${session.id}`);
   return view;
 }

@@ -26,11 +26,11 @@ const FORMAT_NAMES: Record<DecodedImage['contentType'], string> = {
  * when it is not one (the contracts' pattern is checked again here: the bytes must match the type).
  */
 export function decodeImageDataUrl(dataUrl: string, field: string): DecodedImage | { problem: string } {
-  const match = DATA_URL.exec(dataUrl);
-  if (!match)
+  const [, type, base64] = DATA_URL.exec(dataUrl) ?? [];
+  if (type === undefined || base64 === undefined)
     return { problem: `${field} must be a data URL of a JPEG, PNG or WebP image (data:image/jpeg;base64,...)` };
-  const contentType = match[1] as DecodedImage['contentType'];
-  const bytes = Buffer.from(match[2], 'base64');
+  const contentType = type as DecodedImage['contentType'];
+  const bytes = Buffer.from(base64, 'base64');
   if (!SIGNATURES[contentType](bytes)) {
     return {
       problem: `${field} says it is a ${FORMAT_NAMES[contentType]} image but its data is not one; send the picture the camera produced`,
