@@ -107,7 +107,10 @@ export class ImportService {
     const [header] = table;
     if (header === undefined)
       return { enrolled: new Set(), foreign: new Set(), placesLeft: placesLeft(session.maxUsers, 0) };
-    const emailIndex = [...mapHeader(header).columns.entries()].find(([, column]) => column === 'email')![0];
+    const emailColumn = [...mapHeader(header).columns.entries()].find(([, column]) => column === 'email');
+    // mapHeader already refuses a header without an email column; this keeps that promise checked here.
+    if (!emailColumn) throw new ImportFileError('The header row has no email column.');
+    const [emailIndex] = emailColumn;
     const emails = [
       ...new Set(
         table

@@ -211,6 +211,13 @@ function parseLimit(
   return { value: Number(normalized) };
 }
 
+/** Why a cell a spreadsheet would run as a formula is refused, naming its first character (tab and CR escaped). */
+function formulaRefusal(value: string): string {
+  const start = value.charAt(0);
+  const shown = start === '\t' ? '\\t' : start === '\r' ? '\\r' : start;
+  return `refused: the value starts with "${shown}", which a spreadsheet would run as a formula; remove that character`;
+}
+
 /** Row-by-row validation. Rows with an issue are left out of `valid`; the caller commits only `valid`. */
 export function validateTable(table: string[][], facts: RosterFacts): ImportReport {
   const [header, ...rows] = table;
@@ -232,12 +239,7 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
     const problem = (column: ImportColumn | null, reason: string) => rowIssues.push({ row: rowNumber, column, reason });
     for (const column of IMPORT_COLUMNS) {
       const value = cells[column] ?? '';
-      if (FORMULA_START.test(value)) {
-        problem(
-          column,
-          `refused: the value starts with "${value[0] === '\t' ? '\\t' : value[0] === '\r' ? '\\r' : value[0]}", which a spreadsheet would run as a formula; remove that character`,
-        );
-      }
+      if (FORMULA_START.test(value)) problem(column, formulaRefusal(value));
     }
     const email = (cells.email ?? '').toLowerCase();
     const displayName = cells.displayName ?? '';
