@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { sel } from './selectors';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
+import { at, first } from './support/items';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];
@@ -97,7 +98,7 @@ describe('assessment authoring: every question type through the UI, export, impo
       ['single_choice', 'multiple_choice', 'true_false'],
       ['numeric', 'short_text', 'essay'],
     ]);
-    expect(exported.sections[1].questions[0]).toMatchObject({ correctNumber: 9.81, tolerance: 0.05 });
+    expect(first(at(exported.sections, 1).questions)).toMatchObject({ correctNumber: 9.81, tolerance: 0.05 });
 
     // A broken file is refused with every problem by path; the fixed one imports.
     const broken = join(tmpdir(), `broken-${Date.now()}.json`);

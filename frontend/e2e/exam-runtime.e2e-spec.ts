@@ -6,6 +6,7 @@ import type { ApiClient } from './support/api';
 import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
+import { at } from './support/items';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[2];
@@ -113,16 +114,16 @@ describe('exam runtime: nothing lost, the server clock, restarts and pauses (rea
 
     // The sessions service restarts: saves made meanwhile wait and go through afterwards.
     const sessionsRestart = suite.stack.restartService('sessions');
-    await choose(page, 0, finalAnswers[0][1]);
+    await choose(page, 0, at(finalAnswers, 0)[1]);
     await sessionsRestart;
     await expectText(page.getByTestId(e.saveState), 'Saved', 60_000);
 
     // The gateway restarts: the socket drops, the page reattaches after it reconnects.
     const gatewayRestart = suite.stack.restartGateway(0);
     await expectText(page.getByTestId(e.saveState), 'Offline', 30_000);
-    await choose(page, 1, finalAnswers[1][1]);
+    await choose(page, 1, at(finalAnswers, 1)[1]);
     await gatewayRestart;
-    await choose(page, 2, finalAnswers[2][1]);
+    await choose(page, 2, at(finalAnswers, 2)[1]);
     await expectText(page.getByTestId(e.saveState), 'Saved', 60_000);
 
     expect(await storedAnswers(sessionId)).toEqual(expectedStored());

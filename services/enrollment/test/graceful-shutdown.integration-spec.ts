@@ -6,6 +6,7 @@ import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import type { RawReply } from '@invigil/server-testing';
 import { RawNats, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { enrollmentProcess, enrollmentProcessEnv } from './support/enrollment-process';
+import { at, first } from './support/items';
 
 const tag = uniqueTag();
 const schema = enrollmentProcessEnv(tag).DB_SCHEMA;
@@ -42,7 +43,7 @@ describe('SIGTERM under load (two replicas in one queue group)', () => {
     const worker = async () => {
       let i = 0;
       while (sending) {
-        const user = DEMO_USERS[i++ % DEMO_USERS.length];
+        const user = at(DEMO_USERS, i++ % DEMO_USERS.length);
         try {
           const reply: RawReply<UserView> = await nats.request(
             Requests.getUser,
@@ -58,13 +59,13 @@ describe('SIGTERM under load (two replicas in one queue group)', () => {
     const workers = Array.from({ length: 16 }, () => worker());
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const answeredBeforeStop = results.length;
-    const exit = replicas[0].stop();
+    const exit = first(replicas).stop();
     await exit;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     sending = false;
     await Promise.all(workers);
 
-    expect(replicas[0].running).toBe(false);
+    expect(first(replicas).running).toBe(false);
     expect(answeredBeforeStop).toBeGreaterThan(0);
     expect(results.length).toBeGreaterThan(answeredBeforeStop);
     expect(results.filter((result) => !result.ok)).toEqual([]);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
+import { first } from './support/items';
 
 describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   const tag = uniqueTag();
@@ -101,7 +102,7 @@ describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
         [session.id],
       );
     expect(events).toHaveLength(2);
-    expect(events[0].payload).toMatchObject({ sessionId: session.id, invitationRequested: true });
+    expect(first(events).payload).toMatchObject({ sessionId: session.id, invitationRequested: true });
     const created = await em.findOneOrFail(UserAccount, { email: 'new.person@example.com' });
     expect(created).toMatchObject({ orgId: DEMO_ORG.id, role: 'candidate', displayName: 'New Person' });
 

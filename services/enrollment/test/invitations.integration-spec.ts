@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
+import { first } from './support/items';
 import { InvitationToken } from '../src/invitations/invitation-token.entity';
 
 interface Received {
@@ -85,9 +86,9 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
       15_000,
     );
     expect(added.err).toBeUndefined();
-    expect(added.response![0].invitationSentAt).toEqual(expect.any(String));
+    expect(first(added.response!).invitationSentAt).toEqual(expect.any(String));
     expect(inbox).toHaveLength(1);
-    const mail = inbox[0];
+    const mail = first(inbox);
     expect(mail.to).toEqual([candidate.email]);
     expect(mail.from).toBe('invigil@test.local');
     const text = decodeQuotedPrintable(mail.raw);
@@ -136,15 +137,17 @@ describe('email invitations over a real SMTP server (in-process smtp-server)', (
 
   it('resends a fresh link to someone still Invited, and refuses once they joined', async () => {
     const session = sessions.put({ name: 'Resend' });
-    const [row] = (
-      await nats.request<ParticipantView[]>(Requests.addParticipants, {
-        orgId: DEMO_ORG.id,
-        actorId: DEMO_USERS[1].id,
-        sessionId: session.id,
-        entries: [{ userId: DEMO_USERS[4].id }],
-        sendInvitation: false,
-      })
-    ).response!;
+    const row = first(
+      (
+        await nats.request<ParticipantView[]>(Requests.addParticipants, {
+          orgId: DEMO_ORG.id,
+          actorId: DEMO_USERS[1].id,
+          sessionId: session.id,
+          entries: [{ userId: DEMO_USERS[4].id }],
+          sendInvitation: false,
+        })
+      ).response!,
+    );
     expect(row.invitationSentAt).toBeNull();
     const before = inbox.length;
     const command = { orgId: DEMO_ORG.id, actorId: DEMO_USERS[1].id, sessionId: session.id, participantId: row.id };

@@ -11,6 +11,7 @@ import { join as joinPath } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
+import { at, first } from './support/items';
 
 const CANDIDATES = 50;
 
@@ -21,6 +22,7 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
   let nats: RawNats;
   let sessions: SessionsPeer;
   const candidates: string[] = [];
+  const candidate = (index: number) => at(candidates, index);
   const proctor = DEMO_USERS[1];
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
@@ -85,55 +87,52 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
 
   it('an invited roster entry joins a full session without taking a new seat', async () => {
     const session = sessions.put({ maxUsers: 2 });
-    const added = await add(session.id, [
-      { userId: candidates[0] },
-      { userId: candidates[1], timeLimitMultiplier: 1.5 },
-    ]);
+    const added = await add(session.id, [{ userId: candidate(0) }, { userId: candidate(1), timeLimitMultiplier: 1.5 }]);
     expect(added.err).toBeUndefined();
     expect(added.response!.map((p) => p.status)).toEqual([ParticipantStatus.Invited, ParticipantStatus.Invited]);
-    const outsider = await join(candidates[2], session.enrollmentCode);
+    const outsider = await join(candidate(2), session.enrollmentCode);
     expect(outsider.err?.message).toContain('is full (2 participants)');
-    const invited = await join(candidates[1], session.enrollmentCode);
+    const invited = await join(candidate(1), session.enrollmentCode);
     expect(invited.response).toMatchObject({
-      userId: candidates[1],
+      userId: candidate(1),
       status: ParticipantStatus.Waiting,
       timeLimitMultiplier: 1.5,
     });
-    const again = await join(candidates[1], session.enrollmentCode);
+    const again = await join(candidate(1), session.enrollmentCode);
     expect(again.response?.id).toBe(invited.response?.id);
   });
 
   it('manual mode refuses a user not on the roster and admits one the proctor added', async () => {
     const session = sessions.put({ enrollmentMode: EnrollmentMode.Manual });
-    const stranger = await join(candidates[3], session.enrollmentCode);
+    const stranger = await join(candidate(3), session.enrollmentCode);
     expect(stranger.err).toEqual({
       code: RpcErrorCode.Forbidden,
       message: 'This session is manual enrollment only and you are not on its roster; ask your proctor to add you.',
     });
-    await add(session.id, [{ userId: candidates[3] }]);
-    expect((await join(candidates[3], session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
+    await add(session.id, [{ userId: candidate(3) }]);
+    expect((await join(candidate(3), session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
   });
 
   it('hybrid mode takes both the code and the roster', async () => {
     const session = sessions.put({ enrollmentMode: EnrollmentMode.Hybrid });
-    expect((await join(candidates[4], session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
-    await add(session.id, [{ userId: candidates[5] }]);
-    expect((await join(candidates[5], session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
+    expect((await join(candidate(4), session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
+    await add(session.id, [{ userId: candidate(5) }]);
+    expect((await join(candidate(5), session.enrollmentCode)).response?.status).toBe(ParticipantStatus.Waiting);
   });
 
   it('refuses an unknown code, a cancelled and an ended session, each saying why', async () => {
-    const unknown = await join(candidates[6], 'NOSUCH');
+    const unknown = await join(candidate(6), 'NOSUCH');
     expect(unknown.err).toEqual({
       code: RpcErrorCode.NotFound,
       message: 'No session has the enrollment code "NOSUCH". Check the code with your proctor.',
     });
     const cancelled = sessions.put({ status: SessionStatus.Cancelled });
-    expect((await join(candidates[6], cancelled.enrollmentCode)).err).toEqual({
+    expect((await join(candidate(6), cancelled.enrollmentCode)).err).toEqual({
       code: RpcErrorCode.Conflict,
       message: `The session "${cancelled.name}" has been cancelled; it takes no more participants.`,
     });
     const ended = sessions.put({ status: SessionStatus.Ended, startedAt: minutesAgo(60), endedAt: minutesAgo(5) });
-    expect((await join(candidates[6], ended.enrollmentCode)).err).toEqual({
+    expect((await join(candidate(6), ended.enrollmentCode)).err).toEqual({
       code: RpcErrorCode.Conflict,
       message: `The session "${ended.name}" has ended; it takes no more participants.`,
     });
@@ -141,7 +140,7 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
 
   it('late entry: refused after the start without it; inside its window straight in, outside refused', async () => {
     const noLate = sessions.put({ status: SessionStatus.InProgress, startedAt: minutesAgo(1) });
-    expect((await join(candidates[7], noLate.enrollmentCode)).err).toEqual({
+    expect((await join(candidate(7), noLate.enrollmentCode)).err).toEqual({
       code: RpcErrorCode.Conflict,
       message: `The session "${noLate.name}" has already started and does not allow late entry; ask your proctor.`,
     });
@@ -151,14 +150,14 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       lateEntry: true,
       lateEntryMinutes: 10,
     });
-    expect((await join(candidates[7], inside.enrollmentCode)).response?.status).toBe(ParticipantStatus.InSession);
+    expect((await join(candidate(7), inside.enrollmentCode)).response?.status).toBe(ParticipantStatus.InSession);
     const outside = sessions.put({
       status: SessionStatus.InProgress,
       startedAt: minutesAgo(15),
       lateEntry: true,
       lateEntryMinutes: 10,
     });
-    const refused = await join(candidates[7], outside.enrollmentCode);
+    const refused = await join(candidate(7), outside.enrollmentCode);
     expect(refused.err?.code).toBe(RpcErrorCode.Conflict);
     expect(refused.err?.message).toMatch(
       new RegExp(
@@ -169,23 +168,23 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
 
   it('manual addition: refuses over the maximum, both limit forms at once, and users of other organizations', async () => {
     const session = sessions.put({ maxUsers: 1 });
-    const over = await add(session.id, [{ userId: candidates[8] }, { userId: candidates[9] }]);
+    const over = await add(session.id, [{ userId: candidate(8) }, { userId: candidate(9) }]);
     expect(over.err?.message).toBe(
       "Adding 2 would exceed the session's maximum of 1 participants (0 already on the roster, 1 places left).",
     );
-    const both = await add(session.id, [{ userId: candidates[8], timeLimitMinutes: 60, timeLimitMultiplier: 1.5 }]);
+    const both = await add(session.id, [{ userId: candidate(8), timeLimitMinutes: 60, timeLimitMultiplier: 1.5 }]);
     expect(both.err?.details).toEqual([
       'entries.0.timeLimitMinutes: give timeLimitMinutes or timeLimitMultiplier, not both',
     ]);
     const foreign = await add(session.id, [{ userId: randomUUID() }]);
     expect(foreign.err?.code).toBe(RpcErrorCode.NotFound);
-    const badMultiplier = await add(session.id, [{ userId: candidates[8], timeLimitMultiplier: 0.5 }]);
+    const badMultiplier = await add(session.id, [{ userId: candidate(8), timeLimitMultiplier: 0.5 }]);
     expect(badMultiplier.err?.code).toBe(RpcErrorCode.ValidationFailed);
   });
 
   it('updates an individual limit and removes only Invited or Waiting participants', async () => {
     const session = sessions.put({});
-    const [row] = (await add(session.id, [{ userId: candidates[10], timeLimitMinutes: 60 }])).response!;
+    const row = first((await add(session.id, [{ userId: candidate(10), timeLimitMinutes: 60 }])).response!);
     expect(row).toMatchObject({ timeLimitMinutes: 60, timeLimitMultiplier: null, invitedAt: expect.any(String) });
     const updated = await nats.request<ParticipantView>(Requests.updateParticipantTimeLimit, {
       orgId: DEMO_ORG.id,
@@ -209,7 +208,7 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       lateEntry: true,
       lateEntryMinutes: 30,
     });
-    const inSession = (await join(candidates[11], running.enrollmentCode)).response!;
+    const inSession = (await join(candidate(11), running.enrollmentCode)).response!;
     const refused = await nats.request(Requests.removeParticipant, {
       orgId: DEMO_ORG.id,
       actorId: proctor.id,
@@ -224,12 +223,12 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
 
   it('without SMTP_URL writes invitations as .eml files to the outbox folder', async () => {
     const session = sessions.put({ enrollmentCode: 'OUTBOX7' });
-    const added = await add(session.id, [{ userId: candidates[12] }], true);
-    expect(added.response![0].invitationSentAt).toEqual(expect.any(String));
+    const added = await add(session.id, [{ userId: candidate(12) }], true);
+    expect(first(added.response!).invitationSentAt).toEqual(expect.any(String));
     const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
     expect(files).toHaveLength(1);
-    const raw = readFileSync(joinPath(outbox, files[0]), 'utf8');
-    expect(raw).toContain(`To: ${added.response![0].email}`);
+    const raw = readFileSync(joinPath(outbox, first(files)), 'utf8');
+    expect(raw).toContain(`To: ${first(added.response!).email}`);
     expect(raw).toContain('OUTBOX7');
   });
 

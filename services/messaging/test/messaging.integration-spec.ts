@@ -23,6 +23,7 @@ import { MessagingModule } from '../src/app.module';
 import { MessagingEnv } from '../src/config/env';
 import { messagingEntities } from '../src/entities';
 import { messagingMigrations } from '../src/migrations';
+import { first } from './support/items';
 
 const ORG_ID = DEMO_ORG.id;
 const PAULA = DEMO_USERS[1];
@@ -135,11 +136,12 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
     ]);
     const rows = await service.app.get(MikroORM).em.fork().find(OutboxMessage, { subject: Events.messageSent });
     expect(rows.filter((row) => (row.payload as { sessionId?: string }).sessionId === sessionId)).toHaveLength(1);
+    const systemMessage = first(messages);
     await eventually(
       () =>
         stream
           .of(Events.messageSent)
-          .some((sent) => sent.data.messageId === messages[0].id && sent.data.kind === 'system'),
+          .some((sent) => sent.data.messageId === systemMessage.id && sent.data.kind === 'system'),
       10_000,
       'system message.sent',
     );

@@ -58,7 +58,7 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
       'Carla Candidate joined',
       'Session "Safety Basics, morning" created',
     ]);
-    expect(view?.activity[0].at).toBe(inOrder.finalRow.lastActivityAt);
+    expect(view?.activity[0]?.at).toBe(inOrder.finalRow.lastActivityAt);
 
     const updates = await eventually(
       () => updatesOf(inOrder.participantId).length === 6 && updatesOf(inOrder.participantId),

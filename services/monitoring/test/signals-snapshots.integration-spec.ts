@@ -253,7 +253,7 @@ describe('monitoring: signals, alerts and snapshots (real PostgreSQL, NATS)', ()
         .some((event) => event.data.kind === SignalKind.ViewTakenOver && event.data.userId === CARLA.id),
     );
     const view = await live();
-    expect(view?.participants[0].alertCount).toBe(4);
+    expect(view?.participants[0]?.alertCount).toBe(4);
     expect(view?.activity.slice(0, 9).map((entry) => entry.text)).toEqual([
       'Alert: Carla Candidate opened the exam in another tab or on another device',
       'Carla Candidate was given 5 more minutes',

@@ -6,6 +6,7 @@ import { FakeSocket } from '../../testing/fake-socket';
 import { SOCKET_CONNECTOR } from './socket-connector';
 import { SocketUnavailableError } from './socket-request-errors';
 import { SocketService } from './socket-service';
+import { first } from '../../testing/items';
 
 describe('SocketService', () => {
   let socket: FakeSocket;
@@ -88,7 +89,7 @@ describe('SocketService', () => {
 
     socket.serverConnects();
     const pending = service.request('attempt.save', {}, 5_000);
-    socket.unanswered[0].timeOut();
+    first(socket.unanswered).timeOut();
     await expect(pending).rejects.toBeInstanceOf(SocketUnavailableError);
   });
 

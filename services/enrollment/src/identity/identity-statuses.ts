@@ -33,10 +33,17 @@ export class IdentityStatuses {
 
   async views(em: EntityManager, participants: Participant[]): Promise<ParticipantView[]> {
     const statuses = await this.of(em, participants);
-    return participants.map((row, index) => row.toView(statuses[index]));
+    return participants.map((row, index) => {
+      const status = statuses[index];
+      // `of` answers one status per participant in order; a gap would be a bug there, not a missing check.
+      if (status === undefined) throw new Error(`No identity status computed for participant ${row.id}`);
+      return row.toView(status);
+    });
   }
 
   async view(em: EntityManager, participant: Participant): Promise<ParticipantView> {
-    return (await this.views(em, [participant]))[0];
+    const [view] = await this.views(em, [participant]);
+    if (!view) throw new Error(`No view built for participant ${participant.id}`);
+    return view;
   }
 }

@@ -104,9 +104,13 @@ export class ImportService {
   }
 
   private async facts(em: EntityManager, orgId: string, session: SessionView, table: string[][]): Promise<RosterFacts> {
-    if (table.length === 0)
+    const [header] = table;
+    if (header === undefined)
       return { enrolled: new Set(), foreign: new Set(), placesLeft: placesLeft(session.maxUsers, 0) };
-    const emailIndex = [...mapHeader(table[0]).columns.entries()].find(([, column]) => column === 'email')![0];
+    const emailColumn = [...mapHeader(header).columns.entries()].find(([, column]) => column === 'email');
+    // mapHeader already refuses a header without an email column; this keeps that promise checked here.
+    if (!emailColumn) throw new ImportFileError('The header row has no email column.');
+    const [emailIndex] = emailColumn;
     const emails = [
       ...new Set(
         table

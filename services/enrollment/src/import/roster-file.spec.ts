@@ -149,7 +149,7 @@ describe('roster import: the row-by-row report', () => {
     sheet.addRow([{ formula: 'CONCAT("a","@b.co")' }, 'A']);
     const result = validateTable(await readTable('x.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())), none);
     expect(result.issues[0]).toMatchObject({ row: 2, column: 'email' });
-    expect(result.issues[0].reason).toMatch(/formula/);
+    expect(result.issues[0]?.reason).toMatch(/formula/);
   });
 
   it('marks rows beyond the places left as over maximum users', async () => {

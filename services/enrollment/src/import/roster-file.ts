@@ -211,31 +211,35 @@ function parseLimit(
   return { value: Number(normalized) };
 }
 
+/** Why a cell a spreadsheet would run as a formula is refused, naming its first character (tab and CR escaped). */
+function formulaRefusal(value: string): string {
+  const start = value.charAt(0);
+  const shown = start === '\t' ? '\\t' : start === '\r' ? '\\r' : start;
+  return `refused: the value starts with "${shown}", which a spreadsheet would run as a formula; remove that character`;
+}
+
 /** Row-by-row validation. Rows with an issue are left out of `valid`; the caller commits only `valid`. */
 export function validateTable(table: string[][], facts: RosterFacts): ImportReport {
-  if (table.length === 0)
+  const [header, ...rows] = table;
+  if (header === undefined)
     throw new ImportFileError('The file is empty; fill in the template (header row, then one participant per row).');
-  if (table.length - 1 > MAX_IMPORT_ROWS)
-    throw new ImportFileError(`The file has ${table.length - 1} rows; the import takes at most ${MAX_IMPORT_ROWS}.`);
-  const { columns, issues } = mapHeader(table[0]);
-  if (table.length === 1) throw new ImportFileError('The file has a header row but no participants.');
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new ImportFileError(`The file has ${rows.length} rows; the import takes at most ${MAX_IMPORT_ROWS}.`);
+  const { columns, issues } = mapHeader(header);
+  if (rows.length === 0) throw new ImportFileError('The file has a header row but no participants.');
   const seen = new Map<string, number>();
   const valid: ImportRow[] = [];
   let placesLeft = facts.placesLeft;
-  for (let i = 1; i < table.length; i++) {
-    const rowNumber = i + 1;
+  for (const [offset, row] of rows.entries()) {
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    const rowNumber = offset + 2;
     const cells: Partial<Record<ImportColumn, string>> = {};
-    columns.forEach((column, index) => (cells[column] = (table[i][index] ?? '').trim()));
+    columns.forEach((column, index) => (cells[column] = (row[index] ?? '').trim()));
     const rowIssues: ImportIssue[] = [];
     const problem = (column: ImportColumn | null, reason: string) => rowIssues.push({ row: rowNumber, column, reason });
     for (const column of IMPORT_COLUMNS) {
       const value = cells[column] ?? '';
-      if (FORMULA_START.test(value)) {
-        problem(
-          column,
-          `refused: the value starts with "${value[0] === '\t' ? '\\t' : value[0] === '\r' ? '\\r' : value[0]}", which a spreadsheet would run as a formula; remove that character`,
-        );
-      }
+      if (FORMULA_START.test(value)) problem(column, formulaRefusal(value));
     }
     const email = (cells.email ?? '').toLowerCase();
     const displayName = cells.displayName ?? '';
@@ -261,7 +265,8 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
           valid.push({
             row: rowNumber,
             email,
-            displayName: displayName || email.split('@')[0],
+            // The email passed isEmail, so it has a local part before the "@".
+            displayName: displayName || (email.split('@')[0] ?? email),
             timeLimitMinutes: minutes.value,
             timeLimitMultiplier: multiplier.value,
           });
@@ -270,5 +275,5 @@ export function validateTable(table: string[][], facts: RosterFacts): ImportRepo
     }
     issues.push(...rowIssues);
   }
-  return { totalRows: table.length - 1, valid, issues };
+  return { totalRows: rows.length, valid, issues };
 }

@@ -30,8 +30,10 @@ export function formatInZone(instant: Date, timeZone: string): string {
   return `${text} (${zone})`;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// The pattern matches only characters in HTML_ENTITIES; the fallback keeps any other one as it is.
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 
 export function composeInvitation(input: InvitationMailInput): InvitationMail {
   const when = input.session.scheduledAt

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 const root = join(__dirname, '../../../..');
 
 /** What a separately started enrollment process needs to use the test database and NATS under `tag`. */
-export function enrollmentProcessEnv(tag: string): Record<string, string> {
+export function enrollmentProcessEnv(tag: string): {
+  DATABASE_URL: string;
+  DB_SCHEMA: string;
+  NATS_SUBJECT_PREFIX: string;
+  LOG_LEVEL: string;
+} {
   return {
     DATABASE_URL: testDatabaseUrl(),
     DB_SCHEMA: `enrollment_${tag}`,

@@ -17,6 +17,13 @@ export class LiveHandlers implements OnModuleInit {
   constructor(private readonly consumer: EventConsumer) {}
 
   onModuleInit(): void {
+    this.followSessions();
+    this.followParticipants();
+    this.followAttempts();
+  }
+
+  /** A session's name and question count, and its creation and start in the activity feed. */
+  private followSessions(): void {
     this.consumer.on(Events.sessionCreated, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       await em.upsert(SessionInfo, {
@@ -41,7 +48,10 @@ export class LiveHandlers implements OnModuleInit {
     this.consumer.on(Events.sessionStarted, async (event, em, envelope) => {
       logActivity(em, event, null, occurredAt(envelope), ActivityText.sessionStarted());
     });
+  }
 
+  /** Who is in the session and in which status. */
+  private followParticipants(): void {
     this.consumer.on(Events.participantJoined, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
@@ -61,7 +71,10 @@ export class LiveHandlers implements OnModuleInit {
       logActivity(em, event, event.participantId, at, ActivityText.status(who(row.displayName), event.to));
       touchAndAnnounce(em, row, at);
     });
+  }
 
+  /** Each attempt's progress, its submission and its score. */
+  private followAttempts(): void {
     this.consumer.on(Events.attemptProgressed, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TimeLimitMode } from '@invigil/contracts';
 import { participantTimeLimitMs, remainingSeconds } from '@invigil/domain';
-import { settle, textOf } from '../../testing/dom';
+import { settle, textOf } from '../../../testing/dom';
 import { ExamClock } from './exam-clock';
 import { ExamTimer } from './exam-timer';
 

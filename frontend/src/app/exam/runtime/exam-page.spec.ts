@@ -19,6 +19,7 @@ import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { freshIndexedDb } from '../../../testing/indexeddb';
 import { SOCKET_CONNECTOR } from '../../realtime/socket-connector';
 import { ExamPage } from './exam-page';
+import { at, first } from '../../../testing/items';
 
 const me = {
   id: 'u1',
@@ -106,7 +107,7 @@ describe('ExamPage', () => {
     for (let waited = 0; waited < 3_000; waited += 10) {
       const requests = http.match(url);
       if (requests.length > 1) throw new Error(`Expected one request to ${url}, got ${requests.length}`);
-      if (requests.length === 1) return requests[0];
+      if (requests.length === 1) return first(requests);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     throw new Error(`The page never requested ${url}`);
@@ -133,7 +134,7 @@ describe('ExamPage', () => {
   const saves = () => socket.unanswered.filter((request) => request.event === SocketCommands.saveAnswer);
   const attaches = () => socket.emitted.filter((sent) => sent.event === SocketCommands.attachAttempt);
   const ackSave = (index = 0) => {
-    const request = saves()[index];
+    const request = at(saves(), index);
     const { questionId, clientSeq } = request.payload as SaveAnswerCommand;
     request.answer({
       ok: true,
@@ -180,7 +181,7 @@ describe('ExamPage', () => {
   it("attaches as this tab's view and shows one question at a time with the server's clock", async () => {
     await openPage();
 
-    expect(attaches()[0].payload).toEqual({
+    expect(first(attaches()).payload).toEqual({
       sessionId: 's1',
       viewId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
       takeover: false,
@@ -199,7 +200,7 @@ describe('ExamPage', () => {
     await settleAll();
     expect(textOf(fixture, 'save-state')).toBe('Saving…');
     expect(textOf(fixture, 'answered-count')).toBe('1/3');
-    expect(saves()[0].payload).toEqual({
+    expect(first(saves()).payload).toEqual({
       sessionId: 's1',
       questionId: 'q1',
       viewId: expect.any(String),
@@ -313,7 +314,7 @@ describe('ExamPage', () => {
     await openPage();
     choose(0, 1);
     await settleAll();
-    saves()[0].answer({
+    first(saves()).answer({
       ok: false,
       status: 409,
       message: 'The time for this exam is over; answers can no longer be saved.',

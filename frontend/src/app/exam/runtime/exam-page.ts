@@ -72,8 +72,8 @@ export class ExamPage implements OnInit {
     const attempt = this.exam.attempt();
     const id = this.exam.progress.currentQuestionId();
     const index = attempt?.questions.findIndex((question) => question.id === id) ?? -1;
-    if (!attempt || index === -1) return null;
-    const question = attempt.questions[index];
+    const question = attempt?.questions[index];
+    if (!attempt || !question) return null;
     const section = attempt.sections.find((s) => s.id === question.sectionId);
     return {
       question,

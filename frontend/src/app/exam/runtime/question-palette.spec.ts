@@ -1,6 +1,7 @@
 import type { CandidateQuestionView } from '@invigil/contracts';
 import { QuestionType } from '@invigil/contracts';
 import { neighbourQuestionId, paletteGroups, resumeQuestionId } from './question-palette';
+import { at, first } from '../../../testing/items';
 
 const q = (id: string, sectionId: string): CandidateQuestionView => ({
   id,
@@ -30,7 +31,7 @@ describe('question palette', () => {
       ['Closed', ['Question 1, not answered', 'Question 2, answered']],
       ['Open', ['Question 3, answered, flagged, current', 'Question 4, not answered, flagged']],
     ]);
-    expect(groups[1].items[0]).toMatchObject({
+    expect(first(at(groups, 1).items)).toMatchObject({
       questionId: 'b1',
       index: 2,
       answered: true,
@@ -50,7 +51,7 @@ describe('question palette', () => {
     expect(none.map((g) => [g.title, g.items.length])).toEqual([['', 4]]);
     const partial = paletteGroups({
       questions,
-      sections: [sections[0]],
+      sections: [first(sections)],
       isAnswered: () => false,
       flagged: new Set(),
       currentQuestionId: null,

@@ -3,6 +3,7 @@ import { freshIndexedDb } from '../../../testing/indexeddb';
 import { IdbPendingSaveStore } from './pending-save-store';
 import type { PendingSave } from './save-queue';
 import { SaveQueue } from './save-queue';
+import { at } from '../../../testing/items';
 
 class Offline extends Error {}
 
@@ -11,10 +12,10 @@ function silentServer() {
   const requests: { save: PendingSave; resolve: (ack: SaveAnswerAck) => void }[] = [];
   const send = (save: PendingSave) => new Promise<SaveAnswerAck>((resolve) => requests.push({ save, resolve }));
   const ack = (index: number) => {
-    const { save, resolve } = requests[index];
+    const { save, resolve } = at(requests, index);
     resolve({ ...save, storedSeq: save.clientSeq, answeredCount: 1, savedAt: '2026-01-01T00:00:00Z' });
   };
-  return { requests, send, ack };
+  return { requests, request: (index: number) => at(requests, index), send, ack };
 }
 
 /** Lets IndexedDB (fake-indexeddb schedules with setImmediate) and promise callbacks finish. */
@@ -87,10 +88,10 @@ describe('SaveQueue with IndexedDB: nothing unacknowledged is lost on a reload',
     after.enqueue('q1', { selectedOption: 3 });
     after.setSending(true);
 
-    expect(server.requests[0].save).toEqual({ questionId: 'q2', clientSeq: 5, answer: { selectedOption: 2 } });
+    expect(server.request(0).save).toEqual({ questionId: 'q2', clientSeq: 5, answer: { selectedOption: 2 } });
     server.ack(0);
     await flush();
-    expect(server.requests[1].save).toEqual({ questionId: 'q1', clientSeq: 3, answer: { selectedOption: 3 } });
+    expect(server.request(1).save).toEqual({ questionId: 'q1', clientSeq: 3, answer: { selectedOption: 3 } });
   });
 
   it('drops a waiting save the server had already stored before the reload', async () => {

@@ -1,6 +1,7 @@
 import type { SaveAnswerAck } from '@invigil/contracts';
 import type { PendingSave } from './save-queue';
 import { SaveQueue } from './save-queue';
+import { at } from '../../../testing/items';
 
 class NetworkDown extends Error {}
 class Refused extends Error {}
@@ -11,10 +12,10 @@ function manualServer() {
   const send = (save: PendingSave) =>
     new Promise<SaveAnswerAck>((resolve, reject) => requests.push({ save, resolve, reject }));
   const ack = (index = requests.length - 1) => {
-    const { save } = requests[index];
-    requests[index].resolve({ ...save, storedSeq: save.clientSeq, answeredCount: 1, savedAt: '2026-01-01T00:00:00Z' });
+    const { save, resolve } = at(requests, index);
+    resolve({ ...save, storedSeq: save.clientSeq, answeredCount: 1, savedAt: '2026-01-01T00:00:00Z' });
   };
-  return { requests, send, ack };
+  return { requests, request: (index: number) => at(requests, index), send, ack };
 }
 
 /** Lets promise callbacks run; the fake timers do not touch microtasks. */
@@ -77,7 +78,7 @@ describe('SaveQueue', () => {
     server.ack(0);
     await settle();
 
-    expect(server.requests[1].save).toEqual({ questionId: 'q2', clientSeq: 2, answer: { selectedOption: 1 } });
+    expect(server.request(1).save).toEqual({ questionId: 'q2', clientSeq: 2, answer: { selectedOption: 1 } });
     expect(queue.pending()).toHaveLength(1);
   });
 
@@ -87,18 +88,18 @@ describe('SaveQueue', () => {
     queue.enqueue('q1', { selectedOption: 1 });
     queue.enqueue('q2', { selectedOption: 0 });
 
-    server.requests[0].reject(new NetworkDown());
+    server.request(0).reject(new NetworkDown());
     await settle();
     expect(queue.state()).toBe('offline');
     expect(server.requests).toHaveLength(1);
 
     jest.advanceTimersByTime(1_000);
-    expect(server.requests[1].save).toEqual({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } });
+    expect(server.request(1).save).toEqual({ questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } });
     server.ack(1);
     await settle();
 
     expect(queue.state()).toBe('saving');
-    expect(server.requests[2].save.questionId).toBe('q2');
+    expect(server.request(2).save.questionId).toBe('q2');
     server.ack(2);
     await settle();
     expect(queue.state()).toBe('saved');
@@ -108,10 +109,10 @@ describe('SaveQueue', () => {
     const server = manualServer();
     const queue = queueWith(server);
     queue.enqueue('q1', { selectedOption: 1 });
-    server.requests[0].reject(new NetworkDown());
+    server.request(0).reject(new NetworkDown());
     await settle();
     jest.advanceTimersByTime(1_000);
-    server.requests[1].reject(new NetworkDown());
+    server.request(1).reject(new NetworkDown());
     await settle();
 
     jest.advanceTimersByTime(4_000);
@@ -127,14 +128,14 @@ describe('SaveQueue', () => {
     queue.enqueue('q1', { selectedOption: 1 });
     queue.enqueue('q2', { selectedOption: 1 });
 
-    server.requests[0].reject(new Refused('attempt already submitted'));
+    server.request(0).reject(new Refused('attempt already submitted'));
     await settle();
 
     expect(onRejected).toHaveBeenCalledWith(
       { questionId: 'q1', clientSeq: 1, answer: { selectedOption: 1 } },
       expect.any(Refused),
     );
-    expect(server.requests[1].save.questionId).toBe('q2');
+    expect(server.request(1).save.questionId).toBe('q2');
     expect(queue.state()).toBe('saving');
   });
 
@@ -143,7 +144,7 @@ describe('SaveQueue', () => {
     const queue = queueWith(server);
     queue.seed('q1', 7);
     queue.enqueue('q1', { selectedOption: 0 });
-    expect(server.requests[0].save.clientSeq).toBe(8);
+    expect(server.request(0).save.clientSeq).toBe(8);
   });
 
   it('tells a submit to wait until every save is acknowledged', async () => {

@@ -61,8 +61,8 @@ export class AssessmentEditor {
   private readonly problems = computed(() => {
     const byPath = new Map<string, string>();
     for (const line of this.error()?.details ?? []) {
-      const match = /^(?:assessment\.)?([^:]+): (.*)$/s.exec(line);
-      if (match && !byPath.has(match[1])) byPath.set(match[1], match[2]);
+      const [, path, message] = /^(?:assessment\.)?([^:]+): (.*)$/s.exec(line) ?? [];
+      if (path !== undefined && message !== undefined && !byPath.has(path)) byPath.set(path, message);
     }
     return byPath;
   });

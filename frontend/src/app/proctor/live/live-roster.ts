@@ -31,8 +31,9 @@ export function toLiveParticipant(event: LiveParticipantUpdatedEvent): LiveParti
  */
 export function upsertParticipant(rows: LiveParticipantView[], incoming: LiveParticipantView): LiveParticipantView[] {
   const index = rows.findIndex((row) => row.participantId === incoming.participantId);
-  if (index === -1) return [...rows, incoming];
-  if (isOlder(incoming, rows[index])) return rows;
+  const shown = index === -1 ? undefined : rows[index];
+  if (shown === undefined) return [...rows, incoming];
+  if (isOlder(incoming, shown)) return rows;
   return rows.map((row, i) => (i === index ? incoming : row));
 }
 

@@ -1,6 +1,7 @@
 import { SignalKind } from '@invigil/contracts';
 import type { AlertEntry } from './security-review';
 import { latestPerCandidate, maxAlertsShown, mergeAlerts, signalLabel } from './security-review';
+import { first } from '../../../testing/items';
 
 const alert = (id: string, second: number): AlertEntry => ({
   id,
@@ -31,7 +32,7 @@ describe('security review lists', () => {
     }));
     const merged = mergeAlerts([], many);
     expect(merged).toHaveLength(maxAlertsShown);
-    expect(merged[0].id).toBe(`a${maxAlertsShown + 4}`);
+    expect(first(merged).id).toBe(`a${maxAlertsShown + 4}`);
   });
 
   it('keeps the newest snapshot per candidate, whatever the order they arrive in', () => {

@@ -82,8 +82,9 @@ export class SessionForm {
     effect(() => {
       const list = this.assessments();
       const chosen = this.form.controls.assessmentId;
-      if (!this.existing() && list.length && !list.some((assessment) => assessment.id === chosen.value)) {
-        chosen.setValue(list[0].id);
+      const newest = list[0];
+      if (!this.existing() && newest && !list.some((assessment) => assessment.id === chosen.value)) {
+        chosen.setValue(newest.id);
       }
     });
   }

@@ -143,9 +143,8 @@ export function fieldErrors(
   const byField: Record<string, string[]> = {};
   const general: string[] = [];
   for (const line of details) {
-    const match = /^(?:settings\.)?(?:security\.)?([A-Za-z]+)(?:\.[\w.]*)?: (.*)$/s.exec(line);
-    const field = match?.[1];
-    if (field && fields.includes(field)) (byField[field] ??= []).push(match[2]);
+    const [, field, message] = /^(?:settings\.)?(?:security\.)?([A-Za-z]+)(?:\.[\w.]*)?: (.*)$/s.exec(line) ?? [];
+    if (field && message !== undefined && fields.includes(field)) (byField[field] ??= []).push(message);
     else general.push(line);
   }
   return { byField, general };
