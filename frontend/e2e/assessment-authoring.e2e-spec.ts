@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { sel } from './selectors';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
-import { at, first } from './support/items';
+import { at, first } from '@invigil/server-testing';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];

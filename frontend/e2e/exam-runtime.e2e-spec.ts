@@ -6,7 +6,7 @@ import type { ApiClient } from './support/api';
 import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectVisible } from './support/ui-expect';
-import { at } from './support/items';
+import { at } from '@invigil/server-testing';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[2];

@@ -18,7 +18,7 @@ import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
-import { first } from './items';
+import { first } from '@invigil/server-testing';
 
 const root = join(__dirname, '../..');
 

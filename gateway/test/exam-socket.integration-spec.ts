@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
-import { at } from './items';
+import { at } from '@invigil/server-testing';
 
 const [, proctor, candidate] = DEMO_USERS;
 const root = join(__dirname, '../..');

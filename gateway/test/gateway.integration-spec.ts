@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { ApiClient, sessionBody } from './api-client';
-import { first } from './items';
+import { first } from '@invigil/server-testing';
 
 const [admin, proctor, candidate, candidate2] = DEMO_USERS;
 const [rivalProctor] = RIVAL_USERS;

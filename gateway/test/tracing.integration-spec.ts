@@ -15,7 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiClient, sessionBody } from './api-client';
-import { first } from './items';
+import { first } from '@invigil/server-testing';
 
 const root = join(__dirname, '../..');
 const tag = uniqueTag();

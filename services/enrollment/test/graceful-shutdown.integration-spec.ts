@@ -6,7 +6,7 @@ import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import type { RawReply } from '@invigil/server-testing';
 import { RawNats, testDatabaseUrl, uniqueTag } from '@invigil/server-testing';
 import { enrollmentProcess, enrollmentProcessEnv } from './support/enrollment-process';
-import { at, first } from './support/items';
+import { at, first } from '@invigil/server-testing';
 
 const tag = uniqueTag();
 const schema = enrollmentProcessEnv(tag).DB_SCHEMA;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
-import { first } from './support/items';
+import { first } from '@invigil/server-testing';
 
 describe('bulk roster import (real PostgreSQL, NATS, Redis)', () => {
   const tag = uniqueTag();

@@ -9,7 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
-import { first } from './support/items';
+import { first } from '@invigil/server-testing';
 import { InvitationToken } from '../src/invitations/invitation-token.entity';
 
 interface Received {

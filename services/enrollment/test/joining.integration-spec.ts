@@ -11,7 +11,7 @@ import { join as joinPath } from 'node:path';
 import { UserAccount } from '../src/accounts/user.entity';
 import type { EnrollmentEnv } from '../src/config/env';
 import { startEnrollment, stopEnrollment } from './support/enrollment-under-test';
-import { at, first } from './support/items';
+import { at, first } from '@invigil/server-testing';
 
 const CANDIDATES = 50;
 

@@ -23,7 +23,7 @@ import { MessagingModule } from '../src/app.module';
 import { MessagingEnv } from '../src/config/env';
 import { messagingEntities } from '../src/entities';
 import { messagingMigrations } from '../src/migrations';
-import { first } from './support/items';
+import { first } from '@invigil/server-testing';
 
 const ORG_ID = DEMO_ORG.id;
 const PAULA = DEMO_USERS[1];

@@ -26,7 +26,7 @@ import {
   SESSION_ID,
   submission,
 } from './support/fixtures';
-import { first } from './support/items';
+import { first } from '@invigil/server-testing';
 import { ScoringSuite } from './support/scoring-suite';
 
 type PdfParse = (data: Uint8Array) => Promise<{ text: string }>;

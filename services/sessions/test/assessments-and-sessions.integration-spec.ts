@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { storedEvents } from './support/events';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { at, first } from './support/items';
+import { at, first } from '@invigil/server-testing';
 import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: assessments and sessions over NATS (real PostgreSQL, NATS, Redis)', () => {

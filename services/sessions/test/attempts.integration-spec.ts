@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
-import { at, first } from './support/items';
+import { at, first } from '@invigil/server-testing';
 import { SessionsSuite } from './support/sessions-suite';
 
 interface AnswerRow {

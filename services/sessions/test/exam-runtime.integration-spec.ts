@@ -19,7 +19,7 @@ import { deadlineJobId } from '../src/attempts/deadline-job';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { flexibleSettings } from './support/fixtures';
-import { first, firstItems } from './support/items';
+import { first, firstItems } from '@invigil/server-testing';
 import { deleteQueueKeys } from './support/sessions-under-test';
 import { SessionsSuite } from './support/sessions-suite';
 

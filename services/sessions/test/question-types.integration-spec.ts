@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrollmentPeer } from './support/enrollment-peer';
 import { storedEvents } from './support/events';
 import { everyTypeAssessment, flexibleSettings, threeQuestionAssessment } from './support/fixtures';
-import { at, first, firstItems } from './support/items';
+import { at, first, firstItems } from '@invigil/server-testing';
 import { SessionsSuite } from './support/sessions-suite';
 
 describe('sessions service: question types, versions, import and export (real PostgreSQL, NATS, Redis)', () => {

@@ -7,3 +7,4 @@ export * from './event-stream';
 export * from './peer';
 export * from './sessions-peer';
 export * from './api-client';
+export * from './items';

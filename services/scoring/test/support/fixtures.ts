@@ -4,7 +4,7 @@ import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 import type { Peer, RawNats } from '@invigil/server-testing';
 import { answerAsPeer, PeerError } from '@invigil/server-testing';
-import { firstItems } from './items';
+import { firstItems } from '@invigil/server-testing';
 
 export const ORG_ID = DEMO_ORG.id;
 export const [, , CARLA, CHEN, CYRUS] = DEMO_USERS;

@@ -3,7 +3,7 @@ import { CreateAssessmentBody, describeValidationErrors, QuestionType } from '@i
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { everyTypeAssessment } from '../../test/support/fixtures';
-import { at, first } from '../../test/support/items';
+import { at, first } from '@invigil/server-testing';
 import { parseAssessmentDocument } from './assessment-document';
 import type { StoredQuestion } from './questions';
 import { answerKeyProblems, checkAnswer, toCandidateQuestions, toScoringKeys, toStoredContent } from './questions';
