@@ -14,7 +14,7 @@ import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { ApiReturns } from '../openapi/api-returns';
 
-/** Manual roster management (issue 3): search the organization's users, add, remove, individual limits. */
+/** Manual roster management: search the organization's users, add, remove, individual limits. */
 @ApiTags('enrollment')
 @ApiBearerAuth()
 @Roles(...STAFF)
