@@ -1,33 +1,30 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { AssessmentView, QuestionType } from '@invigil/contracts';
+import { AssessmentView } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
 import {
   fillAssessmentForm,
-  isChoiceType,
   newAssessmentForm,
   newQuestionForm,
   newSectionForm,
-  QuestionForm,
-  questionTypeLabels,
   SectionForm,
   toCreateAssessmentBody,
 } from './assessment-draft';
 import { AssessmentsApi } from './assessments-api';
+import { QuestionEditor } from './question-editor';
 
-/** The contract allows at most 10 options per question. */
-const maxOptions = 10;
+const noProblems: ReadonlyMap<string, string> = new Map();
 
 /**
- * Writes a new assessment or a new version of an existing one: sections, every question type with
- * its fields, points and passing score. The server validates; its problems appear next to each field.
+ * Writes a new assessment or a new version of an existing one: its sections and their questions
+ * (each in a question editor) and the passing score. The server validates; its problems appear next to each field.
  * Also imports an assessment from a JSON file and exports one (docs/assessment-format.md).
  */
 @Component({
   selector: 'app-assessment-editor',
-  imports: [ReactiveFormsModule, FormError],
+  imports: [ReactiveFormsModule, FormError, QuestionEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessment-editor.html',
 })
@@ -41,13 +38,6 @@ export class AssessmentEditor {
   readonly created = output<AssessmentView>();
 
   protected readonly form = newAssessmentForm(this.fb);
-  protected readonly maxOptions = maxOptions;
-  protected readonly types = QuestionType;
-  protected readonly typeOptions = Object.values(QuestionType).map((type) => ({
-    type,
-    label: questionTypeLabels[type],
-  }));
-  protected readonly isChoice = isChoiceType;
   protected readonly busy = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
   protected readonly lastCreated = signal<AssessmentView | null>(null);
@@ -67,12 +57,30 @@ export class AssessmentEditor {
     return byPath;
   });
 
+  /** The same problems grouped by question path, by field within it, so each question editor gets its own. */
+  private readonly questionProblems = computed(() => {
+    const byQuestion = new Map<string, Map<string, string>>();
+    for (const [path, message] of this.problems()) {
+      const [, question, field] = /^(sections\.\d+\.questions\.\d+)\.(.+)$/s.exec(path) ?? [];
+      if (question === undefined || field === undefined) continue;
+      const fields = byQuestion.get(question) ?? new Map<string, string>();
+      fields.set(field, message);
+      byQuestion.set(question, fields);
+    }
+    return byQuestion;
+  });
+
   protected get sections() {
     return this.form.controls.sections;
   }
 
   protected problem(path: string): string | null {
     return this.problems().get(path) ?? null;
+  }
+
+  /** One question's problems by field: the same map until the problems change, so its editor's input changes only then. */
+  protected problemsOf(sectionIndex: number, questionIndex: number): ReadonlyMap<string, string> {
+    return this.questionProblems().get(`sections.${sectionIndex}.questions.${questionIndex}`) ?? noProblems;
   }
 
   /** Question test ids run across sections, so the first section's questions keep question-0, question-1, … */
@@ -96,18 +104,6 @@ export class AssessmentEditor {
 
   protected removeQuestion(section: SectionForm, index: number): void {
     section.controls.questions.removeAt(index);
-  }
-
-  protected addOption(question: QuestionForm): void {
-    question.controls.options.push(this.fb.control(''));
-    question.controls.correctOptions.push(this.fb.control(false));
-  }
-
-  protected removeOption(question: QuestionForm, index: number): void {
-    question.controls.options.removeAt(index);
-    question.controls.correctOptions.removeAt(index);
-    const correct = Number(question.controls.correctOption.value);
-    if (correct >= index && correct > 0) question.controls.correctOption.setValue(String(correct - 1));
   }
 
   protected async submit(): Promise<void> {
