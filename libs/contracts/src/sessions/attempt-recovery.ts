@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ProctorAttemptRequest } from './attempt';
 
 /** Surrounding blanks are not part of a reason: "   " must not pass the length check. */
@@ -9,7 +9,9 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 export class ReopenAttemptBody {
   @Transform(trimmed)
   @IsString({ message: 'reason must be text' })
-  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  // Two rules rather than @Length: the OpenAPI body schema is derived from minLength and maxLength.
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
   reason!: string;
 
   @IsInt({ message: 'minutes must be a whole number of minutes' })
