@@ -94,7 +94,7 @@ describe('sessions service: recovering an attempt after a technical problem', ()
     const reopened = await open(session.id, candidate);
     expect(reopened).toMatchObject({ status: AttemptStatus.InProgress, timeOver: false, submittedAt: null });
     expect(reopened.answers).toMatchObject([{ questionId, answer: { selectedOption: 1 } }]);
-    expect((await save(session.id, candidate, questionId, 2, 2)).err).toBeUndefined();
+    expect((await save(session.id, candidate, questionId, 2, 0)).err).toBeUndefined();
 
     const job = await suite.service.app
       .get(DeadlineQueue)
