@@ -111,6 +111,13 @@ export const sel = {
     participantResume: 'participant-resume',
     participantExtendMinutes: 'participant-extend-minutes',
     participantExtend: 'participant-extend',
+    /** Recovery after a technical problem, in the same row. */
+    participantReopen: 'participant-reopen',
+    participantCredit: 'participant-credit',
+    participantReleaseView: 'participant-release-view',
+    reopenReason: 'reopen-reason',
+    reopenMinutes: 'reopen-minutes',
+    reopenConfirm: 'reopen-confirm',
   },
   exam: {
     codeInput: 'join-code',

@@ -77,12 +77,19 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sessions/{sessionId}/attempt/submit', as: ['candidate'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/result', as: ['candidate'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/attempts', as: ['staff'] },
-  ...['pause', 'resume'].map((verb) => ({
+  ...['pause', 'resume', 'release-view'].map((verb) => ({
     method: 'POST',
     path: `/api/sessions/{sessionId}/attempts/{userId}/${verb}`,
     as: ['staff'] as Caller[],
   })),
   { method: 'POST', path: '/api/sessions/{sessionId}/attempts/{userId}/extend', as: ['staff'], body: { minutes: 5 } },
+  {
+    method: 'POST',
+    path: '/api/sessions/{sessionId}/attempts/{userId}/reopen',
+    as: ['staff'],
+    body: { reason: 'Power cut', minutes: 5 },
+  },
+  { method: 'POST', path: '/api/sessions/{sessionId}/attempts/{userId}/credit', as: ['staff'], body: { seconds: 5 } },
   {
     method: 'POST',
     path: '/api/sessions/{sessionId}/signals',

@@ -233,6 +233,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     remainingSeconds: int,
     extensionMinutes: int,
     disconnectedSeconds: int,
+    creditableSeconds: int,
     connected: bool,
     submittedAt: nullable(time),
     autoSubmitted: bool,

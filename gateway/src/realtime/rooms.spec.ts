@@ -68,6 +68,9 @@ describe('roomsFor', () => {
       Events.attemptDisconnected,
       Events.attemptReconnected,
       Events.attemptViewTakenOver,
+      Events.attemptReopened,
+      Events.attemptTimeCredited,
+      Events.attemptViewReleased,
     ]) {
       expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
     }

@@ -34,6 +34,9 @@ const FOR_THE_USER = new Set<string>([
   Events.attemptDisconnected,
   Events.attemptReconnected,
   Events.attemptViewTakenOver,
+  Events.attemptReopened,
+  Events.attemptTimeCredited,
+  Events.attemptViewReleased,
 ]);
 
 /** Which rooms one event goes to. Pure, so the routing rules have unit tests. */

@@ -17,6 +17,7 @@ export * from './sessions/assessment';
 export * from './sessions/session';
 export * from './sessions/enrollment-code-strength';
 export * from './sessions/attempt';
+export * from './sessions/attempt-recovery';
 export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './monitoring/live';

@@ -48,6 +48,7 @@ import type {
   SaveAnswerAck,
   SaveAnswerRequest,
 } from './sessions/attempt';
+import type { CreditAttemptRequest, ReopenAttemptRequest } from './sessions/attempt-recovery';
 import type {
   DecideIdentityRequest,
   GetIdentityPhotoRequest,
@@ -125,6 +126,9 @@ export interface RequestMap {
   [Requests.resumeAttempt]: { request: ProctorAttemptRequest; response: AttemptSummaryView };
   [Requests.extendAttempt]: { request: ExtendAttemptRequest; response: AttemptSummaryView };
   [Requests.listAttempts]: { request: ListAttemptsRequest; response: AttemptSummaryView[] };
+  [Requests.reopenAttempt]: { request: ReopenAttemptRequest; response: AttemptSummaryView };
+  [Requests.creditAttempt]: { request: CreditAttemptRequest; response: AttemptSummaryView };
+  [Requests.releaseAttemptView]: { request: ProctorAttemptRequest; response: AttemptSummaryView };
   [Requests.submitIdentity]: { request: SubmitIdentityRequest; response: IdentityCheckView };
   [Requests.listIdentityChecks]: { request: ListIdentityChecksRequest; response: IdentityCheckView[] };
   [Requests.getIdentityPhoto]: { request: GetIdentityPhotoRequest; response: IdentityPhotoFile };

@@ -65,3 +65,20 @@ export function resumedClock(terms: PauseTerms, now: Date): PauseTerms {
 export function extensionMs(minutes: number): number {
   return minutes * 60_000;
 }
+
+/**
+ * Reopening a submitted attempt with `minutes` to go: the extensions that make the remaining time
+ * exactly that from `now`. Only the extensions move, so the limit, credits and pauses keep their
+ * recorded meaning; the result is below the old extensions when the candidate had more time left
+ * than the proctor gives back. The clock must be running (a submitted attempt's clock is).
+ */
+export function reopenedExtensionsMs(clock: StoredClock, minutes: number, now: Date): number {
+  const elapsed = now.getTime() - clock.startedAt.getTime() - clock.pausedMs;
+  const unclampedRemaining = clock.timeLimitMs + clock.extensionsMs + clock.creditedMs - elapsed;
+  return clock.extensionsMs + extensionMs(minutes) - unclampedRemaining;
+}
+
+/** Finished disconnections not yet given back, in whole seconds (a credit never exceeds what was recorded). */
+export function creditableSeconds(disconnectedMs: number, creditedMs: number): number {
+  return Math.floor(Math.max(0, disconnectedMs - creditedMs) / 1000);
+}

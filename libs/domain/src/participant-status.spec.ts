@@ -39,6 +39,12 @@ describe('participantStatusAfter', () => {
     expect(participantStatusAfter('attemptDisconnected', P.Complete)).toBeNull();
     expect(participantStatusAfter('attemptReconnected', P.Disconnected)).toBe(P.InSession);
     expect(participantStatusAfter('attemptReconnected', P.Paused)).toBeNull();
+    expect(participantStatusAfter('attemptReconnected', P.Complete)).toBeNull();
+  });
+
+  it('brings a participant back In Session only from Complete when the attempt is reopened', () => {
+    expect(participantStatusAfter('attemptReopened', P.Complete)).toBe(P.InSession);
+    expect(participantStatusAfter('attemptReopened', P.Disconnected)).toBeNull();
   });
 
   it('names only moves the transition table allows (besides the catch-all of a submission)', () => {

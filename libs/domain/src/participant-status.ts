@@ -4,14 +4,17 @@ import { assertTransition, canTransition } from './transition';
 
 const P = ParticipantStatus;
 
-/** Invited → Waiting → In Session ⇄ Paused / Disconnected → Complete, as the guide lists them. */
+/**
+ * Invited → Waiting → In Session ⇄ Paused / Disconnected → Complete, as the guide lists them.
+ * Complete leads back In Session only when the proctor reopens the attempt after a technical problem.
+ */
 export const participantTransitions: TransitionTable<ParticipantStatus> = {
   [P.Invited]: [P.Waiting, P.InSession],
   [P.Waiting]: [P.InSession, P.Disconnected],
   [P.InSession]: [P.Paused, P.Disconnected, P.Complete],
   [P.Paused]: [P.InSession, P.Disconnected, P.Complete],
   [P.Disconnected]: [P.InSession, P.Waiting, P.Paused, P.Complete],
-  [P.Complete]: [],
+  [P.Complete]: [P.InSession],
 };
 
 export function assertParticipantTransition(from: ParticipantStatus, to: ParticipantStatus): void {
@@ -41,7 +44,8 @@ export type ParticipantCause =
   | 'attemptPaused'
   | 'attemptResumed'
   | 'attemptDisconnected'
-  | 'attemptReconnected';
+  | 'attemptReconnected'
+  | 'attemptReopened';
 
 export interface ParticipantReaction {
   to: ParticipantStatus;
@@ -56,7 +60,8 @@ export interface ParticipantReaction {
  * - a pause or resume leaves a Disconnected candidate Disconnected: that is what the proctor most
  *   needs to see, and the reconnection brings them back In Session;
  * - a reconnection goes back In Session even while the attempt is still paused (paused, then away,
- *   then back): the status says In Session until the proctor resumes, while the exam view stays blocked.
+ *   then back): the status says In Session until the proctor resumes, while the exam view stays blocked;
+ * - a reopening brings a Complete participant back In Session: the only way out of Complete.
  */
 export const participantReactions: Readonly<Record<ParticipantCause, ParticipantReaction>> = {
   sessionStarted: { to: P.InSession, from: [P.Waiting] },
@@ -65,6 +70,7 @@ export const participantReactions: Readonly<Record<ParticipantCause, Participant
   attemptResumed: { to: P.InSession, from: [P.Paused] },
   attemptDisconnected: { to: P.Disconnected, from: [P.InSession, P.Paused] },
   attemptReconnected: { to: P.InSession, from: [P.Disconnected] },
+  attemptReopened: { to: P.InSession, from: [P.Complete] },
 };
 
 /** The status `cause` moves a participant in `current` to, or null when it leaves them where they are. */

@@ -250,7 +250,7 @@ describe('identity checks and attempt-driven status (real PostgreSQL, NATS; sess
     expect((await submit(cyrus.id, session.id)).response?.status).toBe(IdentityStatus.Submitted);
   });
 
-  it('participant status follows the attempt: paused, resumed, disconnected, reconnected', async () => {
+  it('participant status follows the attempt: paused, resumed, disconnected, reconnected, submitted, reopened', async () => {
     const session = sessions.put({
       status: SessionStatus.InProgress,
       startedAt: new Date().toISOString(),
@@ -285,17 +285,29 @@ describe('identity checks and attempt-driven status (real PostgreSQL, NATS; sess
       ),
     ).toBe(ParticipantStatus.InSession);
 
+    // Submitted, then reopened by the proctor after a technical problem: back In Session from Complete.
+    const submitted = { ...attempt, assessmentVersionId: randomUUID(), submittedAt: new Date().toISOString() };
+    expect(await statusAfter(envelope(Events.attemptSubmitted, { ...submitted, answers: [], automatic: true }))).toBe(
+      ParticipantStatus.Complete,
+    );
+    const reopened = { ...attempt, remainingSeconds: 900, actorId: randomUUID(), reason: 'Power cut', minutes: 15 };
+    expect(await statusAfter(envelope(Events.attemptReopened, { ...reopened, at: new Date().toISOString() }))).toBe(
+      ParticipantStatus.InSession,
+    );
+
     const changes = await eventually(() => {
       const mineOnly = stream
         .of(Events.participantStatusChanged)
         .filter((event) => event.data.participantId === participant.id);
-      return mineOnly.length === 4 && mineOnly;
+      return mineOnly.length === 6 && mineOnly;
     });
     expect(changes.map((event) => [event.data.from, event.data.to])).toEqual([
       [ParticipantStatus.InSession, ParticipantStatus.Paused],
       [ParticipantStatus.Paused, ParticipantStatus.InSession],
       [ParticipantStatus.InSession, ParticipantStatus.Disconnected],
       [ParticipantStatus.Disconnected, ParticipantStatus.InSession],
+      [ParticipantStatus.InSession, ParticipantStatus.Complete],
+      [ParticipantStatus.Complete, ParticipantStatus.InSession],
     ]);
   });
 });

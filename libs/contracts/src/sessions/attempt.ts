@@ -172,6 +172,8 @@ export interface AttemptSummaryView {
   remainingSeconds: number;
   extensionMinutes: number;
   disconnectedSeconds: number;
+  /** Finished disconnections not yet given back: what "Credit disconnected time" offers. */
+  creditableSeconds: number;
   connected: boolean;
   submittedAt: string | null;
   autoSubmitted: boolean;

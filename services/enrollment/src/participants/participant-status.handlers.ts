@@ -22,6 +22,7 @@ export class ParticipantStatusHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptResumed, (event, em) => reactToAttempt(em, event, 'attemptResumed'));
     this.consumer.on(Events.attemptDisconnected, (event, em) => reactToAttempt(em, event, 'attemptDisconnected'));
     this.consumer.on(Events.attemptReconnected, (event, em) => reactToAttempt(em, event, 'attemptReconnected'));
+    this.consumer.on(Events.attemptReopened, (event, em) => reactToAttempt(em, event, 'attemptReopened'));
   }
 }
 

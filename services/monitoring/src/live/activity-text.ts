@@ -32,6 +32,10 @@ export const ActivityText = {
   extended: (name: string, minutes: number) => `${name} was given ${minutes} more minute${minutes === 1 ? '' : 's'}`,
   disconnected: (name: string) => `${name} disconnected`,
   reconnected: (name: string, seconds: number) => `${name} reconnected after ${formatDuration(seconds)}`,
+  reopened: (name: string, minutes: number, reason: string) =>
+    `${name}'s attempt was reopened with ${minutes} minute${minutes === 1 ? '' : 's'}: ${reason}`,
+  credited: (name: string, seconds: number) => `${name} was credited ${formatDuration(seconds)} of time offline`,
+  viewReleased: (name: string) => `${name}'s live view was released for another device`,
   alert: (name: string, kind: SignalKind) => `Alert: ${name} ${SIGNAL_PHRASES[kind]}`,
 };
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttemptActivityHandlers } from './attempt-activity.handlers';
+import { AttemptRecoveryHandlers } from './attempt-recovery.handlers';
 import { LiveController } from './live.controller';
 import { LiveHandlers } from './live.handlers';
 import { LiveService } from './live.service';
@@ -11,7 +12,7 @@ import { LiveService } from './live.service';
  */
 @Module({
   controllers: [LiveController],
-  providers: [LiveService, LiveHandlers, AttemptActivityHandlers],
+  providers: [LiveService, LiveHandlers, AttemptActivityHandlers, AttemptRecoveryHandlers],
   exports: [],
 })
 export class LiveModule {}

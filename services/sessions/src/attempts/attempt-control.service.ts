@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -11,15 +10,15 @@ import {
   SessionStatus,
 } from '@invigil/contracts';
 import { extensionMs } from '@invigil/domain';
-import { EmitEvent, Outbox, RpcError } from '@invigil/server-platform';
-import { ProctoredSession } from '../sessions/proctored-session.entity';
+import { Outbox, RpcError } from '@invigil/server-platform';
 import { findSessionOrFail } from '../sessions/find-session';
 import { attemptRemainingMs, restartClock, stopClock } from './attempt-clock';
+import { AttemptEffect, changeAttempt } from './attempt-change';
 import { accrueQuestionTime } from './attempt-submission';
 import { toAttemptSummary } from './attempt-view';
 import { Attempt } from './attempt.entity';
 import { DeadlineQueue } from './deadline-queue';
-import { clockEvent, MovedDeadlines } from './session-attempts';
+import { clockEvent } from './session-attempts';
 
 /** The proctor's controls over one candidate's clock: pause, resume, extend. */
 @Injectable()
@@ -74,29 +73,12 @@ export class AttemptControlService {
     });
   }
 
-  private change(
-    request: ProctorAttemptRequest,
-    effect: (attempt: Attempt, session: ProctoredSession, emit: EmitEvent, now: Date, moved: MovedDeadlines) => void,
-  ): Promise<AttemptSummaryView> {
-    return this.outbox.transaction(async (em, emit, afterCommit) => {
-      const session = await findSessionOrFail(em, request.orgId, request.sessionId);
-      const attempt = await em.findOne(
-        Attempt,
-        { sessionId: session.id, userId: request.userId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!attempt)
-        throw RpcError.notFound('This candidate has not started the exam yet; there is no clock to change.');
-      const now = new Date();
-      const moved: MovedDeadlines = [];
-      effect(attempt, session, emit, now, moved);
-      if (moved.length > 0) afterCommit(() => this.deadlines.scheduleAll(moved));
-      return toAttemptSummary(attempt, now);
-    });
+  private change(request: ProctorAttemptRequest, effect: AttemptEffect): Promise<AttemptSummaryView> {
+    return changeAttempt(this.outbox, this.deadlines, request, effect);
   }
 }
 
-function assertNotSubmitted(attempt: Attempt): void {
+export function assertNotSubmitted(attempt: Attempt): void {
   if (attempt.status === AttemptStatus.Submitted)
     throw RpcError.conflict('This candidate has already submitted; the clock no longer runs.');
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AttemptSummaryView, AttemptView } from '@invigil/contracts';
 import { AttemptStatus } from '@invigil/contracts';
-import { intervalMs } from '@invigil/domain';
+import { creditableSeconds, intervalMs } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
 import type { ProctoredSession } from '../sessions/proctored-session.entity';
@@ -60,6 +60,7 @@ export function toAttemptSummary(attempt: Attempt, now: Date): AttemptSummaryVie
     remainingSeconds: submitted ? 0 : attemptRemainingSeconds(attempt, now),
     extensionMinutes: Math.round(Number(attempt.extensionsMs) / 60_000),
     disconnectedSeconds: Math.round((Number(attempt.disconnectedMs) + runningDisconnection) / 1000),
+    creditableSeconds: creditableSeconds(Number(attempt.disconnectedMs), Number(attempt.creditedMs)),
     connected: attempt.liveViewId !== null && attempt.disconnectedSince === null,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     autoSubmitted: attempt.autoSubmitted,

@@ -7,11 +7,13 @@ import {
   AttemptRequest,
   AttemptSummaryView,
   AttemptView,
+  CreditAttemptRequest,
   ExtendAttemptRequest,
   FlagQuestionRequest,
   ListAttemptsRequest,
   NavigateAttemptRequest,
   ProctorAttemptRequest,
+  ReopenAttemptRequest,
   Requests,
   SaveAnswerAck,
   SaveAnswerRequest,
@@ -20,6 +22,7 @@ import { AnswerSavingService } from './answer-saving.service';
 import { AttemptControlService } from './attempt-control.service';
 import { AttemptPositionService } from './attempt-position.service';
 import { AttemptPresenceService } from './attempt-presence.service';
+import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsService } from './attempts.service';
 
 @Controller()
@@ -30,6 +33,7 @@ export class AttemptsController {
     private readonly positions: AttemptPositionService,
     private readonly presence: AttemptPresenceService,
     private readonly control: AttemptControlService,
+    private readonly recovery: AttemptRecoveryService,
   ) {}
 
   @MessagePattern(Requests.openAttempt)
@@ -85,5 +89,20 @@ export class AttemptsController {
   @MessagePattern(Requests.extendAttempt)
   extend(@Payload() request: ExtendAttemptRequest): Promise<AttemptSummaryView> {
     return this.control.extend(request);
+  }
+
+  @MessagePattern(Requests.reopenAttempt)
+  reopen(@Payload() request: ReopenAttemptRequest): Promise<AttemptSummaryView> {
+    return this.recovery.reopen(request);
+  }
+
+  @MessagePattern(Requests.creditAttempt)
+  credit(@Payload() request: CreditAttemptRequest): Promise<AttemptSummaryView> {
+    return this.recovery.credit(request);
+  }
+
+  @MessagePattern(Requests.releaseAttemptView)
+  releaseView(@Payload() request: ProctorAttemptRequest): Promise<AttemptSummaryView> {
+    return this.recovery.releaseView(request);
   }
 }

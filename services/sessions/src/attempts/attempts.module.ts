@@ -4,6 +4,7 @@ import { AnswerSavingService } from './answer-saving.service';
 import { AttemptControlService } from './attempt-control.service';
 import { AttemptPositionService } from './attempt-position.service';
 import { AttemptPresenceService } from './attempt-presence.service';
+import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
 import { DeadlineQueue } from './deadline-queue';
@@ -13,8 +14,9 @@ import { PresenceSweeper } from './presence-sweeper';
 
 /**
  * The candidate's attempt at a session: opening, saving, position and flags, the live view, the
- * proctor's per-candidate clock controls, and the deadline job. Offers the deadline queue to the
- * session lifecycle, whose resume moves every running attempt's deadline.
+ * proctor's per-candidate clock controls and recovery (reopen, credit, release the view), and the
+ * deadline job. Offers the deadline queue to the session lifecycle, whose resume moves every
+ * running attempt's deadline.
  */
 @Module({
   imports: [AssessmentsModule],
@@ -25,6 +27,7 @@ import { PresenceSweeper } from './presence-sweeper';
     AttemptPositionService,
     AttemptPresenceService,
     AttemptControlService,
+    AttemptRecoveryService,
     DeadlineQueue,
     DeadlineWorker,
     PresenceSweeper,

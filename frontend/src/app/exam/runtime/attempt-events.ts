@@ -14,10 +14,12 @@ export interface AttemptEventTarget {
   submitted(automatic: boolean): void;
   /** Ask the server for the attempt again (its clock after a session-wide change, its state after submission). */
   reloadAttempt(): void;
+  /** The proctor reopened the submitted attempt: the candidate continues with their answers. */
+  reopened(): void;
 }
 
 /**
- * Pause, resume, extension, takeover and submission of this candidate's attempt, as the server pushes
+ * Pause, resume, extension, credit, takeover, release, submission and reopening of this candidate's attempt, as the server pushes
  * them, until `destroyRef` ends. `me` filters out other candidates' attempts in the same session.
  */
 export function followAttemptEvents(
@@ -52,6 +54,21 @@ export function followAttemptEvents(
   on(Events.attemptSubmitted)
     .pipe(mine())
     .subscribe(({ data }) => target.submitted(data.automatic ?? false));
+  on(Events.attemptReopened)
+    .pipe(mine())
+    .subscribe(() => target.reopened());
+  on(Events.attemptTimeCredited)
+    .pipe(mine())
+    .subscribe(({ data }) =>
+      clock.sync({ remainingSeconds: data.remainingSeconds, paused: clock.paused(), pausedBy: clock.pausedReason() }),
+    );
+  // The released view stops; a page waiting for the takeover confirmation continues without it.
+  on(Events.attemptViewReleased)
+    .pipe(mine())
+    .subscribe(({ data }) => {
+      if (data.releasedViewId === link.viewId) link.takenOver();
+      else if (link.state() === 'confirm-takeover') link.reclaim();
+    });
   // Session-wide pause and resume carry no remaining time: stop the display now, then ask the server.
   on(Events.sessionPaused).subscribe(() => {
     const seconds = clock.remainingSeconds();

@@ -386,6 +386,47 @@ describe('ExamPage', () => {
     expect(textOf(fixture, 'auto-submitted')).toContain('Time ran out');
   });
 
+  it('continues with the saved answers and the time given back when the proctor reopens the attempt', async () => {
+    await openPage();
+    socket.push(Events.attemptSubmitted, {
+      ...clock,
+      assessmentVersionId: 'v1',
+      submittedAt: new Date().toISOString(),
+      answers: [],
+      automatic: true,
+    });
+    await settleAll();
+    (await nextRequest('/api/sessions/s1/attempt')).flush({
+      ...attempt,
+      status: AttemptStatus.Submitted,
+      autoSubmitted: true,
+    });
+    http.expectOne('/api/sessions/s1/result').flush(null);
+    await settleAll();
+    expect(queryTestId(fixture, 'auto-submitted')).not.toBeNull();
+
+    served = {
+      ...attempt,
+      remainingSeconds: 900,
+      answers: [{ questionId: 'q1', answer: { selectedOption: 1 }, clientSeq: 1 }],
+    };
+    const attachesBefore = attaches().length;
+    socket.push(Events.attemptReopened, {
+      ...clock,
+      remainingSeconds: 900,
+      actorId: 'proctor-1',
+      reason: 'Power cut',
+      minutes: 15,
+      at: new Date().toISOString(),
+    });
+    await settleAll();
+    expect(attaches()).toHaveLength(attachesBefore + 1);
+    expect(queryTestId(fixture, 'auto-submitted')).toBeNull();
+    expect(textOf(fixture, 'my-status')).toBe('In Session');
+    expect(textOf(fixture, 'remaining-time')).toBe('15:00');
+    expect(textOf(fixture, 'answered-count')).toBe('1/3');
+  });
+
   it('waits in the waiting room until the session starts', async () => {
     fixture = TestBed.createComponent(ExamPage);
     fixture.componentRef.setInput('sessionId', 's1');

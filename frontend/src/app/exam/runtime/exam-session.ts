@@ -129,6 +129,12 @@ export class ExamSession {
         void this.loadAttempt();
       },
       reloadAttempt: () => void this.loadAttempt(),
+      // Reopened by the proctor: the one way out of Complete; attaching again brings back the answers.
+      reopened: () => {
+        this.autoSubmitted.set(false);
+        this.status.set(ParticipantStatus.InSession);
+        this.link.reclaim();
+      },
     });
     fromEvent(window, 'online')
       .pipe(this.untilDestroyed())

@@ -84,6 +84,16 @@ export class ExamViewLink {
     void this.send(true);
   }
 
+  /**
+   * The server freed the attempt (the proctor reopened it or released its view): claim it again now,
+   * since no other view is live and the page may never reconnect to trigger an attach by itself.
+   */
+  reclaim(): void {
+    this.wanted = true;
+    if (this.state() === 'taken-over') this.state.set('connecting');
+    if (this.connected()) void this.send(false);
+  }
+
   /** Another view became live (the server said so): this one stops for good. */
   takenOver(): void {
     this.wanted = false;

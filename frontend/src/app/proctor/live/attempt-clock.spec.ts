@@ -10,6 +10,7 @@ const summary = (overrides: Partial<AttemptSummaryView> = {}): AttemptSummaryVie
   remainingSeconds: 600,
   extensionMinutes: 0,
   disconnectedSeconds: 0,
+  creditableSeconds: 0,
   connected: true,
   submittedAt: null,
   autoSubmitted: false,

@@ -3,11 +3,16 @@ import { AttemptStatus, AttemptSummaryView } from '@invigil/contracts';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { AttemptsApi } from './attempts-api';
 import { describeDisconnected, describeRemaining, TimedAttempt } from './attempt-clock';
+import { AttemptRecovery } from './attempt-recovery';
 
-/** One candidate's clock in the roster: remaining and disconnected time, pause, resume and extra minutes. */
+/**
+ * One candidate's clock in the roster: remaining and disconnected time, pause, resume and extra
+ * minutes, with the recovery controls for a technical problem beside them.
+ */
 @Component({
   selector: 'app-attempt-controls',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AttemptRecovery],
   templateUrl: './attempt-controls.html',
 })
 export class AttemptControls {

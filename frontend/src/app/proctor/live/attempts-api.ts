@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { AttemptSummaryView, ExtendAttemptBody } from '@invigil/contracts';
+import { AttemptSummaryView, CreditAttemptBody, ExtendAttemptBody, ReopenAttemptBody } from '@invigil/contracts';
 
-/** A proctor's controls over candidates' attempts: their clocks, pause, resume and extra time. */
+/** A proctor's controls over candidates' attempts: their clocks, pause, resume, extra time and recovery. */
 @Injectable({ providedIn: 'root' })
 export class AttemptsApi {
   private readonly http = inject(HttpClient);
@@ -27,6 +27,24 @@ export class AttemptsApi {
   extend(sessionId: string, userId: string, body: ExtendAttemptBody): Promise<AttemptSummaryView> {
     return firstValueFrom(
       this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body),
+    );
+  }
+
+  reopen(sessionId: string, userId: string, body: ReopenAttemptBody): Promise<AttemptSummaryView> {
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/reopen`, body),
+    );
+  }
+
+  credit(sessionId: string, userId: string, body: CreditAttemptBody): Promise<AttemptSummaryView> {
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/credit`, body),
+    );
+  }
+
+  releaseView(sessionId: string, userId: string): Promise<AttemptSummaryView> {
+    return firstValueFrom(
+      this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/release-view`, {}),
     );
   }
 }

@@ -76,6 +76,39 @@ describe('RosterManager', () => {
     expect(queryTestId(fixture, 'roster-resend-u2')).toBeNull();
   });
 
+  it("changes a participant's limit from the table and shows a refusal next to it", async () => {
+    byTestId(fixture, 'roster-limit-edit-u1').click();
+    await settle(fixture);
+    expect(byTestId<HTMLSelectElement>(fixture, 'roster-limit-kind-u1').value).toBe('multiplier');
+    chooseOption(fixture, 'roster-limit-kind-u1', 'minutes');
+    await settle(fixture);
+    typeInto(fixture, 'roster-limit-value-u1', '2000');
+    await settle(fixture);
+    byTestId(fixture, 'roster-limit-save-u1').click();
+    const refused = http.expectOne({ method: 'PUT', url: '/api/sessions/s1/participants/p1/time-limit' });
+    expect(refused.request.body).toEqual({ timeLimitMinutes: 2000, timeLimitMultiplier: null });
+    refused.flush(
+      { message: 'Validation failed', details: ['timeLimitMinutes must be at most 1440 (24 hours)'] },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle(fixture);
+    expect(textOf(fixture, 'roster-limit-error-u1')).toContain('at most 1440');
+
+    typeInto(fixture, 'roster-limit-value-u1', '90');
+    await settle(fixture);
+    byTestId(fixture, 'roster-limit-save-u1').click();
+    http
+      .expectOne('/api/sessions/s1/participants/p1/time-limit')
+      .flush(participant({ timeLimitMinutes: 90, timeLimitMultiplier: null }));
+    await settle(fixture);
+    http
+      .expectOne('/api/sessions/s1/participants')
+      .flush([participant({ timeLimitMinutes: 90, timeLimitMultiplier: null })]);
+    await settle(fixture);
+    expect(textOf(fixture, 'roster-limit')).toBe('1 h 30 min');
+    expect(queryTestId(fixture, 'roster-limit-save-u1')).toBeNull();
+  });
+
   it('adds searched users with a multiplier and an invitation', async () => {
     byTestId(fixture, 'roster-add-open').click();
     await settle(fixture);

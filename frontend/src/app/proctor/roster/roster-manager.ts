@@ -11,14 +11,15 @@ import { ImportWizard } from './import-wizard';
 import { RosterApi } from './roster-api';
 import { runRosterRequest } from './roster-request';
 import { describeInvitation, describeTimeLimit } from './time-limit';
+import { TimeLimitEditor } from './time-limit-editor';
 
 /**
- * A session's roster for the proctor: status chips, individual limits, invitation state, resend and
- * remove; it opens the Add Users dialog and the Import Users wizard and reloads after either.
+ * A session's roster for the proctor: status chips, individual limits (editable), invitation state,
+ * resend and remove; it opens the Add Users dialog and the Import Users wizard and reloads after either.
  */
 @Component({
   selector: 'app-roster-manager',
-  imports: [FormError, RouterLink, AddUsersDialog, ImportWizard],
+  imports: [FormError, RouterLink, AddUsersDialog, ImportWizard, TimeLimitEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster-manager.html',
 })

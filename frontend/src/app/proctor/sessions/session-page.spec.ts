@@ -223,6 +223,7 @@ describe('SessionPage', () => {
       remainingSeconds: 1200,
       extensionMinutes: 0,
       disconnectedSeconds: 75,
+      creditableSeconds: 75,
       connected: false,
       submittedAt: null,
       autoSubmitted: false,
