@@ -1,0 +1,83 @@
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AccessTokenClaims, RecordPage, RecordVerification } from '@invigil/contracts';
+import { RecordExportQuery, RecordQuery, Requests, Role } from '@invigil/contracts';
+import { RpcClient } from '@invigil/server-platform';
+import { SessionAccess } from '../access/session-access';
+import { CurrentUser, Roles, STAFF } from '../auth/current-user';
+import { uuidParam } from '../http/uuid-param';
+import { ApiReturns } from '../openapi/api-returns';
+
+/**
+ * A session's record: staff read, filter, verify and export it; a candidate reads the part about
+ * themselves. A session of another organization is a 404 (SessionAccess), never an empty record.
+ */
+@ApiTags('monitoring')
+@ApiBearerAuth()
+@Controller('sessions/:sessionId/record')
+export class RecordController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly access: SessionAccess,
+  ) {}
+
+  /** Oldest first; `afterSeq` is the previous page's `nextCursor`. */
+  @Get()
+  @Roles(...STAFF)
+  @ApiReturns.one(200, 'RecordPage')
+  async list(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Query() query: RecordQuery,
+  ): Promise<RecordPage> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.listRecord, { ...query, orgId: user.orgId, sessionId });
+  }
+
+  @Get('verify')
+  @Roles(...STAFF)
+  @ApiReturns.one(200, 'RecordVerification')
+  async verify(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+  ): Promise<RecordVerification> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.verifyRecord, { orgId: user.orgId, sessionId });
+  }
+
+  @Get('export')
+  @Roles(...STAFF)
+  @Header('Cache-Control', 'private, no-store')
+  @ApiReturns.file('the whole record, with every hash', 'text/csv', 'application/json')
+  async export(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Query() query: RecordExportQuery,
+  ): Promise<StreamableFile> {
+    await this.access.assertCanWatch(user, sessionId);
+    const file = await this.rpc.request(Requests.exportRecord, { orgId: user.orgId, sessionId, format: query.format });
+    return new StreamableFile(Buffer.from(file.content, 'utf8'), {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+
+  /** The candidate's own part: entries about them and the session-wide ones (start, pauses, broadcasts). */
+  @Get('mine')
+  @Roles(Role.Candidate)
+  @ApiReturns.one(200, 'RecordPage')
+  async mine(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Query() query: RecordQuery,
+  ): Promise<RecordPage> {
+    await this.access.assertOnRoster(user, sessionId);
+    return this.rpc.request(Requests.listRecord, {
+      ...query,
+      userId: undefined,
+      orgId: user.orgId,
+      sessionId,
+      candidateId: user.sub,
+    });
+  }
+}
