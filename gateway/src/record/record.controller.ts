@@ -72,9 +72,14 @@ export class RecordController {
     @Query() query: RecordQuery,
   ): Promise<RecordPage> {
     await this.access.assertOnRoster(user, sessionId);
+    // Every filter but the candidate one: a candidate's part is fixed to themselves.
+    const { kind, from, to, afterSeq, limit } = query;
     return this.rpc.request(Requests.listRecord, {
-      ...query,
-      userId: undefined,
+      kind,
+      from,
+      to,
+      afterSeq,
+      limit,
       orgId: user.orgId,
       sessionId,
       candidateId: user.sub,

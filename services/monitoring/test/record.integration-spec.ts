@@ -1,4 +1,10 @@
-import type { EventEnvelope, RecordEntryView, RecordExportFile, RecordPage, RecordVerification } from '@invigil/contracts';
+import type {
+  EventEnvelope,
+  RecordEntryView,
+  RecordExportFile,
+  RecordPage,
+  RecordVerification,
+} from '@invigil/contracts';
 import { Events, ParticipantStatus, RecordKind, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_USERS } from '@invigil/server-seed';
 import type { RawNats, RunningTestService, StreamWatcher } from '@invigil/server-testing';
@@ -37,7 +43,12 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     if (!found) throw new Error(`no ${kind} entry for ${userId ?? 'the session'}`);
     return found;
   };
-  const extended = envelope(Events.attemptExtended, { ...carla, remainingSeconds: 1500, minutes: 5, actorId: PROCTOR.id });
+  const extended = envelope(Events.attemptExtended, {
+    ...carla,
+    remainingSeconds: 1500,
+    minutes: 5,
+    actorId: PROCTOR.id,
+  });
 
   beforeAll(async () => {
     ({ service, nats, stream } = await startMonitoring(tag));
@@ -55,7 +66,12 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
         displayName: DAN.displayName,
         status: ParticipantStatus.Waiting,
       }),
-      envelope(Events.sessionStarted, { ...scope, name: 'Record morning', startedAt: new Date().toISOString(), actorId: PROCTOR.id }),
+      envelope(Events.sessionStarted, {
+        ...scope,
+        name: 'Record morning',
+        startedAt: new Date().toISOString(),
+        actorId: PROCTOR.id,
+      }),
       envelope(Events.sessionPaused, { ...scope, pausedAt: new Date().toISOString(), actorId: PROCTOR.id }),
       envelope(Events.attemptPaused, { ...carla, remainingSeconds: 1200, pausedBy: 'session' }),
       envelope(Events.sessionResumed, { ...scope, resumedAt: new Date().toISOString(), actorId: PROCTOR.id }),
@@ -141,7 +157,7 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     expect((await page({ from: '2020-01-01T00:00:00.000Z' })).total).toBe(11);
   });
 
-  it("gives a candidate only the entries about them and the session-wide ones", async () => {
+  it('gives a candidate only the entries about them and the session-wide ones', async () => {
     const { entries } = await page({ candidateId: DAN.id });
     expect(entries.every((item) => item.userId === DAN.id || item.userId === null)).toBe(true);
     expect(entries.some((item) => item.userId === CARLA.id)).toBe(false);
@@ -175,9 +191,10 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     const orm = service.app.get(MikroORM);
     await orm.em
       .fork()
-      .execute(`update record_entry set detail = '{"minutes": 60, "after": {"remainingSeconds": 4800}}' where session_id = ? and seq = 7`, [
-        sessionId,
-      ]);
+      .execute(
+        `update record_entry set detail = '{"minutes": 60, "after": {"remainingSeconds": 4800}}' where session_id = ? and seq = 7`,
+        [sessionId],
+      );
     const result = await verify();
     expect(result.intact).toBe(false);
     expect(result.brokenAt).toMatchObject({ seq: 7, storedHash: entries[6]?.hash });

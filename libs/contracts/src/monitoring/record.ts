@@ -45,7 +45,8 @@ export interface RecordActor {
 export type SubmissionEndedBy = 'candidate' | 'deadline' | 'session_end' | 'proctor';
 
 /** A detail value the record keeps: plain JSON, so its hash can be recomputed from the stored row. */
-export type RecordDetailValue = string | number | boolean | null | RecordDetailValue[] | { [k: string]: RecordDetailValue };
+export type RecordDetailValue =
+  string | number | boolean | null | RecordDetailValue[] | { [k: string]: RecordDetailValue };
 export type RecordDetail = { [k: string]: RecordDetailValue };
 
 export interface RecordEntryView {

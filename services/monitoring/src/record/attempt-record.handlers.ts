@@ -22,23 +22,34 @@ export class AttemptRecordHandlers implements OnModuleInit {
       e.pausedBy === 'session'
         ? null
         : {
-            ...about(e), kind: RecordKind.AttemptPaused, actor: staff(e.actorId),
+            ...about(e),
+            kind: RecordKind.AttemptPaused,
+            actor: staff(e.actorId),
             detail: { remainingSeconds: e.remainingSeconds },
           },
     );
     writer.follow(Events.attemptResumed, (e) => ({
-      ...about(e), kind: RecordKind.AttemptResumed, actor: e.actorId ? staff(e.actorId) : SYSTEM,
+      ...about(e),
+      kind: RecordKind.AttemptResumed,
+      actor: e.actorId ? staff(e.actorId) : SYSTEM,
       detail: { remainingSeconds: e.remainingSeconds },
     }));
     writer.follow(Events.attemptExtended, (e) => ({
-      ...about(e), kind: RecordKind.AttemptExtended, actor: staff(e.actorId),
+      ...about(e),
+      kind: RecordKind.AttemptExtended,
+      actor: staff(e.actorId),
       detail: { minutes: e.minutes, after: { remainingSeconds: e.remainingSeconds } },
     }));
     writer.follow(Events.attemptDisconnected, (e) => ({
-      ...about(e), kind: RecordKind.AttemptDisconnected, actor: SYSTEM, detail: { since: e.since },
+      ...about(e),
+      kind: RecordKind.AttemptDisconnected,
+      actor: SYSTEM,
+      detail: { since: e.since },
     }));
     writer.follow(Events.attemptReconnected, (e) => ({
-      ...about(e), kind: RecordKind.AttemptReconnected, actor: SYSTEM,
+      ...about(e),
+      kind: RecordKind.AttemptReconnected,
+      actor: SYSTEM,
       detail: { disconnectedSeconds: e.disconnectedSeconds, totalDisconnectedSeconds: e.totalDisconnectedSeconds },
     }));
   }
@@ -48,12 +59,16 @@ export class AttemptRecordHandlers implements OnModuleInit {
     writer.follow(Events.attemptSubmitted, async (e, em) => {
       const endedBy = await endedByOf(e, em);
       return {
-        ...about(e), kind: RecordKind.AttemptSubmitted, actor: submitter(endedBy, e.userId),
+        ...about(e),
+        kind: RecordKind.AttemptSubmitted,
+        actor: submitter(endedBy, e.userId),
         detail: { endedBy, submittedAt: e.submittedAt, answerCount: e.answers.length },
       };
     });
     writer.follow(Events.alertRaised, (e) => ({
-      ...about(e), kind: RecordKind.AlertRaised, actor: SYSTEM,
+      ...about(e),
+      kind: RecordKind.AlertRaised,
+      actor: SYSTEM,
       detail: { alertId: e.alertId, alert: e.kind, occurredAt: e.occurredAt, detail: e.detail ?? null },
     }));
     writer.follow(Events.messageSent, (e) => ({
@@ -64,7 +79,9 @@ export class AttemptRecordHandlers implements OnModuleInit {
       detail: { messageId: e.messageId, kind: e.kind, senderName: e.senderName, body: e.body, sentAt: e.sentAt },
     }));
     writer.follow(Events.resultRecorded, (e) => ({
-      ...about(e), kind: RecordKind.ResultRecorded, actor: SYSTEM,
+      ...about(e),
+      kind: RecordKind.ResultRecorded,
+      actor: SYSTEM,
       detail: { resultId: e.resultId, percent: e.percent, passed: e.passed },
     }));
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventEnvelope, RecordActor, RecordDetail, RecordKind } from '@invigil/contracts';
+import type { RecordActor, RecordDetail, RecordKind } from '@invigil/contracts';
 import type { ChainedEntry } from './record-chain';
 import { entryHash, GENESIS_HASH } from './record-chain';
 
@@ -14,7 +14,7 @@ export interface NewRecordEntry {
 }
 
 /**
- * Appends one entry to its session's chain inside the event handler's transaction. The chain head
+ * Appends one entry to its session's chain inside the caller's transaction (an event handler's). The chain head
  * row is locked `for update` first, so appends to one session (from any replica) take turns and
  * every entry links to the one committed before it; the head's `on conflict do nothing` makes a
  * second first-appender wait for the first one's commit instead of failing.
@@ -75,7 +75,7 @@ export interface RecordSource {
   at: Date;
 }
 
-export function eventSource(envelope: EventEnvelope): RecordSource {
+export function eventSource(envelope: { eventId: string; occurredAt: string }): RecordSource {
   const at = new Date(envelope.occurredAt);
   return { id: envelope.eventId, at: Number.isNaN(at.getTime()) ? new Date() : at };
 }

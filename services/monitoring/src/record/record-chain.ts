@@ -48,7 +48,9 @@ export function entryHash(prevHash: string, entry: ChainedEntry): string {
     detail: entry.detail,
     eventId: entry.eventId,
   };
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(chained)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(chained)}`)
+    .digest('hex');
 }
 
 /** Where the chain's head says it ends; an entry removed from the end shows as a shorter chain. */

@@ -29,11 +29,18 @@ export class RecordWriter {
 }
 
 /** A session-wide entry: about no one candidate. */
-export function sessionWide(event: { orgId: string; sessionId: string }): Pick<NewRecordEntry, 'orgId' | 'sessionId' | 'userId'> {
+export function sessionWide(event: {
+  orgId: string;
+  sessionId: string;
+}): Pick<NewRecordEntry, 'orgId' | 'sessionId' | 'userId'> {
   return { orgId: event.orgId, sessionId: event.sessionId, userId: null };
 }
 
 /** An entry about one candidate. */
-export function about(event: { orgId: string; sessionId: string; userId: string }): Pick<NewRecordEntry, 'orgId' | 'sessionId' | 'userId'> {
+export function about(event: {
+  orgId: string;
+  sessionId: string;
+  userId: string;
+}): Pick<NewRecordEntry, 'orgId' | 'sessionId' | 'userId'> {
   return { orgId: event.orgId, sessionId: event.sessionId, userId: event.userId };
 }

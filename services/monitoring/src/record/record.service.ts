@@ -36,7 +36,11 @@ export class RecordService {
     ]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { entries: page.map((row) => row.toView()), nextCursor: rows.length > limit && last ? last.seq : null, total };
+    return {
+      entries: page.map((row) => row.toView()),
+      nextCursor: rows.length > limit && last ? last.seq : null,
+      total,
+    };
   }
 
   async verify(request: VerifyRecordRequest): Promise<RecordVerification> {
@@ -62,11 +66,7 @@ export class RecordService {
   }
 
   private allEntries(em: EntityManager, request: VerifyRecordRequest): Promise<RecordEntry[]> {
-    return em.find(
-      RecordEntry,
-      { orgId: request.orgId, sessionId: request.sessionId },
-      { orderBy: { seq: 'asc' } },
-    );
+    return em.find(RecordEntry, { orgId: request.orgId, sessionId: request.sessionId }, { orderBy: { seq: 'asc' } });
   }
 }
 

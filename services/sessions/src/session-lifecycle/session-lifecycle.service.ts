@@ -53,7 +53,10 @@ export class SessionLifecycleService {
 
   pause(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.Paused, async (session, emit, now, em) => {
-      emit(Events.sessionPaused, { orgId: session.orgId, sessionId: session.id, pausedAt: now.toISOString(),
+      emit(Events.sessionPaused, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        pausedAt: now.toISOString(),
         actorId: request.actorId,
       });
       await pauseSessionAttempts(em, emit, session, now);
@@ -62,7 +65,10 @@ export class SessionLifecycleService {
 
   resume(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.InProgress, async (session, emit, now, em, afterCommit) => {
-      emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString(),
+      emit(Events.sessionResumed, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        resumedAt: now.toISOString(),
         actorId: request.actorId,
       });
       const moved = await resumeSessionAttempts(em, emit, session, now);
@@ -73,7 +79,10 @@ export class SessionLifecycleService {
   end(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.Ended, async (session, emit, now, em) => {
       session.endedAt = now;
-      emit(Events.sessionEnded, { orgId: session.orgId, sessionId: session.id, endedAt: now.toISOString(),
+      emit(Events.sessionEnded, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        endedAt: now.toISOString(),
         actorId: request.actorId,
       });
       await submitSessionAttempts(em, emit, session, now);
@@ -84,7 +93,10 @@ export class SessionLifecycleService {
     return this.command(request, SessionStatus.Cancelled, (session, emit, now, _em, afterCommit) => {
       session.endedAt = now;
       if (session.scheduledAt) this.unscheduleAfterCommit(session, afterCommit);
-      emit(Events.sessionCancelled, { orgId: session.orgId, sessionId: session.id, cancelledAt: now.toISOString(),
+      emit(Events.sessionCancelled, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        cancelledAt: now.toISOString(),
         actorId: request.actorId,
       });
     });

@@ -38,7 +38,11 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */
-export function recordQueryParams(filters: RecordFilters, afterSeq: number | null, limit: number): Record<string, string> {
+export function recordQueryParams(
+  filters: RecordFilters,
+  afterSeq: number | null,
+  limit: number,
+): Record<string, string> {
   const params: Record<string, string> = { limit: String(limit) };
   if (filters.kind) params['kind'] = filters.kind;
   if (filters.userId) params['userId'] = filters.userId;

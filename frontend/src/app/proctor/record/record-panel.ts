@@ -109,7 +109,12 @@ export class RecordPanel implements OnInit {
   private async load(): Promise<void> {
     this.loading.set(true);
     try {
-      const page = await this.api.page(this.sessionId(), this.filters(), this.cursors().at(-1) ?? null, RECORD_PAGE_SIZE);
+      const page = await this.api.page(
+        this.sessionId(),
+        this.filters(),
+        this.cursors().at(-1) ?? null,
+        RECORD_PAGE_SIZE,
+      );
       this.entries.set(page.entries);
       this.total.set(page.total);
       this.nextCursor.set(page.nextCursor);

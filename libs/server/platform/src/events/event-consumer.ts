@@ -155,7 +155,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
           runWithContext({ correlationId }, async () => {
             const payload = data as EventPayload<EventSubject>;
             const prepared: unknown[] = [];
-            for (const { prepare } of registrations) prepared.push(prepare ? await prepare(payload, envelope) : undefined);
+            for (const { prepare } of registrations)
+              prepared.push(prepare ? await prepare(payload, envelope) : undefined);
             await this.applyOnce(envelope, payload, registrations, prepared);
           }),
       );
