@@ -1,12 +1,23 @@
-import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AccessTokenClaims, RecordPage, RecordVerification } from '@invigil/contracts';
-import { RecordExportQuery, RecordQuery, Requests, Role } from '@invigil/contracts';
+import { RECORD_PAGE_MAX, RecordExportQuery, RecordKind, RecordQuery, Requests, Role } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { SessionAccess } from '../access/session-access';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
 import { ApiReturns } from '../openapi/api-returns';
+
+/** The filters and paging of RecordQuery, in the OpenAPI document. */
+const RecordQueryDocs = () =>
+  applyDecorators(
+    ApiQuery({ name: 'kind', required: false, description: 'comma-separated', enum: Object.values(RecordKind) }),
+    ApiQuery({ name: 'userId', required: false, description: 'entries about this candidate' }),
+    ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive' }),
+    ApiQuery({ name: 'to', required: false, description: 'ISO 8601, inclusive' }),
+    ApiQuery({ name: 'afterSeq', required: false, type: Number, description: "the previous page's nextCursor" }),
+    ApiQuery({ name: 'limit', required: false, type: Number, description: `1 to ${RECORD_PAGE_MAX}, default 100` }),
+  );
 
 /**
  * A session's record: staff read, filter, verify and export it; a candidate reads the part about
@@ -24,6 +35,7 @@ export class RecordController {
   /** Oldest first; `afterSeq` is the previous page's `nextCursor`. */
   @Get()
   @Roles(...STAFF)
+  @RecordQueryDocs()
   @ApiReturns.one(200, 'RecordPage')
   async list(
     @CurrentUser() user: AccessTokenClaims,
@@ -48,6 +60,7 @@ export class RecordController {
   @Get('export')
   @Roles(...STAFF)
   @Header('Cache-Control', 'private, no-store')
+  @ApiQuery({ name: 'format', enum: ['csv', 'json'] })
   @ApiReturns.file('the whole record, with every hash', 'text/csv', 'application/json')
   async export(
     @CurrentUser() user: AccessTokenClaims,
@@ -65,6 +78,7 @@ export class RecordController {
   /** The candidate's own part: entries about them and the session-wide ones (start, pauses, broadcasts). */
   @Get('mine')
   @Roles(Role.Candidate)
+  @RecordQueryDocs()
   @ApiReturns.one(200, 'RecordPage')
   async mine(
     @CurrentUser() user: AccessTokenClaims,
