@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { AccessTokenClaims, RecordPage, RecordVerification } from '@invigil/contracts';
+import type { AccessTokenClaims, RecordExportFile, RecordPage, RecordVerification } from '@invigil/contracts';
 import { RECORD_PAGE_MAX, RecordExportQuery, RecordKind, RecordQuery, Requests, Role } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { SessionAccess } from '../access/session-access';
@@ -68,8 +68,21 @@ export class RecordController {
     @Query() query: RecordExportQuery,
   ): Promise<StreamableFile> {
     await this.access.assertCanWatch(user, sessionId);
-    const file = await this.rpc.request(Requests.exportRecord, { orgId: user.orgId, sessionId, format: query.format });
-    return new StreamableFile(Buffer.from(file.content, 'utf8'), {
+    // The record may exceed one NATS message: monitoring answers in parts whose contents make up the file.
+    const parts: Buffer[] = [];
+    let afterSeq: number | undefined;
+    let file: RecordExportFile;
+    do {
+      file = await this.rpc.request(Requests.exportRecord, {
+        orgId: user.orgId,
+        sessionId,
+        format: query.format,
+        afterSeq,
+      });
+      parts.push(Buffer.from(file.content, 'utf8'));
+      afterSeq = file.nextCursor ?? undefined;
+    } while (file.nextCursor !== null);
+    return new StreamableFile(Buffer.concat(parts), {
       type: file.contentType,
       disposition: `attachment; filename="${file.fileName}"`,
     });

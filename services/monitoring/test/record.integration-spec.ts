@@ -173,15 +173,33 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     expect(foreign.total).toBe(0);
   });
 
-  it('exports every entry as JSON and as CSV', async () => {
-    const json = await ask<RecordExportFile>(Requests.exportRecord, { ...scope, format: 'json' });
-    const document = JSON.parse(json.content) as { entries: RecordEntryView[]; verification: RecordVerification };
-    expect(document.entries).toHaveLength(11);
+  it('exports every entry as JSON and as CSV, in parts that make up one file', async () => {
+    const exportAll = async (format: 'json' | 'csv', limit?: number) => {
+      let content = '';
+      let afterSeq: number | undefined;
+      let parts = 0;
+      for (;;) {
+        const part = await ask<RecordExportFile>(Requests.exportRecord, { ...scope, format, limit, afterSeq });
+        content += part.content;
+        parts += 1;
+        if (part.nextCursor === null) return { content, parts, contentType: part.contentType };
+        afterSeq = part.nextCursor;
+      }
+    };
+    const whole = await exportAll('json');
+    expect(whole.parts).toBe(1);
+    const document = JSON.parse(whole.content) as { entries: RecordEntryView[]; verification: RecordVerification };
+    expect(document.entries.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(document.verification.intact).toBe(true);
-    const csv = await ask<RecordExportFile>(Requests.exportRecord, { ...scope, format: 'csv' });
+    const inParts = await exportAll('json', 4);
+    expect(inParts.parts).toBe(3);
+    expect((JSON.parse(inParts.content) as { entries: RecordEntryView[] }).entries).toEqual(document.entries);
+
+    const csv = await exportAll('csv', 5);
     expect(csv.contentType).toMatch(/^text\/csv/);
     const lines = csv.content.trim().split('\r\n');
     expect(lines).toHaveLength(12);
+    expect(lines.filter((line) => line.startsWith('"seq"'))).toHaveLength(1);
     expect(lines[7]).toContain('"attempt_extended"');
   });
 

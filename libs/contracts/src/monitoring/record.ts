@@ -72,6 +72,9 @@ export interface RecordPage {
 
 export const RECORD_PAGE_MAX = 500;
 
+/** Entries in one part of an export: well under NATS's 1 MB message limit. */
+export const RECORD_EXPORT_PART_MAX = 1000;
+
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
 
@@ -138,9 +141,25 @@ export class RecordExportQuery {
   format!: RecordExportFormat;
 }
 
+/**
+ * One part of the export: a whole record may not fit in one NATS message, so the file is the
+ * concatenation of each part's `content`, asked for with the previous part's `nextCursor`.
+ */
 export class ExportRecordRequest extends VerifyRecordRequest {
   @IsIn(RecordExportFormats, { message: 'format must be json or csv' })
   format!: RecordExportFormat;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
+
+  /** Entries per part (default and most: RECORD_EXPORT_PART_MAX). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(RECORD_EXPORT_PART_MAX)
+  limit?: number;
 }
 
 export interface RecordBreak {
@@ -162,5 +181,8 @@ export interface RecordVerification {
 export interface RecordExportFile {
   contentType: string;
   fileName: string;
+  /** This part of the file; append the parts in order. */
   content: string;
+  /** Ask again with this as `afterSeq` for the next part; null: this was the last one. */
+  nextCursor: number | null;
 }

@@ -29,4 +29,11 @@ describe('record CSV', () => {
       '"1","2026-12-03T09:00:00.000Z","attempt_extended","u","staff","p","","{""minutes"":5,""reason"":""network""}","0","h"',
     );
   });
+
+  it('leaves the header out of a later part of the export', () => {
+    expect(recordCsv([], false)).toBe('');
+    expect(recordCsv([])).toBe(
+      '"seq","at","kind","userId","actorType","actorId","actorRole","detail","prevHash","hash"\r\n',
+    );
+  });
 });

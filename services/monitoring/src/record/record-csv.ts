@@ -8,7 +8,7 @@ const COLUMNS = ['seq', 'at', 'kind', 'userId', 'actorType', 'actorId', 'actorRo
  * field is quoted, quotes are doubled, and a field that a spreadsheet would run as a formula
  * (= + - @ at its start) is prefixed with an apostrophe.
  */
-export function recordCsv(entries: readonly RecordEntryView[]): string {
+export function recordCsv(entries: readonly RecordEntryView[], withHeader = true): string {
   const rows = entries.map((entry) => [
     String(entry.seq),
     entry.at,
@@ -21,7 +21,7 @@ export function recordCsv(entries: readonly RecordEntryView[]): string {
     entry.prevHash,
     entry.hash,
   ]);
-  return [COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return (withHeader ? [COLUMNS, ...rows] : rows).map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
 export function csvField(value: string): string {

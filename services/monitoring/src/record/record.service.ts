@@ -10,9 +10,10 @@ import type {
   RecordVerification,
   VerifyRecordRequest,
 } from '@invigil/contracts';
-import { recordCsv } from './record-csv';
+import { RECORD_EXPORT_PART_MAX } from '@invigil/contracts';
 import type { ChainHead, StoredEntry } from './record-chain';
 import { findChainBreak } from './record-chain';
+import { exportPart } from './record-export';
 import { RecordEntry } from './record-entry.entity';
 
 export const RECORD_PAGE_DEFAULT = 100;
@@ -55,14 +56,21 @@ export class RecordService {
     return { sessionId: request.sessionId, intact: brokenAt === null, entryCount: rows.length, brokenAt };
   }
 
+  /** One part of the export file (see `exportPart`): up to `limit` entries after `afterSeq`. */
   async export(request: ExportRecordRequest): Promise<RecordExportFile> {
-    const entries = (await this.allEntries(this.em.fork(), request)).map((row) => row.toView());
-    const base = `session-record-${request.sessionId}`;
-    if (request.format === 'csv')
-      return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, content: recordCsv(entries) };
-    const verification = await this.verify(request);
-    const document = { sessionId: request.sessionId, exportedAt: new Date().toISOString(), verification, entries };
-    return { contentType: 'application/json', fileName: `${base}.json`, content: JSON.stringify(document, null, 2) };
+    const limit = request.limit ?? RECORD_EXPORT_PART_MAX;
+    const scope = { orgId: request.orgId, sessionId: request.sessionId };
+    const where = request.afterSeq === undefined ? scope : { ...scope, seq: { $gt: request.afterSeq } };
+    const rows = await this.em.fork().find(RecordEntry, where, { orderBy: { seq: 'asc' }, limit: limit + 1 });
+    const first = request.afterSeq === undefined;
+    return exportPart({
+      sessionId: request.sessionId,
+      format: request.format,
+      entries: rows.slice(0, limit).map((row) => row.toView()),
+      first,
+      last: rows.length <= limit,
+      verification: first && request.format === 'json' ? await this.verify(request) : null,
+    });
   }
 
   private allEntries(em: EntityManager, request: VerifyRecordRequest): Promise<RecordEntry[]> {
