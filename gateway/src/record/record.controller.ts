@@ -60,7 +60,7 @@ export class RecordController {
   @Get('export')
   @Roles(...STAFF)
   @Header('Cache-Control', 'private, no-store')
-  @ApiQuery({ name: 'format', enum: ['csv', 'json'] })
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'json'], description: 'default json' })
   @ApiReturns.file('the whole record, with every hash', 'text/csv', 'application/json')
   async export(
     @CurrentUser() user: AccessTokenClaims,
@@ -76,7 +76,7 @@ export class RecordController {
       file = await this.rpc.request(Requests.exportRecord, {
         orgId: user.orgId,
         sessionId,
-        format: query.format,
+        format: query.format ?? 'json',
         afterSeq,
       });
       parts.push(Buffer.from(file.content, 'utf8'));

@@ -135,10 +135,11 @@ export class VerifyRecordRequest extends OrgScopedRequest {
 export const RecordExportFormats = ['json', 'csv'] as const;
 export type RecordExportFormat = (typeof RecordExportFormats)[number];
 
-/** Query of GET /api/sessions/:id/record/export. */
+/** Query of GET /api/sessions/:id/record/export (no format: JSON). */
 export class RecordExportQuery {
+  @IsOptional()
   @IsIn(RecordExportFormats, { message: 'format must be json or csv' })
-  format!: RecordExportFormat;
+  format?: RecordExportFormat;
 }
 
 /**
