@@ -99,7 +99,7 @@ describe('gateway: session record routes', () => {
     for (const name of ['enrollment', 'monitoring']) await dropSchema(testDatabaseUrl(), `${name}_${tag}`);
   });
 
-  async function join(candidate: ApiClient, code: string): Promise<ParticipantView> {
+  async function joinSession(candidate: ApiClient, code: string): Promise<ParticipantView> {
     const joined = await candidate.call<ParticipantView>('POST', '/api/enrollment/join', { code });
     expect(joined.status).toBe(201);
     return joined.body;
@@ -107,8 +107,8 @@ describe('gateway: session record routes', () => {
 
   it('gives staff the filtered, verified, exported record; a candidate their part; others nothing', async () => {
     const session = sessions.put({ name: 'Record hall' });
-    await join(carla, session.enrollmentCode);
-    await join(chen, session.enrollmentCode);
+    await joinSession(carla, session.enrollmentCode);
+    await joinSession(chen, session.enrollmentCode);
     const scope = { orgId: session.orgId, sessionId: session.id };
     await publishEnvelope(
       nats,

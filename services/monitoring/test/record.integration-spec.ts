@@ -206,7 +206,7 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
   it('verifies the chain as intact, then names the entry altered in PostgreSQL', async () => {
     expect(await verify()).toEqual({ sessionId, intact: true, entryCount: 11, brokenAt: null });
     const { entries } = await page();
-    const orm = service.app.get(MikroORM);
+    const orm = service.app.get<MikroORM, MikroORM>(MikroORM);
     await orm.em
       .fork()
       .execute(
