@@ -1,4 +1,5 @@
-import { RecordActor, RecordEntryView, RecordKind, RecordVerification } from '@invigil/contracts';
+import type { RecordActor, RecordEntryView, RecordVerification } from '@invigil/contracts';
+import { RecordKind } from '@invigil/contracts';
 
 /** What the proctor filters the record by; empty strings mean "any". */
 export interface RecordFilters {
