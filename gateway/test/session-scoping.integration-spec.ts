@@ -120,6 +120,12 @@ const ROUTES: Route[] = [
     as: ['staff'],
     body: { approved: true },
   },
+  ...['', '/verify', '/export'].map((suffix) => ({
+    method: 'GET',
+    path: `/api/sessions/{sessionId}/record${suffix}`,
+    as: ['staff'] as Caller[],
+  })),
+  { method: 'GET', path: '/api/sessions/{sessionId}/record/mine', as: ['candidate'] },
 ];
 
 describe('gateway: a session of another organization is a 404 on every route; the OpenAPI document (real servers)', () => {

@@ -37,6 +37,7 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
+import { RECORD_SCHEMAS } from '../record/record-schemas';
 
 type Schema = SchemaObject | { $ref: string };
 
@@ -88,6 +89,7 @@ const sample = {
 
 /** The response bodies of the API, by the contract interface they describe. */
 export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
+  ...RECORD_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),

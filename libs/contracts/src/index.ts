@@ -22,5 +22,6 @@ export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './monitoring/live';
 export * from './monitoring/signals';
+export * from './monitoring/record';
 export * from './messaging/message';
 export * from './validation';

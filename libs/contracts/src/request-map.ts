@@ -20,6 +20,14 @@ import type {
 import type { GetUserRequest } from './enrollment/user';
 import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
 import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
+import type {
+  ExportRecordRequest,
+  ListRecordRequest,
+  RecordExportFile,
+  RecordPage,
+  RecordVerification,
+  VerifyRecordRequest,
+} from './monitoring/record';
 import type { CertificateFile, GetCertificateRequest, GetMyResultRequest, ResultView } from './scoring/result';
 import type {
   AssessmentDetailView,
@@ -138,6 +146,9 @@ export interface RequestMap {
   [Requests.storeSnapshot]: { request: StoreSnapshotRequest; response: SnapshotView };
   [Requests.listSnapshots]: { request: ListSnapshotsRequest; response: SnapshotView[] };
   [Requests.getSnapshot]: { request: GetSnapshotRequest; response: SnapshotFile };
+  [Requests.listRecord]: { request: ListRecordRequest; response: RecordPage };
+  [Requests.verifyRecord]: { request: VerifyRecordRequest; response: RecordVerification };
+  [Requests.exportRecord]: { request: ExportRecordRequest; response: RecordExportFile };
   [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
   [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };

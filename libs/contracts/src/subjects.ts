@@ -63,6 +63,9 @@ export const Requests = {
   storeSnapshot: 'monitoring.snapshot.store',
   listSnapshots: 'monitoring.snapshot.list',
   getSnapshot: 'monitoring.snapshot.get',
+  listRecord: 'monitoring.record.list',
+  verifyRecord: 'monitoring.record.verify',
+  exportRecord: 'monitoring.record.export',
 
   broadcast: 'messaging.message.broadcast',
   listMessages: 'messaging.message.list',

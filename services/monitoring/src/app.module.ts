@@ -4,6 +4,7 @@ import { MonitoringEnv } from './config/env';
 import { monitoringEntities } from './entities';
 import { LiveModule } from './live/live.module';
 import { monitoringMigrations } from './migrations';
+import { RecordModule } from './record/record.module';
 import { SignalsModule } from './signals/signals.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 
@@ -23,6 +24,7 @@ export class MonitoringModule {
         LiveModule,
         SignalsModule,
         SnapshotsModule,
+        RecordModule,
       ],
     };
   }

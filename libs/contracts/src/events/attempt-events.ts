@@ -54,6 +54,11 @@ export class AttemptSubmittedEvent extends AttemptEvent {
   @IsOptional()
   @IsBoolean()
   automatic?: boolean;
+
+  /** What ended the attempt, when the sender knows it more precisely than `automatic`. */
+  @IsOptional()
+  @IsIn(['candidate', 'deadline', 'session_end', 'proctor'])
+  endedBy?: 'candidate' | 'deadline' | 'session_end' | 'proctor';
 }
 
 /** Attempt clock and connection events: enrollment moves the participant's status, monitoring shows them. */
@@ -62,6 +67,11 @@ export class AttemptClockEvent extends AttemptEvent {
   @IsInt()
   @Min(0)
   remainingSeconds!: number;
+
+  /** The staff member who changed the clock (absent: a whole-session change or an older event). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class AttemptPausedEvent extends AttemptClockEvent {

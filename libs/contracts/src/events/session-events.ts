@@ -106,21 +106,41 @@ export class SessionRescheduledEvent extends SessionEvent {
 export class SessionPausedEvent extends SessionEvent {
   @IsISO8601()
   pausedAt!: string;
+
+  /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class SessionResumedEvent extends SessionEvent {
   @IsISO8601()
   resumedAt!: string;
+
+  /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class SessionEndedEvent extends SessionEvent {
   @IsISO8601()
   endedAt!: string;
+
+  /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class SessionCancelledEvent extends SessionEvent {
   @IsISO8601()
   cancelledAt!: string;
+
+  /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class SessionStartedEvent extends SessionEvent {
@@ -129,4 +149,9 @@ export class SessionStartedEvent extends SessionEvent {
 
   @IsISO8601()
   startedAt!: string;
+
+  /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }

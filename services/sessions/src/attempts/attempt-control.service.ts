@@ -45,7 +45,7 @@ export class AttemptControlService {
       if (attempt.pausedSince) return; // the whole session is paused already: the clock is stopped
       accrueQuestionTime(attempt, now, false);
       stopClock(attempt, now);
-      emit(Events.attemptPaused, { ...clockEvent(attempt, now), pausedBy: 'proctor' });
+      emit(Events.attemptPaused, { ...clockEvent(attempt, now), pausedBy: 'proctor', actorId: request.actorId });
     });
   }
 
@@ -59,7 +59,7 @@ export class AttemptControlService {
       restartClock(attempt, now);
       accrueQuestionTime(attempt, now, true);
       moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
-      emit(Events.attemptResumed, clockEvent(attempt, now));
+      emit(Events.attemptResumed, { ...clockEvent(attempt, now), actorId: request.actorId });
     });
   }
 
@@ -69,7 +69,7 @@ export class AttemptControlService {
       attempt.extensionsMs = Number(attempt.extensionsMs) + extensionMs(request.minutes);
       attempt.deadlineVersion += 1;
       moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
-      emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes });
+      emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes, actorId: request.actorId });
     });
   }
 

@@ -28,7 +28,7 @@ export class SessionLifecycleService {
     return this.outbox.transaction(async (em, emit, afterCommit) => {
       const session = await findSessionOrFail(em, request.orgId, request.sessionId, LockMode.PESSIMISTIC_WRITE);
       if (session.status === SessionStatus.Scheduled) this.unscheduleAfterCommit(session, afterCommit);
-      startInTransaction(session, emit);
+      startInTransaction(session, emit, request.actorId);
       return toSessionViewOne(em, session);
     });
   }
@@ -53,14 +53,24 @@ export class SessionLifecycleService {
 
   pause(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.Paused, async (session, emit, now, em) => {
-      emit(Events.sessionPaused, { orgId: session.orgId, sessionId: session.id, pausedAt: now.toISOString() });
+      emit(Events.sessionPaused, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        pausedAt: now.toISOString(),
+        actorId: request.actorId,
+      });
       await pauseSessionAttempts(em, emit, session, now);
     });
   }
 
   resume(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.InProgress, async (session, emit, now, em, afterCommit) => {
-      emit(Events.sessionResumed, { orgId: session.orgId, sessionId: session.id, resumedAt: now.toISOString() });
+      emit(Events.sessionResumed, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        resumedAt: now.toISOString(),
+        actorId: request.actorId,
+      });
       const moved = await resumeSessionAttempts(em, emit, session, now);
       afterCommit(() => this.deadlines.scheduleAll(moved));
     });
@@ -69,7 +79,12 @@ export class SessionLifecycleService {
   end(request: SessionCommandRequest): Promise<SessionView> {
     return this.command(request, SessionStatus.Ended, async (session, emit, now, em) => {
       session.endedAt = now;
-      emit(Events.sessionEnded, { orgId: session.orgId, sessionId: session.id, endedAt: now.toISOString() });
+      emit(Events.sessionEnded, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        endedAt: now.toISOString(),
+        actorId: request.actorId,
+      });
       await submitSessionAttempts(em, emit, session, now);
     });
   }
@@ -78,7 +93,12 @@ export class SessionLifecycleService {
     return this.command(request, SessionStatus.Cancelled, (session, emit, now, _em, afterCommit) => {
       session.endedAt = now;
       if (session.scheduledAt) this.unscheduleAfterCommit(session, afterCommit);
-      emit(Events.sessionCancelled, { orgId: session.orgId, sessionId: session.id, cancelledAt: now.toISOString() });
+      emit(Events.sessionCancelled, {
+        orgId: session.orgId,
+        sessionId: session.id,
+        cancelledAt: now.toISOString(),
+        actorId: request.actorId,
+      });
     });
   }
 
@@ -110,7 +130,8 @@ export class SessionLifecycleService {
   }
 }
 
-function startInTransaction(session: ProctoredSession, emit: EmitEvent): void {
+/** `actorId`: the staff member who started it; absent when the scheduled-start job did. */
+function startInTransaction(session: ProctoredSession, emit: EmitEvent, actorId?: string): void {
   assertSessionTransition(session.status, SessionStatus.InProgress);
   session.status = SessionStatus.InProgress;
   session.startedAt = new Date();
@@ -119,5 +140,6 @@ function startInTransaction(session: ProctoredSession, emit: EmitEvent): void {
     sessionId: session.id,
     name: session.name,
     startedAt: session.startedAt.toISOString(),
+    actorId,
   });
 }

@@ -90,6 +90,9 @@ describe('SessionPage', () => {
   afterEach(() => {
     // Events that may change a clock reload the attempts; tests about other things ignore that.
     for (const request of http.match('/api/sessions/s1/attempts')) request.flush([]);
+    // The record panel loads its first page; its own spec tests it.
+    for (const request of http.match((r) => r.url === '/api/sessions/s1/record'))
+      request.flush({ entries: [], nextCursor: null, total: 0 });
     http.verify();
   });
 

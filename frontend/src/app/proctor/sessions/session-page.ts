@@ -34,6 +34,7 @@ import { SessionSettingsSummary } from './session-settings-summary';
 import { AlertsPanel } from '../security/alerts-panel';
 import { IdentityChecksPanel } from '../security/identity-checks-panel';
 import { SnapshotsPanel } from '../security/snapshots-panel';
+import { RecordPanel } from '../record/record-panel';
 import { SessionCommand, SessionsApi } from './sessions-api';
 
 /** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
@@ -69,6 +70,7 @@ const LIFECYCLE_EVENTS = [
     AlertsPanel,
     IdentityChecksPanel,
     SnapshotsPanel,
+    RecordPanel,
   ],
   providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -49,7 +49,8 @@ const RETRY_DELAY_MS = 1_000;
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  private readonly handlers = new Map<EventSubject, Registration>();
+  /** Several features may follow one subject; they run in registration order, in one transaction. */
+  private readonly handlers = new Map<EventSubject, Registration[]>();
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
 
@@ -72,10 +73,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     handler: EventHandler<S, P>,
     options?: { prepare: EventPreparation<S, P> },
   ): void {
-    this.handlers.set(subject, {
+    const registrations = this.handlers.get(subject) ?? [];
+    registrations.push({
       handler: handler as unknown as EventHandler<EventSubject, unknown>,
       prepare: options?.prepare as unknown as EventPreparation<EventSubject, unknown> | undefined,
     });
+    this.handlers.set(subject, registrations);
   }
 
   get durableName(): string {
@@ -123,8 +126,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       message.term();
       return;
     }
-    const registration = this.handlers.get(envelope.subject);
-    if (!registration) {
+    const registrations = this.handlers.get(envelope.subject);
+    if (!registrations) {
       message.ack();
       return;
     }
@@ -151,8 +154,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         () =>
           runWithContext({ correlationId }, async () => {
             const payload = data as EventPayload<EventSubject>;
-            const prepared = registration.prepare ? await registration.prepare(payload, envelope) : undefined;
-            await this.applyOnce(envelope, payload, registration.handler, prepared);
+            const prepared: unknown[] = [];
+            for (const { prepare } of registrations)
+              prepared.push(prepare ? await prepare(payload, envelope) : undefined);
+            await this.applyOnce(envelope, payload, registrations, prepared);
           }),
       );
       this.relay.wake();
@@ -167,8 +172,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private async applyOnce(
     envelope: EventEnvelope,
     data: EventPayload<EventSubject>,
-    handler: EventHandler<EventSubject, unknown>,
-    prepared: unknown,
+    registrations: Registration[],
+    prepared: unknown[],
   ): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const inserted = await em.execute<{ event_id: string }[]>(
@@ -176,7 +181,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         [this.durableName, envelope.eventId],
       );
       if (inserted.length === 0) return;
-      await handler(data, em, envelope as EventEnvelope<EventSubject>, prepared);
+      for (const [index, { handler }] of registrations.entries())
+        await handler(data, em, envelope as EventEnvelope<EventSubject>, prepared[index]);
     });
   }
 }

@@ -1,0 +1,113 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Events, RecordKind } from '@invigil/contracts';
+import { candidate, staff, SYSTEM } from './record-actors';
+import { about, RecordWriter, sessionWide } from './record-writer';
+
+/** The session's lifecycle, its roster, attendance and identity decisions in the record. */
+@Injectable()
+export class SessionRecordHandlers implements OnModuleInit {
+  constructor(private readonly writer: RecordWriter) {}
+
+  onModuleInit(): void {
+    this.followLifecycle();
+    this.followRoster();
+  }
+
+  private followLifecycle(): void {
+    const { writer } = this;
+    writer.follow(Events.sessionCreated, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionCreated,
+      actor: SYSTEM,
+      detail: { name: e.name },
+    }));
+    writer.follow(Events.sessionRescheduled, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionRescheduled,
+      actor: staff(null),
+      detail: { before: e.previousScheduledAt, after: e.scheduledAt, timeZone: e.timeZone },
+    }));
+    // No actor on a start: the scheduled-start job started it.
+    writer.follow(Events.sessionStarted, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionStarted,
+      actor: e.actorId ? staff(e.actorId) : SYSTEM,
+      detail: { startedAt: e.startedAt },
+    }));
+    writer.follow(Events.sessionPaused, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionPaused,
+      actor: staff(e.actorId),
+      detail: { pausedAt: e.pausedAt },
+    }));
+    writer.follow(Events.sessionResumed, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionResumed,
+      actor: staff(e.actorId),
+      detail: { resumedAt: e.resumedAt },
+    }));
+    writer.follow(Events.sessionEnded, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionEnded,
+      actor: staff(e.actorId),
+      detail: { endedAt: e.endedAt },
+    }));
+    writer.follow(Events.sessionCancelled, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionCancelled,
+      actor: staff(e.actorId),
+      detail: { cancelledAt: e.cancelledAt },
+    }));
+  }
+
+  private followRoster(): void {
+    const { writer } = this;
+    writer.follow(Events.participantAdded, (e) => ({
+      ...about(e),
+      kind: RecordKind.ParticipantAdded,
+      actor: staff(null),
+      detail: {
+        displayName: e.displayName,
+        timeLimitMinutes: e.timeLimitMinutes ?? null,
+        timeLimitMultiplier: e.timeLimitMultiplier ?? null,
+        invited: e.invitationRequested,
+      },
+    }));
+    writer.follow(Events.participantRemoved, (e) => ({
+      ...about(e),
+      kind: RecordKind.ParticipantRemoved,
+      actor: staff(null),
+      detail: {},
+    }));
+    writer.follow(Events.participantJoined, (e) => ({
+      ...about(e),
+      kind: RecordKind.ParticipantJoined,
+      actor: candidate(e.userId),
+      detail: { displayName: e.displayName, status: e.status },
+    }));
+    writer.follow(Events.participantStatusChanged, (e) => ({
+      ...about(e),
+      kind: RecordKind.StatusChanged,
+      actor: SYSTEM,
+      detail: { before: e.from, after: e.to },
+    }));
+    writer.follow(Events.participantTimeLimitChanged, (e) => ({
+      ...about(e),
+      kind: RecordKind.TimeLimitChanged,
+      actor: staff(null),
+      detail: { after: { minutes: e.timeLimitMinutes ?? null, multiplier: e.timeLimitMultiplier ?? null } },
+    }));
+    writer.follow(Events.identitySubmitted, (e) => ({
+      ...about(e),
+      kind: RecordKind.IdentitySubmitted,
+      actor: candidate(e.userId),
+      detail: {},
+    }));
+    writer.follow(Events.identityDecided, (e) => ({
+      ...about(e),
+      kind: RecordKind.IdentityDecided,
+      actor: staff(e.decidedBy),
+      detail: { approved: e.approved, reason: e.reason ?? null },
+    }));
+  }
+}
