@@ -3,8 +3,9 @@ import { AttemptClockEvent, AttemptEvent } from './attempt-events';
 
 /** A submitted attempt runs again: enrollment moves the participant back In Session, the exam page continues. */
 export class AttemptReopenedEvent extends AttemptClockEvent {
+  /** Always set here: only a proctor reopens or credits (the base class leaves it optional). */
   @IsUUID()
-  actorId!: string;
+  override actorId!: string;
 
   @IsString()
   @Length(3, 500)
@@ -21,8 +22,9 @@ export class AttemptReopenedEvent extends AttemptClockEvent {
 
 /** Recorded disconnected time given back to the candidate. */
 export class AttemptTimeCreditedEvent extends AttemptClockEvent {
+  /** Always set here: only a proctor reopens or credits (the base class leaves it optional). */
   @IsUUID()
-  actorId!: string;
+  override actorId!: string;
 
   @IsInt()
   @Min(1)

@@ -27,6 +27,9 @@ export enum RecordKind {
   AlertRaised = 'alert_raised',
   MessageSent = 'message_sent',
   ResultRecorded = 'result_recorded',
+  AttemptReopened = 'attempt_reopened',
+  TimeCredited = 'time_credited',
+  ViewReleased = 'view_released',
 }
 
 /**

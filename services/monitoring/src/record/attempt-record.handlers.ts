@@ -12,6 +12,7 @@ export class AttemptRecordHandlers implements OnModuleInit {
 
   onModuleInit(): void {
     this.followClock();
+    this.followRecovery();
     this.followOutcomes();
   }
 
@@ -51,6 +52,29 @@ export class AttemptRecordHandlers implements OnModuleInit {
       kind: RecordKind.AttemptReconnected,
       actor: SYSTEM,
       detail: { disconnectedSeconds: e.disconnectedSeconds, totalDisconnectedSeconds: e.totalDisconnectedSeconds },
+    }));
+  }
+
+  /** The proctor's answers to a technical problem, each with the reason or amount an appeal panel asks for. */
+  private followRecovery(): void {
+    const { writer } = this;
+    writer.follow(Events.attemptReopened, (e) => ({
+      ...about(e),
+      kind: RecordKind.AttemptReopened,
+      actor: staff(e.actorId),
+      detail: { reason: e.reason, minutesGiven: e.minutes, after: { remainingSeconds: e.remainingSeconds } },
+    }));
+    writer.follow(Events.attemptTimeCredited, (e) => ({
+      ...about(e),
+      kind: RecordKind.TimeCredited,
+      actor: staff(e.actorId),
+      detail: { creditedSeconds: e.creditedSeconds, after: { remainingSeconds: e.remainingSeconds } },
+    }));
+    writer.follow(Events.attemptViewReleased, (e) => ({
+      ...about(e),
+      kind: RecordKind.ViewReleased,
+      actor: staff(e.actorId),
+      detail: { releasedViewId: e.releasedViewId },
     }));
   }
 

@@ -36,6 +36,9 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.AlertRaised]: 'Alert',
   [RecordKind.MessageSent]: 'Message',
   [RecordKind.ResultRecorded]: 'Result',
+  [RecordKind.AttemptReopened]: 'Attempt reopened',
+  [RecordKind.TimeCredited]: 'Lost time credited',
+  [RecordKind.ViewReleased]: 'Live view released',
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */
