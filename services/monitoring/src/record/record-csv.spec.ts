@@ -1,12 +1,32 @@
 import { RecordKind } from '@invigil/contracts';
-import { csvField, recordCsv } from './record-csv';
+import type { RecordEntryView } from '@invigil/contracts';
+import { recordCsv } from './record-csv';
+
+function entryWithCandidate(userId: string): RecordEntryView {
+  return {
+    sessionId: 's',
+    seq: 2,
+    at: '2026-12-03T09:00:00.000Z',
+    kind: RecordKind.MessageSent,
+    userId,
+    actor: { type: 'system', userId: null, role: null },
+    detail: {},
+    prevHash: '0',
+    hash: 'h',
+  };
+}
+
+/** The fourth field (userId) of the only row, as written. */
+const userIdField = (userId: string): string | undefined =>
+  recordCsv([entryWithCandidate(userId)], false).split('","')[3];
 
 describe('record CSV', () => {
   it('quotes every field, doubles quotes and defuses spreadsheet formulas', () => {
-    expect(csvField('plain')).toBe('"plain"');
-    expect(csvField('say "hi", then go')).toBe('"say ""hi"", then go"');
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(userIdField('plain')).toBe('plain');
+    expect(userIdField('say "hi", then go')).toBe('say ""hi"", then go');
+    expect(userIdField('=HYPERLINK("x")')).toBe('\'=HYPERLINK(""x"")');
+    expect(userIdField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(recordCsv([entryWithCandidate('line\nbreak')], false)).toContain('"line\nbreak"');
   });
 
   it('writes a header and one row per entry with the detail as canonical JSON', () => {

@@ -1,12 +1,13 @@
 import type { RecordEntryView } from '@invigil/contracts';
+import { stringify } from 'csv-stringify/sync';
 import { canonicalJson } from './record-chain';
 
 const COLUMNS = ['seq', 'at', 'kind', 'userId', 'actorType', 'actorId', 'actorRole', 'detail', 'prevHash', 'hash'];
 
 /**
- * The record as CSV (RFC 4180). A stopgap until csv-stringify is installed in the workspace: every
- * field is quoted, quotes are doubled, and a field that a spreadsheet would run as a formula
- * (= + - @ at its start) is prefixed with an apostrophe.
+ * The record as CSV (RFC 4180, csv-stringify): every field quoted, and a field that a spreadsheet
+ * would run as a formula (= + - @ at its start) prefixed with an apostrophe, since a record is opened
+ * by people who did not write it.
  */
 export function recordCsv(entries: readonly RecordEntryView[], withHeader = true): string {
   const rows = entries.map((entry) => [
@@ -21,10 +22,15 @@ export function recordCsv(entries: readonly RecordEntryView[], withHeader = true
     entry.prevHash,
     entry.hash,
   ]);
-  return (withHeader ? [COLUMNS, ...rows] : rows).map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return stringify(withHeader ? [COLUMNS, ...rows] : rows, {
+    quoted: true,
+    quoted_empty: true,
+    record_delimiter: '\r\n',
+    cast: { string: defuseFormula },
+  });
 }
 
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+/** A cell a spreadsheet would evaluate is kept as text. */
+export function defuseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
