@@ -37,7 +37,7 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
-import { RECORD_SCHEMAS } from '../record/record-schemas';
+import { RECORD_SCHEMAS } from './record-schemas';
 
 type Schema = SchemaObject | { $ref: string };
 
