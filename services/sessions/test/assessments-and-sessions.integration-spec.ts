@@ -212,7 +212,7 @@ describe('sessions service: assessments and sessions over NATS (real PostgreSQL,
       (event) => event.data.sessionId === session.id,
     );
     expect(events.map((event) => event.data)).toEqual([
-      { orgId, sessionId: session.id, name: session.name, startedAt: started.response?.startedAt },
+      { orgId, sessionId: session.id, name: session.name, startedAt: started.response?.startedAt, actorId: proctorId },
     ]);
   });
 
