@@ -1,7 +1,6 @@
 import type { ParticipantView, RecordPage, RecordVerification } from '@invigil/contracts';
 import { Events, RecordKind } from '@invigil/contracts';
-import type { ProcessSpec } from '@invigil/local-stack';
-import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import type { ManagedProcess } from '@invigil/local-stack';
 import { dropSchema, loadEnv } from '@invigil/server-platform';
 import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import {
@@ -16,13 +15,11 @@ import {
   uniqueTag,
 } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
-
-const root = join(__dirname, '../..');
+import { startServiceProcess } from './service-process';
 
 /** The session record's routes in front of the real enrollment and monitoring services; sessions is a peer. */
 describe('gateway: session record routes', () => {
@@ -39,30 +36,7 @@ describe('gateway: session record routes', () => {
   const [rivalProctor] = RIVAL_USERS;
 
   async function startService(name: 'enrollment' | 'monitoring'): Promise<void> {
-    const port = await freePort();
-    const spec = (processName: string, args: string[]): ProcessSpec => ({
-      name: processName,
-      command: process.execPath,
-      args: [join(root, 'tools/run-ts.js'), join(root, `services/${name}/src/main.ts`), ...args],
-      env: {
-        NODE_ENV: 'test',
-        HTTP_PORT: String(port),
-        DATABASE_URL: testDatabaseUrl(),
-        DB_SCHEMA: `${name}_${tag}`,
-        NATS_URL: testNatsUrl(),
-        NATS_SUBJECT_PREFIX: `${tag}.`,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: `invigil-${tag}`,
-        LOG_LEVEL: 'warn',
-      },
-      cwd: root,
-      logFile: join(root, 'tmp/test-logs', tag, `${processName}.log`),
-    });
-    await runToCompletion(spec(`${name}-migrate`, ['migrate']));
-    if (name === 'enrollment') await runToCompletion(spec('enrollment-seed', ['seed']));
-    const running = new ManagedProcess(spec(name, []));
-    services.push(running);
-    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, running);
+    services.push(await startServiceProcess(name, tag));
   }
 
   beforeAll(async () => {

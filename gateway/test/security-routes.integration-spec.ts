@@ -1,7 +1,6 @@
 import type { IdentityCheckView, LiveSessionView, ParticipantView, SignalView, SnapshotView } from '@invigil/contracts';
 import { IdentityStatus, SignalKind } from '@invigil/contracts';
-import type { ProcessSpec } from '@invigil/local-stack';
-import { freePort, ManagedProcess, runToCompletion, waitUntilReady } from '@invigil/local-stack';
+import type { ManagedProcess } from '@invigil/local-stack';
 import { dropSchema, loadEnv } from '@invigil/server-platform';
 import { DEMO_USERS, RIVAL_USERS } from '@invigil/server-seed';
 import {
@@ -14,13 +13,12 @@ import {
   uniqueTag,
 } from '@invigil/server-testing';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
+import { startServiceProcess } from './service-process';
 
-const root = join(__dirname, '../..');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`;
@@ -43,30 +41,7 @@ describe('gateway: signals, snapshots, identity checks and Safe Exam Browser rou
   const [, proctorUser, carlaUser, chenUser] = DEMO_USERS;
 
   async function startService(name: 'enrollment' | 'monitoring'): Promise<void> {
-    const port = await freePort();
-    const spec = (processName: string, args: string[]): ProcessSpec => ({
-      name: processName,
-      command: process.execPath,
-      args: [join(root, 'tools/run-ts.js'), join(root, `services/${name}/src/main.ts`), ...args],
-      env: {
-        NODE_ENV: 'test',
-        HTTP_PORT: String(port),
-        DATABASE_URL: testDatabaseUrl(),
-        DB_SCHEMA: `${name}_${tag}`,
-        NATS_URL: testNatsUrl(),
-        NATS_SUBJECT_PREFIX: `${tag}.`,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: `invigil-${tag}`,
-        LOG_LEVEL: 'warn',
-      },
-      cwd: root,
-      logFile: join(root, 'tmp/test-logs', tag, `${processName}.log`),
-    });
-    await runToCompletion(spec(`${name}-migrate`, ['migrate']));
-    if (name === 'enrollment') await runToCompletion(spec('enrollment-seed', ['seed']));
-    const running = new ManagedProcess(spec(name, []));
-    services.push(running);
-    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, running);
+    services.push(await startServiceProcess(name, tag));
   }
 
   beforeAll(async () => {
