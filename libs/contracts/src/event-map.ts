@@ -17,6 +17,8 @@ import {
   CertificateIssuedEvent,
   LiveParticipantUpdatedEvent,
   MessageSentEvent,
+  MessageReceiptEvent,
+  HandRaisedEvent,
   ParticipantAddedEvent,
   ParticipantJoinedEvent,
   ParticipantRemovedEvent,
@@ -68,6 +70,8 @@ export const EventPayloadClasses = {
   [Events.resultRecorded]: ResultRecordedEvent,
   [Events.certificateIssued]: CertificateIssuedEvent,
   [Events.messageSent]: MessageSentEvent,
+  [Events.messageReceipt]: MessageReceiptEvent,
+  [Events.handRaised]: HandRaisedEvent,
   [Events.liveParticipantUpdated]: LiveParticipantUpdatedEvent,
 } as const satisfies Record<EventSubject, new () => object>;
 

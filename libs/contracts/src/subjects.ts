@@ -103,6 +103,8 @@ export const Events = {
   resultRecorded: 'scoring.result.recorded',
   certificateIssued: 'scoring.certificate.issued',
   messageSent: 'messaging.message.sent',
+  messageReceipt: 'messaging.message.receipt',
+  handRaised: 'messaging.hand.raised',
   liveParticipantUpdated: 'monitoring.participant.updated',
 } as const;
 

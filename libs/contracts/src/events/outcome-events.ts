@@ -1,5 +1,17 @@
-import { IsBoolean, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+} from 'class-validator';
 import { ParticipantStatus } from '../enums';
+import type { MessageKind, MessageReceiptKind, MessageSenderRole } from '../messaging/message';
 import { SessionEvent } from './session-events';
 
 /** Results, certificates, messages and the live dashboard rows. */
@@ -29,8 +41,17 @@ export class MessageSentEvent extends SessionEvent {
   @IsUUID()
   messageId!: string;
 
-  @IsString()
-  kind!: 'broadcast' | 'system';
+  @IsIn(['broadcast', 'private', 'system'])
+  kind!: MessageKind;
+
+  /** The writer (absent for system messages and in events from before private chat). */
+  @IsOptional()
+  @IsUUID()
+  senderId?: string;
+
+  @IsOptional()
+  @IsIn(['staff', 'candidate', 'system'])
+  senderRole?: MessageSenderRole;
 
   @IsString()
   senderName!: string;
@@ -41,10 +62,43 @@ export class MessageSentEvent extends SessionEvent {
   @IsISO8601()
   sentAt!: string;
 
-  /** Set for a private message; absent for a broadcast. */
+  /** Set for a private message: the candidate whose thread it belongs to (recipient or writer). */
   @IsOptional()
   @IsUUID()
   toUserId?: string;
+
+  /** A broadcast to a chosen subset names its recipients; absent means everyone in the session. */
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  recipientUserIds?: string[];
+}
+
+/** One recipient received (delivered) or opened (read) one message; the sender's side shows it. */
+export class MessageReceiptEvent extends SessionEvent {
+  @IsUUID()
+  messageId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsIn(['delivered', 'read'])
+  receipt!: MessageReceiptKind;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** A candidate raised or lowered their hand to ask the proctor for help. */
+export class HandRaisedEvent extends SessionEvent {
+  @IsUUID()
+  userId!: string;
+
+  @IsBoolean()
+  raised!: boolean;
+
+  @IsISO8601()
+  at!: string;
 }
 
 export class LiveParticipantUpdatedEvent extends SessionEvent {

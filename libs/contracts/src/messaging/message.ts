@@ -24,7 +24,17 @@ export class ListMessagesRequest extends OrgScopedRequest {
   sessionId!: string;
 }
 
-export type MessageKind = 'broadcast' | 'system';
+/**
+ * broadcast: from staff to everyone in the session or to a chosen subset; private: one thread between a
+ * candidate and the session's staff (either side writes); system: written by the platform itself.
+ */
+export type MessageKind = 'broadcast' | 'private' | 'system';
+
+/** Who wrote a message: any of the session's staff (proctor or admin), the candidate, or the platform. */
+export type MessageSenderRole = 'staff' | 'candidate' | 'system';
+
+/** A receipt recorded on the server for one recipient of one message. */
+export type MessageReceiptKind = 'delivered' | 'read';
 
 export interface MessageView {
   id: string;
