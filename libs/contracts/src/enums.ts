@@ -45,6 +45,8 @@ export enum CertificateStatus {
   Pending = 'pending',
   Ready = 'ready',
   Failed = 'failed',
+  /** Withdrawn: the attempt was reopened and its new submission no longer passes. */
+  Revoked = 'revoked',
 }
 
 /** Who may join: people the proctor added, anyone with the code, or both (the guide's three modes). */

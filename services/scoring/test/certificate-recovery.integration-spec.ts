@@ -39,6 +39,7 @@ describe('scoring: a certificate committed but never enqueued (a crash in betwee
       percent: 100,
       passed: true,
       scoredAt: new Date(),
+      submittedAt: new Date(),
     });
     em.create(Certificate, {
       id: certificateId,

@@ -12,9 +12,13 @@ import { ScoringEnv } from '../config/env';
 import { Certificate } from './certificate.entity';
 import { CERTIFICATE_JOB_NAME, CERTIFICATE_JOB_OPTIONS, CertificateJobData } from './certificate-job';
 
+/** What identifies one rendering of a certificate: a re-scored certificate is rendered again. */
+export type CertificateRendering = Pick<Certificate, 'id' | 'issuedAt'>;
+
 /**
- * The producer side of certificate rendering. The job id is the certificate id, so enqueuing the
- * same certificate twice (a retry, the sweep, another replica) yields one job.
+ * The producer side of certificate rendering. The job id is the certificate id with the date it
+ * prints, so enqueuing the same rendering twice (a retry, the sweep, another replica) yields one job,
+ * while a certificate re-issued after re-scoring gets a job of its own.
  */
 @Injectable()
 export class CertificateQueue extends JobQueue<CertificateJobData> {
@@ -32,19 +36,21 @@ export class CertificateQueue extends JobQueue<CertificateJobData> {
     });
   }
 
-  async enqueue(certificateId: string): Promise<void> {
+  async enqueue(certificate: CertificateRendering): Promise<void> {
     const data: CertificateJobData = {
-      certificateId,
+      certificateId: certificate.id,
       correlationId: currentCorrelationId(),
       traceParent: currentTraceParent() ?? undefined,
     };
-    await this.queue.add(CERTIFICATE_JOB_NAME, data, { jobId: certificateId });
+    await this.queue.add(CERTIFICATE_JOB_NAME, data, { jobId: `${certificate.id}-${certificate.issuedAt.getTime()}` });
   }
 
   /** Re-enqueues every certificate still pending: covers a crash between a commit and its enqueue. */
   async enqueuePending(): Promise<number> {
-    const pending = await this.em.fork().find(Certificate, { status: CertificateStatus.Pending }, { fields: ['id'] });
-    for (const certificate of pending) await this.enqueue(certificate.id);
+    const pending = await this.em
+      .fork()
+      .find(Certificate, { status: CertificateStatus.Pending }, { fields: ['id', 'issuedAt'] });
+    for (const certificate of pending) await this.enqueue(certificate);
     return pending.length;
   }
 

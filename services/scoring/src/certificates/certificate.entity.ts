@@ -34,4 +34,11 @@ export class Certificate {
   /** The date printed on the certificate: when the passing result was recorded. */
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   issuedAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  revokedAt: Date | null = null;
+
+  /** Shown to whoever asks for a revoked certificate. */
+  @Property({ type: 'text', nullable: true })
+  revokedReason: string | null = null;
 }

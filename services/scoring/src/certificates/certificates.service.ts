@@ -19,6 +19,9 @@ export class CertificatesService {
       );
     if (!certificate)
       throw RpcError.notFound('You have no certificate with this id. Open your result to find your certificate.');
+    if (certificate.status === CertificateStatus.Revoked) {
+      throw RpcError.conflict(certificate.revokedReason ?? 'This certificate was revoked.');
+    }
     if (certificate.status === CertificateStatus.Pending || !certificate.pdf) {
       throw RpcError.conflict('The certificate is still being prepared; try again in a few seconds.');
     }

@@ -1,15 +1,20 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AttemptSubmittedEvent, Events, ScoringKeyView } from '@invigil/contracts';
-import { scoreAnswers } from '@invigil/domain';
-import { AfterCommit, EventConsumer, recordEvent } from '@invigil/server-platform';
-import { randomUUID } from 'node:crypto';
+import { AttemptReopenedEvent, AttemptSubmittedEvent, Events, ScoringKeyView } from '@invigil/contracts';
+import { reopeningWithdrawsScore, submissionReplacesScore } from '@invigil/domain';
+import { AfterCommit, EventConsumer } from '@invigil/server-platform';
 import { awardCertificate } from '../certificates/certificate-award';
 import { CertificateQueue } from '../certificates/certificate-queue';
+import type { Certificate } from '../certificates/certificate.entity';
+import { settleCertificateAfterRescore } from '../certificates/certificate-rescoring';
 import { Result } from './result.entity';
+import { recordResult, rescoreResult } from './result-scoring';
 import { ScoringKeys } from './scoring-keys';
 
-/** Scores every submitted attempt once, and awards a certificate to a passing one. */
+/**
+ * Scores every submitted attempt once, and awards a certificate to a passing one. A reopened attempt's
+ * later submission is scored again into the same result, and its certificate follows the new score.
+ */
 @Injectable()
 export class AttemptScoringHandlers implements OnModuleInit {
   private readonly logger = new Logger(AttemptScoringHandlers.name);
@@ -27,47 +32,32 @@ export class AttemptScoringHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptSubmitted, (event, em, _envelope, key) => this.score(event, em, key), {
       prepare: (event: AttemptSubmittedEvent) => this.keys.of(event.orgId, event.assessmentVersionId),
     });
+    this.consumer.on(Events.attemptReopened, (event, em) => this.withdraw(event, em));
   }
 
   private async score(event: AttemptSubmittedEvent, em: EntityManager, key: ScoringKeyView | null): Promise<void> {
-    // The consumer already skips a redelivered event id; this skips a second submission event for the same attempt.
-    if ((await em.count(Result, { attemptId: event.attemptId })) > 0) return;
+    // The consumer already skips a redelivered event id; this skips a second event for the same submission.
+    const held = await em.findOne(Result, { attemptId: event.attemptId });
+    if (held && !submissionReplacesScore(held, new Date(event.submittedAt))) return;
     if (!key) {
       // The key will never come, so retrying would not help: the event is dropped.
       this.logger.error(`Attempt ${event.attemptId} cannot be scored: no scoring key for its assessment version`);
       return;
     }
-    const result = recordResult(em, event, key);
-    if (!result.passed) return;
-    const certificate = awardCertificate(em, result);
+    const certificate = held
+      ? await settleCertificateAfterRescore(em, rescoreResult(em, held, event, key))
+      : this.awardIfPassed(em, recordResult(em, event, key));
     // Enqueued only once the rows exist for the worker to read; a crash in between is caught by the start-up sweep.
-    this.afterCommit.run(em, () => this.certificates.enqueue(certificate.id));
+    if (certificate) this.afterCommit.run(em, () => this.certificates.enqueue(certificate));
   }
-}
 
-/**
- * Essays are not auto-scored: their points are recorded as pending review and the result is not
- * passed (so no certificate) until a reviewer marks them. Auto-only assessments pass as before.
- */
-function recordResult(em: EntityManager, event: AttemptSubmittedEvent, key: ScoringKeyView): Result {
-  const result = em.create(Result, {
-    id: randomUUID(),
-    orgId: event.orgId,
-    sessionId: event.sessionId,
-    attemptId: event.attemptId,
-    userId: event.userId,
-    assessmentVersionId: event.assessmentVersionId,
-    assessmentTitle: key.title,
-    ...scoreAnswers(key.questions, event.answers, key.passingPercent),
-    scoredAt: new Date(),
-  });
-  recordEvent(em, Events.resultRecorded, {
-    orgId: result.orgId,
-    sessionId: result.sessionId,
-    resultId: result.id,
-    userId: result.userId,
-    percent: result.percent,
-    passed: result.passed,
-  });
-  return result;
+  private awardIfPassed(em: EntityManager, result: Result): Certificate | null {
+    return result.passed ? awardCertificate(em, result) : null;
+  }
+
+  /** The reopened attempt's score no longer stands: the candidate sees no result until they submit again. */
+  private async withdraw(event: AttemptReopenedEvent, em: EntityManager): Promise<void> {
+    const held = await em.findOne(Result, { attemptId: event.attemptId });
+    if (held && reopeningWithdrawsScore(held, new Date(event.at))) held.reopenedAt = new Date(event.at);
+  }
 }

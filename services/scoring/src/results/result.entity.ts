@@ -1,6 +1,9 @@
 import { Entity, Index, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
 
-/** The automatic score of one submitted attempt; one per attempt, however often the submission arrives. */
+/**
+ * The automatic score of one submitted attempt; one per attempt, however often the submission arrives.
+ * A reopened attempt keeps its row: its next submission is scored into it.
+ */
 @Entity({ tableName: 'result' })
 @Index({ properties: ['orgId', 'sessionId', 'userId'] })
 export class Result {
@@ -45,4 +48,15 @@ export class Result {
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   scoredAt: Date = new Date();
+
+  /** When the scored submission was made: a later submission after a reopening replaces this score. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  submittedAt!: Date;
+
+  /**
+   * Set while the attempt is reopened by a proctor: this score no longer stands and the candidate's
+   * next submission is scored in its place. Cleared when that happens.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  reopenedAt: Date | null = null;
 }

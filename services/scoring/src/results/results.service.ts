@@ -8,7 +8,7 @@ import { Result } from './result.entity';
 export class ResultsService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Null until the submission has been scored: the candidate's page polls or waits for the event. */
+  /** Null until the submission has been scored (again, after a reopening): the candidate's page waits for the event. */
   async getMine(request: GetMyResultRequest): Promise<ResultView | null> {
     const em = this.em.fork();
     const result = await em.findOne(
@@ -16,7 +16,8 @@ export class ResultsService {
       { orgId: request.orgId, sessionId: request.sessionId, userId: request.userId },
       { orderBy: { scoredAt: 'desc' } },
     );
-    if (!result) return null;
+    // A reopened attempt's score no longer stands; the candidate's next submission is scored in its place.
+    if (!result || result.reopenedAt) return null;
     return {
       id: result.id,
       sessionId: result.sessionId,
