@@ -11,7 +11,7 @@ const trimmedOrAbsent = ({ value }: { value: unknown }) =>
 /** POST /api/sessions/:id/pause: why the whole session stops, and what the candidates are told. */
 export class PauseSessionBody {
   @Transform(trimmed)
-  @IsString({ message: 'reason must be text' })
+  @IsString({ message: 'reason is required: say why the session is paused (1 to 500 characters)' })
   // Two rules rather than @Length: the OpenAPI body schema is derived from minLength and maxLength.
   @MinLength(1, { message: 'reason must not be empty: say why the session is paused' })
   @MaxLength(500, { message: 'reason must be at most 500 characters' })
@@ -49,7 +49,7 @@ export class RescheduleLiveBody {
   startsAt!: string;
 
   @Transform(trimmed)
-  @IsString({ message: 'reason must be text' })
+  @IsString({ message: 'reason is required: say why the session is rescheduled (1 to 500 characters)' })
   @MinLength(1, { message: 'reason must not be empty: say why the session is rescheduled' })
   @MaxLength(500, { message: 'reason must be at most 500 characters' })
   reason!: string;
