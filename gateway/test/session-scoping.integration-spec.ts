@@ -30,11 +30,18 @@ interface Route {
 const ROUTES: Route[] = [
   { method: 'GET', path: '/api/sessions/{sessionId}', as: ['staff', 'candidate'] },
   { method: 'PUT', path: '/api/sessions/{sessionId}', as: ['staff'], body: 'settings' },
-  ...['start', 'pause', 'resume', 'end', 'cancel'].map((verb) => ({
+  ...['start', 'resume', 'end', 'cancel'].map((verb) => ({
     method: 'POST',
     path: `/api/sessions/{sessionId}/${verb}`,
     as: ['staff'] as Caller[],
   })),
+  { method: 'POST', path: '/api/sessions/{sessionId}/pause', as: ['staff'], body: { reason: 'Fire alarm' } },
+  {
+    method: 'POST',
+    path: '/api/sessions/{sessionId}/reschedule-live',
+    as: ['staff'],
+    body: { startsAt: '2030-01-01T09:00:00Z', reason: 'Outage' },
+  },
   { method: 'GET', path: '/api/sessions/{sessionId}/live', as: ['staff'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/participants', as: ['staff'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/messages', as: ['staff', 'candidate'] },

@@ -17,6 +17,7 @@ import type {
   ParticipantView,
   ResultView,
   SaveAnswerAck,
+  SessionNoticeView,
   SessionView,
   SignalView,
   SnapshotView,
@@ -133,6 +134,10 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     startedAt: nullable(time),
     endedAt: nullable(time),
     createdAt: time,
+    pauseReason: nullable(str),
+    pauseMessage: nullable(str),
+    resumesAt: nullable(time),
+    graceEndsAt: nullable(time),
   }),
   ParticipantView: shape<ParticipantView>(
     {
@@ -269,6 +274,11 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     security,
     submittedAt: nullable(time),
     autoSubmitted: bool,
+    sessionNotice: shape<SessionNoticeView>({
+      message: nullable(str),
+      resumesAt: nullable(time),
+      graceEndsAt: nullable(time),
+    }),
   }),
   ResultView: shape<ResultView>({
     id,

@@ -29,11 +29,12 @@ describe('roomsFor', () => {
     expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
   });
 
-  it('tells every candidate of the session when it starts, pauses, resumes, ends, is cancelled or moved', () => {
+  it('tells every candidate of the session when it starts, pauses, resumes, is ending, ends, is cancelled or moved', () => {
     for (const subject of [
       Events.sessionStarted,
       Events.sessionPaused,
       Events.sessionResumed,
+      Events.sessionEnding,
       Events.sessionEnded,
       Events.sessionCancelled,
       Events.sessionRescheduled,

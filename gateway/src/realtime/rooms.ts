@@ -14,6 +14,7 @@ const FOR_ALL_CANDIDATES = new Set<string>([
   Events.sessionEnded,
   Events.sessionCancelled,
   Events.sessionRescheduled,
+  Events.sessionEnding,
 ]);
 
 /**

@@ -6,7 +6,9 @@ import {
   LiveSessionView,
   MessageView,
   ParticipantView,
+  PauseSessionBody,
   Requests,
+  RescheduleLiveBody,
   SessionSettingsBody,
   SessionView,
 } from '@invigil/contracts';
@@ -82,11 +84,34 @@ export class SessionsController {
   @Post(':sessionId/pause')
   @Roles(...STAFF)
   @ApiReturns.one(201, 'SessionView')
+  @ApiBody({ type: PauseSessionBody })
   pause(
     @CurrentUser() user: AccessTokenClaims,
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: PauseSessionBody,
   ): Promise<SessionView> {
-    return this.rpc.request(Requests.pauseSession, { orgId: user.orgId, actorId: user.sub, sessionId });
+    return this.rpc.request(Requests.pauseSession, { orgId: user.orgId, actorId: user.sub, sessionId, ...body });
+  }
+
+  /**
+   * Reschedule a started or paused session: every attempt in progress is paused with its answers and
+   * remaining time and resumes at `startsAt`; candidates are told by message and email.
+   */
+  @Post(':sessionId/reschedule-live')
+  @Roles(...STAFF)
+  @ApiBody({ type: RescheduleLiveBody })
+  @ApiReturns.one(201, 'SessionView')
+  rescheduleLive(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: RescheduleLiveBody,
+  ): Promise<SessionView> {
+    return this.rpc.request(Requests.rescheduleLiveSession, {
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+      ...body,
+    });
   }
 
   @Post(':sessionId/resume')
@@ -99,6 +124,7 @@ export class SessionsController {
     return this.rpc.request(Requests.resumeSession, { orgId: user.orgId, actorId: user.sub, sessionId });
   }
 
+  /** End Session: candidates still writing get the session's grace period (graceEndsAt), then all is submitted. */
   @Post(':sessionId/end')
   @Roles(...STAFF)
   @ApiReturns.one(201, 'SessionView')

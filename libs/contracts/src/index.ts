@@ -15,6 +15,7 @@ export * from './enrollment/time-limit-form';
 export * from './enrollment/identity';
 export * from './sessions/assessment';
 export * from './sessions/session';
+export * from './sessions/emergency';
 export * from './sessions/enrollment-code-strength';
 export * from './sessions/attempt';
 export * from './sessions/attempt-recovery';

@@ -85,6 +85,7 @@ import type {
   StartSessionRequest,
   UpdateSessionRequest,
 } from './sessions/session';
+import type { PauseSessionRequest, RescheduleLiveRequest } from './sessions/emergency';
 import type { Requests } from './subjects';
 
 type R = typeof Requests;
@@ -119,10 +120,11 @@ export interface RequestMap {
   [Requests.resolveEnrollmentCode]: { request: ResolveEnrollmentCodeRequest; response: SessionView };
   [Requests.startSession]: { request: StartSessionRequest; response: SessionView };
   [Requests.updateSession]: { request: UpdateSessionRequest; response: SessionView };
-  [Requests.pauseSession]: { request: SessionCommandRequest; response: SessionView };
+  [Requests.pauseSession]: { request: PauseSessionRequest; response: SessionView };
   [Requests.resumeSession]: { request: SessionCommandRequest; response: SessionView };
   [Requests.endSession]: { request: SessionCommandRequest; response: SessionView };
   [Requests.cancelSession]: { request: SessionCommandRequest; response: SessionView };
+  [Requests.rescheduleLiveSession]: { request: RescheduleLiveRequest; response: SessionView };
   [Requests.openAttempt]: { request: AttemptRequest; response: AttemptView };
   [Requests.saveAnswer]: { request: SaveAnswerRequest; response: SaveAnswerAck };
   [Requests.submitAttempt]: { request: AttemptRequest; response: AttemptView };

@@ -39,6 +39,7 @@ export const Requests = {
   resumeSession: 'sessions.session.resume',
   endSession: 'sessions.session.end',
   cancelSession: 'sessions.session.cancel',
+  rescheduleLiveSession: 'sessions.session.reschedule-live',
   openAttempt: 'sessions.attempt.open',
   saveAnswer: 'sessions.attempt.save-answer',
   submitAttempt: 'sessions.attempt.submit',
@@ -80,6 +81,7 @@ export const Events = {
   sessionEnded: 'sessions.session.ended',
   sessionCancelled: 'sessions.session.cancelled',
   sessionRescheduled: 'sessions.session.rescheduled',
+  sessionEnding: 'sessions.session.ending',
   attemptProgressed: 'sessions.attempt.progressed',
   attemptSubmitted: 'sessions.attempt.submitted',
   attemptPaused: 'sessions.attempt.paused',
@@ -120,4 +122,5 @@ export const Queues = {
   certificates: 'scoring-certificates',
   scheduledSessionStarts: 'sessions-scheduled-starts',
   attemptDeadlines: 'sessions-attempt-deadlines',
+  sessionEndings: 'sessions-session-endings',
 } as const;

@@ -14,6 +14,7 @@ const S = SessionStatus;
  *
  * "Rescheduled" is a transition (and the `sessions.session.rescheduled` event), not a state: a
  * rescheduled session is simply `scheduled` again with a new time. Ended and cancelled are final.
+ * A session rescheduled while running waits `paused` until its new start (emergency-procedures.ts).
  * Candidates may wait in a `scheduled` session as well as in an `open` one.
  */
 export const sessionTransitions: TransitionTable<SessionStatus> = {

@@ -123,3 +123,17 @@ export function zonedLocalTimeToUtc(local: string, timeZone: string): Date {
 export function utcToZonedLocalTime(instant: Date, timeZone: string): string {
   return new Date(wallClockMs(instant.getTime(), timeZone)).toISOString().slice(0, 16);
 }
+
+/** A UTC instant shown in the reader's IANA time zone, e.g. "Tuesday, 1 December 2026 at 10:30 (Europe/Berlin)". */
+export function formatInZone(instant: Date, timeZone: string): string {
+  let zone = timeZone;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+  } catch {
+    zone = 'UTC';
+  }
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(
+    instant,
+  );
+  return `${text} (${zone})`;
+}

@@ -10,6 +10,7 @@ import { KnownSessionsModule } from './known-sessions/known-sessions.module';
 import { enrollmentMigrations } from './migrations';
 import { ParticipantsModule } from './participants/participants.module';
 import { RosterModule } from './roster/roster.module';
+import { SessionNoticesModule } from './session-notices/session-notices.module';
 
 @Module({})
 export class EnrollmentModule {
@@ -33,6 +34,7 @@ export class EnrollmentModule {
         InvitationsModule,
         RosterModule,
         ImportModule,
+        SessionNoticesModule,
       ],
       providers: [{ provide: EnrollmentEnv, useValue: env }],
       exports: [EnrollmentEnv],

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AssessmentView, AttachViewReply, AttemptSummaryView, AttemptView, SessionView } from '@invigil/contracts';
 import { AttemptStatus, Events, Requests, Role, RpcErrorCode } from '@invigil/contracts';
 import type { RawNats } from '@invigil/server-testing';
-import { first } from '@invigil/server-testing';
+import { eventually, first } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { AttemptsService } from '../src/attempts/attempts.service';
 import { DeadlineQueue } from '../src/attempts/deadline-queue';
@@ -131,6 +131,8 @@ describe('sessions service: recovering an attempt after a technical problem', ()
     expect(
       (await nats.request(Requests.endSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
     ).toBeUndefined();
+    // The attempt is still open, so End Session's grace (2 s in the suites) runs before the session ends.
+    await eventually(async () => (await open(session.id, candidate)).status === AttemptStatus.Submitted);
     const ended = await proctor(Requests.reopenAttempt, session.id, candidate, { reason: 'Crash', minutes: 5 });
     expect(ended.err).toEqual({ code: RpcErrorCode.Conflict, message: expect.stringMatching(/has ended/) });
     expect((await open(session.id, candidate)).status).toBe(AttemptStatus.Submitted);

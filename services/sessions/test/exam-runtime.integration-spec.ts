@@ -173,7 +173,8 @@ describe('sessions service: the exam runtime', () => {
     await open(session.id, two);
     await proctor(Requests.pauseAttempt, session.id, two);
     expect(
-      (await nats.request(Requests.pauseSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
+      (await nats.request(Requests.pauseSession, { orgId, actorId: proctorId, sessionId: session.id, reason: 'Test' }))
+        .err,
     ).toBeUndefined();
     expect((await open(session.id, one)).pausedBy).toBe('session');
     expect(
@@ -350,13 +351,15 @@ describe('sessions service: the exam runtime', () => {
     expect(foreign.err?.code).toBe(RpcErrorCode.ValidationFailed);
   });
 
-  it('submits every open attempt when the proctor ends the session', async () => {
+  it("submits every open attempt when the proctor ends the session, after End Session's grace", async () => {
     const candidate = randomUUID();
     const session = await runningSession({}, { userId: candidate });
     const opened = await open(session.id, candidate);
     expect(
       (await nats.request(Requests.endSession, { orgId, actorId: proctorId, sessionId: session.id })).err,
     ).toBeUndefined();
+    // The suite's default grace is 2 s (emergency-procedures.integration-spec.ts covers the grace itself).
+    await eventually(async () => (await attemptRow(opened.id)).status === AttemptStatus.Submitted);
     expect(await attemptRow(opened.id)).toMatchObject({ status: AttemptStatus.Submitted, auto_submitted: true });
   });
 });

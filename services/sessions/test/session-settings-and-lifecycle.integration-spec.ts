@@ -50,7 +50,13 @@ describe('sessions service: every setting, the lifecycle and scheduled starts (r
       settings: { ...flexibleSettings(assessment.id), ...extra },
     });
   const command = (subject: string, sessionId: string) =>
-    nats.request<SessionView>(subject as typeof Requests.pauseSession, { orgId, actorId: proctorId, sessionId });
+    nats.request<SessionView>(subject as typeof Requests.pauseSession, {
+      orgId,
+      actorId: proctorId,
+      sessionId,
+      // Pausing the whole session needs a reason; the other commands take none.
+      ...(subject === Requests.pauseSession ? { reason: 'Lifecycle test' } : {}),
+    });
   const get = async (sessionId: string) =>
     (await nats.request<SessionView>(Requests.getSession, { orgId, sessionId })).response as SessionView;
   const scheduled = (localTime: string, extra: Record<string, unknown> = {}) =>

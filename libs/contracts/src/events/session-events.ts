@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsISO8601, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '../enums';
 
 /**
@@ -101,11 +111,51 @@ export class SessionRescheduledEvent extends SessionEvent {
 
   @IsString()
   timeZone!: string;
+
+  /** The session's name, for the notices candidates get (absent in older events). */
+  @IsOptional()
+  @IsString()
+  name?: string;
+
+  /** True when a started or paused session moved: its attempts are paused until `scheduledAt`. */
+  @IsOptional()
+  @IsBoolean()
+  whileRunning?: boolean;
+
+  /** When the session had first started (live reschedules only). */
+  @IsOptional()
+  @IsISO8601()
+  previousStartedAt?: string;
+
+  /** Why it moved (live reschedules; the settings form carries none). */
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  /** The proctor's message to the candidates (live reschedules only). */
+  @IsOptional()
+  @IsString()
+  message?: string;
+
+  /** The staff member who did it (absent: an event that predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class SessionPausedEvent extends SessionEvent {
   @IsISO8601()
   pausedAt!: string;
+
+  /** Why the proctor paused (absent in events that predate reasons). */
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  /** What the candidates are told on the pause screen. */
+  @IsOptional()
+  @IsString()
+  message?: string;
 
   /** The staff member who did it (absent: the platform did, or the event predates actors). */
   @IsOptional()
@@ -151,6 +201,27 @@ export class SessionStartedEvent extends SessionEvent {
   startedAt!: string;
 
   /** The staff member who did it (absent: the platform did, or the event predates actors). */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+}
+
+/**
+ * End Session was confirmed: every candidate still writing has until `graceEndsAt`, then every
+ * attempt still open is submitted and `sessions.session.ended` follows.
+ */
+export class SessionEndingEvent extends SessionEvent {
+  @IsISO8601()
+  endingAt!: string;
+
+  @IsISO8601()
+  graceEndsAt!: string;
+
+  /** Attempts still being written when the proctor ended the session. */
+  @IsInt()
+  @Min(0)
+  stillWriting!: number;
+
   @IsOptional()
   @IsUUID()
   actorId?: string;

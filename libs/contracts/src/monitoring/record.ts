@@ -10,6 +10,7 @@ export enum RecordKind {
   SessionPaused = 'session_paused',
   SessionResumed = 'session_resumed',
   SessionEnded = 'session_ended',
+  SessionEnding = 'session_ending',
   SessionCancelled = 'session_cancelled',
   ParticipantAdded = 'participant_added',
   ParticipantRemoved = 'participant_removed',

@@ -16,6 +16,7 @@ import { AnswerValue } from './answer-value';
 import { AttemptStatus, QuestionType } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
 import { SecurityOptions } from './session';
+import type { SessionNoticeView } from './emergency';
 
 export class AttemptRequest extends OrgScopedRequest {
   @IsUUID()
@@ -221,4 +222,6 @@ export interface AttemptView {
   submittedAt: string | null;
   /** True when the deadline or the end of the session submitted the attempt, not the candidate. */
   autoSubmitted: boolean;
+  /** The proctor's pause message, a live reschedule's new start and End Session's grace. */
+  sessionNotice: SessionNoticeView;
 }

@@ -196,4 +196,12 @@ export interface SessionView {
   startedAt: string | null;
   endedAt: string | null;
   createdAt: string;
+  /** Why the session is paused (the proctor's reason), while it is paused; else null. */
+  pauseReason: string | null;
+  /** What the candidates were told when it was paused or rescheduled while running; else null. */
+  pauseMessage: string | null;
+  /** The new start of a session rescheduled while running: it resumes then. Else null. */
+  resumesAt: string | null;
+  /** End Session is under way: every attempt still open is submitted at this instant. Else null. */
+  graceEndsAt: string | null;
 }

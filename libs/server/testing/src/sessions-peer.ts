@@ -34,6 +34,10 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     startedAt: null,
     endedAt: null,
     createdAt: new Date().toISOString(),
+    pauseReason: null,
+    pauseMessage: null,
+    resumesAt: null,
+    graceEndsAt: null,
     ...overrides,
   };
 }

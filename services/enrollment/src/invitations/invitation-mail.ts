@@ -1,4 +1,4 @@
-import { formatDuration } from '@invigil/domain';
+import { formatDuration, formatInZone } from '@invigil/domain';
 /** What an invitation says; pure so it is unit-tested without a mail server. */
 export interface InvitationMailInput {
   to: { email: string; displayName: string; timeZone: string };
@@ -16,24 +16,19 @@ export interface InvitationMail {
   html: string;
 }
 
-/** A UTC instant shown in the reader's IANA time zone, e.g. "Tuesday, 1 December 2026 at 10:30 (Europe/Berlin)". */
-export function formatInZone(instant: Date, timeZone: string): string {
-  let zone = timeZone;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-  } catch {
-    zone = 'UTC';
-  }
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(
-    instant,
-  );
-  return `${text} (${zone})`;
-}
+// One wording of a time in a reader's zone for invitations, notices and system messages (libs/domain).
+export { formatInZone };
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 // The pattern matches only characters in HTML_ENTITIES; the fallback keeps any other one as it is.
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 
 export function composeInvitation(input: InvitationMailInput): InvitationMail {
   const when = input.session.scheduledAt

@@ -9,6 +9,6 @@ import { Mailer } from './mailer';
   imports: [AccountsModule],
   controllers: [InvitationsController],
   providers: [Mailer, InvitationService],
-  exports: [InvitationService],
+  exports: [InvitationService, Mailer],
 })
 export class InvitationsModule {}

@@ -41,7 +41,7 @@ export class Mailer implements OnModuleDestroy {
       const safe = mail.to.replace(/[^A-Za-z0-9@._-]/g, '_');
       const file = join(this.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}.eml`);
       await writeFile(file, info.message);
-      this.logger.log(`No SMTP_URL: invitation to ${mail.to} written to ${file}`);
+      this.logger.log(`No SMTP_URL: mail to ${mail.to} written to ${file}`);
     }
   }
 

@@ -21,11 +21,19 @@ export class SessionRecordHandlers implements OnModuleInit {
       actor: SYSTEM,
       detail: { name: e.name },
     }));
+    // A live reschedule (whileRunning) moves a started session: its previous start is when it had started.
     writer.follow(Events.sessionRescheduled, (e) => ({
       ...sessionWide(e),
       kind: RecordKind.SessionRescheduled,
-      actor: staff(null),
-      detail: { before: e.previousScheduledAt, after: e.scheduledAt, timeZone: e.timeZone },
+      actor: staff(e.actorId ?? null),
+      detail: {
+        before: e.whileRunning ? (e.previousStartedAt ?? e.previousScheduledAt) : e.previousScheduledAt,
+        after: e.scheduledAt,
+        timeZone: e.timeZone,
+        whileRunning: e.whileRunning ?? false,
+        reason: e.reason ?? null,
+        message: e.message ?? null,
+      },
     }));
     // No actor on a start: the scheduled-start job started it.
     writer.follow(Events.sessionStarted, (e) => ({
@@ -38,13 +46,19 @@ export class SessionRecordHandlers implements OnModuleInit {
       ...sessionWide(e),
       kind: RecordKind.SessionPaused,
       actor: staff(e.actorId),
-      detail: { pausedAt: e.pausedAt },
+      detail: { pausedAt: e.pausedAt, reason: e.reason ?? null, message: e.message ?? null },
     }));
     writer.follow(Events.sessionResumed, (e) => ({
       ...sessionWide(e),
       kind: RecordKind.SessionResumed,
       actor: staff(e.actorId),
       detail: { resumedAt: e.resumedAt },
+    }));
+    writer.follow(Events.sessionEnding, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.SessionEnding,
+      actor: staff(e.actorId),
+      detail: { endingAt: e.endingAt, graceEndsAt: e.graceEndsAt, stillWriting: e.stillWriting },
     }));
     writer.follow(Events.sessionEnded, (e) => ({
       ...sessionWide(e),

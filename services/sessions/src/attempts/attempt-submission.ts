@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AttemptSubmittedEvent } from '@invigil/contracts';
 import { AttemptStatus, Events } from '@invigil/contracts';
 import { intervalMs, resumedClock } from '@invigil/domain';
 import type { EmitEvent } from '@invigil/server-platform';
@@ -18,6 +19,7 @@ export async function submitLocked(
   session: ProctoredSession,
   automatic: boolean,
   now: Date,
+  endedBy?: AttemptSubmittedEvent['endedBy'],
 ): Promise<boolean> {
   if (attempt.status === AttemptStatus.Submitted) return false;
   closeOpenIntervals(attempt, now);
@@ -34,6 +36,7 @@ export async function submitLocked(
     submittedAt: now.toISOString(),
     answers: answers.map((answer) => ({ questionId: answer.questionId, answer: answer.value })),
     ...(automatic ? { automatic: true } : {}),
+    ...(endedBy ? { endedBy } : {}),
   });
   return true;
 }

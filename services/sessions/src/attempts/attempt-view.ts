@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AttemptSummaryView, AttemptView } from '@invigil/contracts';
-import { AttemptStatus } from '@invigil/contracts';
+import { AttemptStatus, SessionStatus } from '@invigil/contracts';
 import { creditableSeconds, intervalMs } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { sectionsOf, toCandidateQuestions, toCandidateSections } from '../assessments/questions';
@@ -45,6 +45,11 @@ export async function buildAttemptView(
     security,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     autoSubmitted: attempt.autoSubmitted,
+    sessionNotice: {
+      message: session.status === SessionStatus.Paused ? session.pauseMessage : null,
+      resumesAt: session.resumesAt?.toISOString() ?? null,
+      graceEndsAt: session.graceEndsAt?.toISOString() ?? null,
+    },
   };
 }
 

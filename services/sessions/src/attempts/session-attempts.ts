@@ -53,7 +53,13 @@ export async function submitSessionAttempts(
   session: ProctoredSession,
   now: Date,
 ): Promise<void> {
-  for (const attempt of await runningAttempts(em, session)) await submitLocked(em, emit, attempt, session, true, now);
+  for (const attempt of await runningAttempts(em, session))
+    await submitLocked(em, emit, attempt, session, true, now, 'session_end');
+}
+
+/** Attempts open and not paused: the candidates End Session's grace is for. */
+export async function writingAttemptCount(em: EntityManager, session: ProctoredSession): Promise<number> {
+  return em.count(Attempt, { sessionId: session.id, status: AttemptStatus.InProgress, pausedSince: null });
 }
 
 function runningAttempts(em: EntityManager, session: ProctoredSession): Promise<Attempt[]> {

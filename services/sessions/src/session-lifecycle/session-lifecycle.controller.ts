@@ -1,11 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Requests, SessionCommandRequest, SessionView, StartSessionRequest } from '@invigil/contracts';
+import {
+  PauseSessionRequest,
+  Requests,
+  RescheduleLiveRequest,
+  SessionCommandRequest,
+  SessionView,
+  StartSessionRequest,
+} from '@invigil/contracts';
+import { LiveRescheduleService } from './live-reschedule.service';
+import { SessionEndingService } from './session-ending.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
 
 @Controller()
 export class SessionLifecycleController {
-  constructor(private readonly lifecycle: SessionLifecycleService) {}
+  constructor(
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly ending: SessionEndingService,
+    private readonly liveReschedule: LiveRescheduleService,
+  ) {}
 
   @MessagePattern(Requests.startSession)
   start(@Payload() request: StartSessionRequest): Promise<SessionView> {
@@ -13,7 +26,7 @@ export class SessionLifecycleController {
   }
 
   @MessagePattern(Requests.pauseSession)
-  pause(@Payload() request: SessionCommandRequest): Promise<SessionView> {
+  pause(@Payload() request: PauseSessionRequest): Promise<SessionView> {
     return this.lifecycle.pause(request);
   }
 
@@ -24,11 +37,16 @@ export class SessionLifecycleController {
 
   @MessagePattern(Requests.endSession)
   end(@Payload() request: SessionCommandRequest): Promise<SessionView> {
-    return this.lifecycle.end(request);
+    return this.ending.end(request);
   }
 
   @MessagePattern(Requests.cancelSession)
   cancel(@Payload() request: SessionCommandRequest): Promise<SessionView> {
     return this.lifecycle.cancel(request);
+  }
+
+  @MessagePattern(Requests.rescheduleLiveSession)
+  rescheduleLive(@Payload() request: RescheduleLiveRequest): Promise<SessionView> {
+    return this.liveReschedule.reschedule(request);
   }
 }

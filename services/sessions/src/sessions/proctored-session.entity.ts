@@ -101,6 +101,22 @@ export class ProctoredSession {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   endedAt: Date | null = null;
 
+  /** The proctor's reason for the session-wide pause in force (cleared on resume). */
+  @Property({ type: 'text', nullable: true })
+  pauseReason: string | null = null;
+
+  /** What the candidates are told while paused or rescheduled (cleared on resume). */
+  @Property({ type: 'text', nullable: true })
+  pauseMessage: string | null = null;
+
+  /** Rescheduled while running: the paused session resumes at this instant (the scheduled-start job). */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  resumesAt: Date | null = null;
+
+  /** End Session confirmed: the ending job submits every open attempt at this instant. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  graceEndsAt: Date | null = null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();
 

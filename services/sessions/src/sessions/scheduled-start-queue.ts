@@ -81,17 +81,26 @@ export class ScheduledStartQueue extends JobQueue<ScheduledStartJobData> {
     return this.queue.getJob(scheduledStartJobId(sessionId, scheduleVersion));
   }
 
-  /** (Re)enqueues every session still waiting for its scheduled start. */
+  /**
+   * (Re)enqueues every session still waiting for its scheduled start, and every session rescheduled
+   * while running that waits to resume.
+   */
   async enqueueScheduled(): Promise<number> {
-    const sessions = await this.em
-      .fork()
-      .find(
-        ProctoredSession,
-        { status: SessionStatus.Scheduled, startMode: StartMode.Scheduled },
-        { fields: ['id', 'orgId', 'scheduledAt', 'scheduleVersion'] },
-      );
+    const em = this.em.fork();
+    const fields = ['id', 'orgId', 'scheduledAt', 'scheduleVersion', 'resumesAt'] as const;
+    const waiting = await em.find(
+      ProctoredSession,
+      { status: SessionStatus.Scheduled, startMode: StartMode.Scheduled },
+      { fields: [...fields] },
+    );
+    const resuming = await em.find(
+      ProctoredSession,
+      { status: SessionStatus.Paused, resumesAt: { $ne: null } },
+      { fields: [...fields] },
+    );
+    const all = [...waiting, ...resuming.map((s) => ({ ...s, scheduledAt: s.resumesAt }))];
     let added = 0;
-    for (const session of sessions) {
+    for (const session of all) {
       if (await this.jobOf(session.id, session.scheduleVersion)) continue;
       await this.schedule(session);
       added++;

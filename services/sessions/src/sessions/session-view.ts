@@ -33,6 +33,10 @@ export function toSessionView(
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     createdAt: session.createdAt.toISOString(),
+    pauseReason: session.pauseReason,
+    pauseMessage: session.pauseMessage,
+    resumesAt: session.resumesAt?.toISOString() ?? null,
+    graceEndsAt: session.graceEndsAt?.toISOString() ?? null,
   };
 }
 

@@ -17,7 +17,8 @@ export function startSessionsService(tag: string): Promise<RunningTestService<Se
     entities: sessionsEntities,
     migrations: sessionsMigrations,
     tag,
-    extraEnv: { QUEUE_PREFIX: tag },
+    // End Session's default grace is 60 s; 2 s here keeps the suites that end a session with writers short.
+    extraEnv: { QUEUE_PREFIX: tag, END_SESSION_DEFAULT_GRACE_SECONDS: '2' },
   });
 }
 

@@ -69,11 +69,14 @@ export function followAttemptEvents(
       if (data.releasedViewId === link.viewId) link.takenOver();
       else if (link.state() === 'confirm-takeover') link.reclaim();
     });
-  // Session-wide pause and resume carry no remaining time: stop the display now, then ask the server.
-  on(Events.sessionPaused).subscribe(() => {
+  // Session-wide pause, reschedule and resume carry no remaining time: stop the display now, then ask the server.
+  merge(on(Events.sessionPaused), on(Events.sessionRescheduled)).subscribe(() => {
     const seconds = clock.remainingSeconds();
     if (seconds !== null) clock.sync({ remainingSeconds: seconds, paused: true, pausedBy: 'session' });
     target.reloadAttempt();
   });
-  merge(on(Events.sessionResumed), on(Events.sessionEnded)).subscribe(() => target.reloadAttempt());
+  // End Session's grace (sessionEnding) reaches the page through the attempt's session notice.
+  merge(on(Events.sessionResumed), on(Events.sessionEnding), on(Events.sessionEnded)).subscribe(() =>
+    target.reloadAttempt(),
+  );
 }

@@ -87,6 +87,7 @@ const attempt: AttemptView = {
   security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
   submittedAt: null,
   autoSubmitted: false,
+  sessionNotice: { message: null, resumesAt: null, graceEndsAt: null },
 };
 const clock = { orgId: 'o1', sessionId: 's1', attemptId: 't1', userId: 'u1' };
 
@@ -278,6 +279,78 @@ describe('ExamPage', () => {
     await settleAll();
     expect(queryTestId(fixture, 'paused-overlay')).toBeNull();
     expect(textOf(fixture, 'remaining-time')).toBe('06:55');
+  });
+
+  it("shows the new start and the proctor's message while a rescheduled session waits, then continues", async () => {
+    await openPage();
+    const resumesAt = '2026-12-03T15:30:00.000Z';
+    socket.push(Events.sessionRescheduled, {
+      orgId: 'o1',
+      sessionId: 's1',
+      previousScheduledAt: null,
+      scheduledAt: resumesAt,
+      timeZone: 'UTC',
+      whileRunning: true,
+    });
+    await settleAll();
+    (await nextRequest('/api/sessions/s1/attempt')).flush({
+      ...attempt,
+      paused: true,
+      pausedBy: 'session',
+      remainingSeconds: 600,
+      sessionNotice: { message: 'Power cut <b>B</b>', resumesAt, graceEndsAt: null },
+    });
+    await settleAll();
+    expect(textOf(fixture, 'rescheduled-to')).toMatch(/^Session rescheduled to .*2026/);
+    // Shown as text, never as HTML.
+    expect(textOf(fixture, 'proctor-pause-message')).toBe('Message from your proctor: Power cut <b>B</b>');
+    expect(textOf(fixture, 'remaining-time')).toBe('10:00');
+
+    socket.push(Events.sessionResumed, { orgId: 'o1', sessionId: 's1', resumedAt: resumesAt });
+    await settleAll();
+    (await nextRequest('/api/sessions/s1/attempt')).flush({ ...attempt, remainingSeconds: 600 });
+    await settleAll();
+    expect(queryTestId(fixture, 'rescheduled-overlay')).toBeNull();
+    expect(textOf(fixture, 'exam-question-0')).toContain('What is 2 + 2?');
+  });
+
+  it("counts End Session's grace down while the candidate may still answer, then says the proctor ended it", async () => {
+    await openPage();
+    const graceEndsAt = new Date(Date.now() + 45_000).toISOString();
+    socket.push(Events.sessionEnding, {
+      orgId: 'o1',
+      sessionId: 's1',
+      endingAt: new Date().toISOString(),
+      graceEndsAt,
+      stillWriting: 1,
+    });
+    await settleAll();
+    const notice = { message: null, resumesAt: null, graceEndsAt };
+    (await nextRequest('/api/sessions/s1/attempt')).flush({ ...attempt, sessionNotice: notice });
+    await settleAll();
+    expect(textOf(fixture, 'ending-countdown')).toMatch(
+      /^The proctor is ending the session: your answers are submitted in 0:4[45]\. You may keep answering/,
+    );
+    expect(byTestId<HTMLInputElement>(fixture, 'exam-question-0-option-1').disabled).toBe(false);
+
+    socket.push(Events.attemptSubmitted, {
+      ...clock,
+      assessmentVersionId: 'v1',
+      submittedAt: new Date().toISOString(),
+      answers: [],
+      automatic: true,
+      endedBy: 'session_end',
+    });
+    await settleAll();
+    (await nextRequest('/api/sessions/s1/attempt')).flush({
+      ...attempt,
+      status: AttemptStatus.Submitted,
+      autoSubmitted: true,
+      sessionNotice: notice,
+    });
+    http.expectOne('/api/sessions/s1/result').flush(null);
+    await settleAll();
+    expect(textOf(fixture, 'auto-submitted')).toContain('The proctor ended the session');
   });
 
   it('asks before taking over from another tab, then attaches with takeover', async () => {

@@ -16,6 +16,8 @@ import { SaveState } from '../saving/save-queue';
 import { ExamSecurityGate } from '../security/exam-security-gate';
 import { SubmitConfirmation } from './submit-confirmation';
 import { WaitingCountdown } from '../clock/waiting-countdown';
+import { formatStart, localTimeZone } from '../clock/scheduled-start';
+import { EndingCountdown } from './ending-countdown';
 
 const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', offline: 'Offline' };
 
@@ -33,6 +35,7 @@ const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Sa
     ExamMessages,
     WaitingCountdown,
     ExamSecurityGate,
+    EndingCountdown,
   ],
   providers: [ExamSession, ExamViewLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +54,11 @@ export class ExamPage implements OnInit {
   });
   protected readonly saveLabel = computed(() => saveStateLabels[this.exam.saveState()]);
   protected readonly linkState = this.exam.link.state;
+  /** A live reschedule's new start, in the candidate's own time zone. */
+  protected readonly resumesAtText = computed(() => {
+    const at = this.exam.notice().resumesAt;
+    return at ? formatStart(at, localTimeZone()) : '';
+  });
   /** Something covers the exam: everything behind it is inert, so keyboard focus cannot wander there. */
   protected readonly blocked = computed(
     () => this.exam.clock.paused() || this.linkState() === 'confirm-takeover' || this.linkState() === 'taken-over',

@@ -9,6 +9,7 @@ import {
   IdentityStatus,
   MessageView,
   ParticipantStatus,
+  SessionNoticeView,
 } from '@invigil/contracts';
 import { AuthStore } from '../../auth/auth-store';
 import { SocketService } from '../../realtime/socket-service';
@@ -63,6 +64,8 @@ export class ExamSession {
   /** The deadline or the end of the session submitted the attempt, not the candidate. */
   readonly autoSubmitted = signal(false);
   readonly clock = new ExamClock();
+  /** The proctor's pause message, a live reschedule's new start, End Session's grace (from the server). */
+  readonly notice = signal<SessionNoticeView>({ message: null, resumesAt: null, graceEndsAt: null });
   readonly announcer = new ExamAnnouncer();
   readonly progress = new ExamProgress(
     this.api,
@@ -273,6 +276,7 @@ export class ExamSession {
     const shown = this.attempt();
     const fresh = full || shown?.id !== attempt.id || attempt.status !== shown.status;
     if (attempt.autoSubmitted) this.autoSubmitted.set(true);
+    this.notice.set(attempt.sessionNotice);
     if (fresh) {
       for (const answer of attempt.answers) this.saves.seed(answer.questionId, answer.clientSeq);
       const selections = new Map(attempt.answers.map((a) => [a.questionId, a.answer]));

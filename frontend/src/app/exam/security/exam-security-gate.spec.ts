@@ -47,6 +47,7 @@ function attemptWith(security: Partial<SecurityOptions>): AttemptView {
     security: { ...noSecurity, ...security },
     submittedAt: null,
     autoSubmitted: false,
+    sessionNotice: { message: null, resumesAt: null, graceEndsAt: null },
   };
 }
 

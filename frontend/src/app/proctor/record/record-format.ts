@@ -19,6 +19,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.SessionPaused]: 'Session paused',
   [RecordKind.SessionResumed]: 'Session resumed',
   [RecordKind.SessionEnded]: 'Session ended',
+  [RecordKind.SessionEnding]: 'End Session confirmed (grace running)',
   [RecordKind.SessionCancelled]: 'Session cancelled',
   [RecordKind.ParticipantAdded]: 'Added to roster',
   [RecordKind.ParticipantRemoved]: 'Removed from roster',

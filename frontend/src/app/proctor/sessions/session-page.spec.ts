@@ -18,6 +18,12 @@ import { byTestId, queryTestId, settle, textOf } from '../../../testing/dom';
 import { SOCKET_CONNECTOR } from '../../realtime/socket-connector';
 import { SessionPage } from './session-page';
 
+/** Types into a field as a user would: the value, then the input event forms listen to. */
+function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+}
+
 const session: SessionView = {
   id: 's1',
   orgId: 'o1',
@@ -43,6 +49,10 @@ const session: SessionView = {
   startedAt: null,
   endedAt: null,
   createdAt: '2026-01-01T09:00:00.000Z',
+  pauseReason: null,
+  pauseMessage: null,
+  resumesAt: null,
+  graceEndsAt: null,
 };
 
 function update(overrides: Partial<LiveParticipantUpdatedEvent>): LiveParticipantUpdatedEvent {
@@ -183,21 +193,30 @@ describe('SessionPage', () => {
     });
     await settle(fixture);
     byTestId<HTMLButtonElement>(fixture, 'session-pause').click();
+    await settle(fixture);
+    type(byTestId<HTMLInputElement>(fixture, 'pause-reason'), 'Fire alarm');
+    type(byTestId<HTMLTextAreaElement>(fixture, 'pause-message'), 'Please stay calm.');
+    byTestId<HTMLButtonElement>(fixture, 'pause-confirm').click();
     const pause = http.expectOne('/api/sessions/s1/pause');
     expect(pause.request.method).toBe('POST');
-    pause.flush({ ...session, status: SessionStatus.Paused });
+    expect(pause.request.body).toEqual({ reason: 'Fire alarm', message: 'Please stay calm.' });
+    pause.flush({ ...session, status: SessionStatus.Paused, pauseReason: 'Fire alarm' });
     await settle(fixture);
     expect(textOf(fixture, 'session-status')).toBe('Paused');
+    expect(textOf(fixture, 'session-pause-reason')).toBe('Paused because: Fire alarm');
     expect(byTestId<HTMLButtonElement>(fixture, 'session-resume').disabled).toBe(false);
     byTestId<HTMLButtonElement>(fixture, 'session-end').click();
+    await settle(fixture);
+    expect(textOf(fixture, 'end-dialog-body')).toContain('Nobody is writing any more');
+    byTestId<HTMLButtonElement>(fixture, 'end-confirm').click();
     http
       .expectOne('/api/sessions/s1/end')
       .flush(
-        { statusCode: 409, message: 'Cannot move the session from "ended" to "ended"' },
+        { statusCode: 409, message: 'The session "Morning exam" has ended; it cannot be ended again.' },
         { status: 409, statusText: 'Conflict' },
       );
     await settle(fixture);
-    expect(textOf(fixture, 'form-error')).toContain('from "ended"');
+    expect(textOf(fixture, 'emergency-error')).toContain('cannot be ended again');
   });
 
   it('asks before cancelling, then cancels', async () => {

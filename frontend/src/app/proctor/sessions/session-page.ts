@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   AssessmentView,
+  AttemptStatus,
   Events,
   LiveParticipantView,
   MessageView,
@@ -29,6 +30,8 @@ import { LiveRosterTable } from '../live/live-roster-table';
 import { LiveSessionApi } from '../live/live-session-api';
 import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
+import { EmergencyControls } from './emergency/emergency-controls';
+import { SessionNotices } from './emergency/session-notices';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
 import { AlertsPanel } from '../security/alerts-panel';
@@ -53,6 +56,7 @@ const LIFECYCLE_EVENTS = [
   Events.sessionEnded,
   Events.sessionCancelled,
   Events.sessionRescheduled,
+  Events.sessionEnding,
   Events.sessionUpdated,
 ] as const;
 
@@ -71,6 +75,8 @@ const LIFECYCLE_EVENTS = [
     IdentityChecksPanel,
     SnapshotsPanel,
     RecordPanel,
+    EmergencyControls,
+    SessionNotices,
   ],
   providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -103,12 +109,18 @@ export class SessionPage implements OnInit {
     const session = this.session();
     return session !== null && sessionIsEditable(session.status);
   });
+  // Pause all, the live reschedule and End Session ask first: they are in EmergencyControls.
   protected readonly commands: { id: Exclude<SessionCommand, 'start'>; label: string; testId: string }[] = [
-    { id: 'pause', label: 'Pause', testId: 'session-pause' },
     { id: 'resume', label: 'Resume', testId: 'session-resume' },
-    { id: 'end', label: 'End session', testId: 'session-end' },
     { id: 'cancel', label: 'Cancel session', testId: 'session-cancel' },
   ];
+  /** Candidates still writing (attempt open, clock running): End Session's confirmation names them. */
+  protected readonly writing = computed(
+    () =>
+      [...this.attempts.byUser().values()].filter(
+        ({ summary }) => summary.status === AttemptStatus.InProgress && !summary.paused,
+      ).length,
+  );
   protected readonly statusLabel = sessionStatusLabel;
 
   ngOnInit(): void {

@@ -1,7 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { Role, SessionSettingsBody, SessionView, UserSearchItem, UserSearchPage } from '@invigil/contracts';
+import {
+  PauseSessionBody,
+  RescheduleLiveBody,
+  Role,
+  SessionSettingsBody,
+  SessionView,
+  UserSearchItem,
+  UserSearchPage,
+} from '@invigil/contracts';
 
 /** Lifecycle commands the gateway accepts at POST /api/sessions/:id/<command>. */
 export type SessionCommand = 'start' | 'pause' | 'resume' | 'end' | 'cancel';
@@ -34,6 +42,16 @@ export class SessionsApi {
   async supervisors(): Promise<UserSearchItem[]> {
     const params = { role: [Role.Proctor, Role.Admin], pageSize: 100 };
     return (await firstValueFrom(this.http.get<UserSearchPage>('/api/users', { params }))).items;
+  }
+
+  /** Pause all, with the reason for the record and the message candidates see on the pause screen. */
+  pause(sessionId: string, body: PauseSessionBody): Promise<SessionView> {
+    return firstValueFrom(this.http.post<SessionView>(`${url(sessionId)}/pause`, body));
+  }
+
+  /** Move a started or paused session to a new start: every attempt waits, then resumes with its time. */
+  rescheduleLive(sessionId: string, body: RescheduleLiveBody): Promise<SessionView> {
+    return firstValueFrom(this.http.post<SessionView>(`${url(sessionId)}/reschedule-live`, body));
   }
 
   command(sessionId: string, command: SessionCommand): Promise<SessionView> {
