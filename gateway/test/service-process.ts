@@ -9,7 +9,10 @@ const root = join(__dirname, '../..');
  * One real service as its own process for a gateway suite, as in production: migrated, seeded
  * (enrollment's demo accounts) and ready, in the suite's schemas and NATS prefix.
  */
-export async function startServiceProcess(name: 'enrollment' | 'monitoring', tag: string): Promise<ManagedProcess> {
+export async function startServiceProcess(
+  name: 'enrollment' | 'monitoring' | 'messaging',
+  tag: string,
+): Promise<ManagedProcess> {
   const port = await freePort();
   const spec = (processName: string, args: string[]): ProcessSpec => ({
     name: processName,
