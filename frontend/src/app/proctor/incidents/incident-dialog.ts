@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import type { IncidentView, LiveParticipantView, MessageView, SignalView, SnapshotView } from '@invigil/contracts';
 import { INCIDENT_CATEGORIES, IncidentCategory, IncidentSeverity } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
@@ -62,6 +73,12 @@ export class IncidentDialog implements OnInit {
   protected readonly time = timeOfDay;
   protected readonly alertLabel = signalLabel;
   private readonly names = computed(() => new Map(this.participants().map((p) => [p.userId, p.displayName])));
+
+  constructor() {
+    // Keyboard and screen-reader users land in the dialog, on its first field.
+    const host = inject<ElementRef<HTMLElement>>(ElementRef);
+    afterNextRender(() => host.nativeElement.querySelector<HTMLElement>('select')?.focus());
+  }
 
   async ngOnInit(): Promise<void> {
     const { sessionId, userId } = this.target();

@@ -46,18 +46,16 @@ describe('IncidentsPanel', () => {
       { id: 'a2', sessionId: 's1', userId: 'u2', kind: SignalKind.TabHidden, occurredAt: filed.filedAt },
     ]);
     http.expectOne('/api/sessions/s1/snapshots').flush([]);
-    http
-      .expectOne('/api/sessions/s1/messages')
-      .flush([
-        {
-          id: 'm1',
-          sessionId: 's1',
-          kind: 'broadcast',
-          senderName: 'Pat',
-          body: '<b>Stop talking</b>',
-          sentAt: filed.filedAt,
-        },
-      ]);
+    http.expectOne('/api/sessions/s1/messages').flush([
+      {
+        id: 'm1',
+        sessionId: 's1',
+        kind: 'broadcast',
+        senderName: 'Pat',
+        body: '<b>Stop talking</b>',
+        sentAt: filed.filedAt,
+      },
+    ]);
     await settle(fixture);
   }
 
