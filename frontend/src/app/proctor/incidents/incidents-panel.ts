@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { IncidentView, LiveParticipantView } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
@@ -43,6 +53,8 @@ export class IncidentsPanel {
       const sessionId = this.sessionId();
       untracked(() => void this.load(sessionId));
     });
+    // A dialog left open does not greet the proctor again on their next visit.
+    inject(DestroyRef).onDestroy(() => this.desk.close());
   }
 
   protected nameOf(userId: string | null): string {
