@@ -11,6 +11,7 @@ import { ExamModule } from './exam/exam.module';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { GatewayMetricsModule } from './metrics/metrics.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { RecordModule } from './record/record.module';
 import { ResultsModule } from './results/results.module';
 import { SafeExamBrowserGuard } from './security/safe-exam-browser.guard';
@@ -36,6 +37,7 @@ export class GatewayModule implements NestModule {
         SecurityModule,
         ResultsModule,
         RecordModule,
+        IncidentsModule,
         RealtimeModule,
         // The dev outbox reads invitation mails from disk: never reachable in production.
         ...(env.NODE_ENV !== 'production' ? [DevModule] : []),

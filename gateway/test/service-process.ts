@@ -10,7 +10,7 @@ const root = join(__dirname, '../..');
  * (enrollment's demo accounts) and ready, in the suite's schemas and NATS prefix.
  */
 export async function startServiceProcess(
-  name: 'enrollment' | 'monitoring' | 'sessions',
+  name: 'enrollment' | 'monitoring' | 'messaging' | 'sessions',
   tag: string,
 ): Promise<ManagedProcess> {
   const port = await freePort();

@@ -133,6 +133,13 @@ const ROUTES: Route[] = [
     as: ['staff'] as Caller[],
   })),
   { method: 'GET', path: '/api/sessions/{sessionId}/record/mine', as: ['candidate'] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/incidents', as: ['staff'] },
+  {
+    method: 'POST',
+    path: '/api/sessions/{sessionId}/incidents',
+    as: ['staff'],
+    body: { category: 'other', subCategory: 'other', severity: 'low', description: 'Something happened' },
+  },
 ];
 
 describe('gateway: a session of another organization is a 404 on every route; the OpenAPI document (real servers)', () => {

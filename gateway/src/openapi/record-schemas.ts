@@ -1,6 +1,15 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import type { RecordActor, RecordBreak, RecordEntryView, RecordPage, RecordVerification } from '@invigil/contracts';
-import { RecordKind } from '@invigil/contracts';
+import type {
+  AffectedUser,
+  IncidentEvidence,
+  IncidentView,
+  RecordActor,
+  RecordBreak,
+  RecordEntryView,
+  RecordPage,
+  RecordVerification,
+} from '@invigil/contracts';
+import { IncidentCategory, IncidentSeverity, ParticipantStatus, RecordKind } from '@invigil/contracts';
 
 type Schema = SchemaObject | { $ref: string };
 
@@ -14,6 +23,13 @@ const str: SchemaObject = { type: 'string' };
 const int: SchemaObject = { type: 'integer' };
 const uuid: SchemaObject = { type: 'string', format: 'uuid' };
 const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+const uuids: SchemaObject = { type: 'array', items: uuid };
+
+const actor = object<RecordActor>({
+  type: { type: 'string', enum: ['staff', 'candidate', 'system', 'deadline'] },
+  userId: nullable(uuid),
+  role: { ...str, nullable: true, description: 'proctor, admin, candidate or system; null where not carried' },
+});
 
 /** The session record's response schemas, merged into RESPONSE_SCHEMAS. */
 export const RECORD_SCHEMAS: Record<string, SchemaObject> = {
@@ -23,11 +39,7 @@ export const RECORD_SCHEMAS: Record<string, SchemaObject> = {
     at: { type: 'string', format: 'date-time' },
     kind: { type: 'string', enum: Object.values(RecordKind) },
     userId: nullable(uuid),
-    actor: object<RecordActor>({
-      type: { type: 'string', enum: ['staff', 'candidate', 'system', 'deadline'] },
-      userId: nullable(uuid),
-      role: nullable(str),
-    }),
+    actor,
     detail: { type: 'object', additionalProperties: true, description: 'before/after and reason, by kind' },
     prevHash: str,
     hash: str,
@@ -45,5 +57,30 @@ export const RECORD_SCHEMAS: Record<string, SchemaObject> = {
       ...object<RecordBreak>({ seq: int, expectedHash: str, storedHash: nullable(str), reason: str }),
       nullable: true,
     },
+  }),
+  IncidentView: object<IncidentView>({
+    id: uuid,
+    sessionId: uuid,
+    userId: { ...uuid, nullable: true, description: 'the candidate; null: the session' },
+    category: { type: 'string', enum: Object.values(IncidentCategory) },
+    subCategory: str,
+    severity: { type: 'string', enum: Object.values(IncidentSeverity) },
+    description: str,
+    actionTaken: nullable(str),
+    evidence: object<IncidentEvidence>({ alertIds: uuids, snapshotIds: uuids, messageIds: uuids }),
+    affectedUsers: {
+      type: 'array',
+      nullable: true,
+      items: object<AffectedUser>({
+        userId: uuid,
+        displayName: str,
+        status: { type: 'string', enum: Object.values(ParticipantStatus) },
+        answeredCount: int,
+        totalQuestions: int,
+      }),
+    },
+    actor,
+    filedAt: { type: 'string', format: 'date-time' },
+    recordSeq: int,
   }),
 };

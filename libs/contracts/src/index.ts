@@ -24,5 +24,7 @@ export * from './scoring/result';
 export * from './monitoring/live';
 export * from './monitoring/signals';
 export * from './monitoring/record';
+export * from './monitoring/incidents';
 export * from './messaging/message';
+export * from './messaging/message-evidence';
 export * from './validation';

@@ -19,6 +19,8 @@ import type {
 } from './enrollment/participant';
 import type { GetUserRequest } from './enrollment/user';
 import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
+import type { MessagesBelongToSession, MessagesBelongToSessionRequest } from './messaging/message-evidence';
+import type { FileIncidentRequest, IncidentView, ListIncidentsRequest } from './monitoring/incidents';
 import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
 import type {
   ExportRecordRequest,
@@ -151,11 +153,14 @@ export interface RequestMap {
   [Requests.listRecord]: { request: ListRecordRequest; response: RecordPage };
   [Requests.verifyRecord]: { request: VerifyRecordRequest; response: RecordVerification };
   [Requests.exportRecord]: { request: ExportRecordRequest; response: RecordExportFile };
+  [Requests.fileIncident]: { request: FileIncidentRequest; response: IncidentView };
+  [Requests.listIncidents]: { request: ListIncidentsRequest; response: IncidentView[] };
   [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
   [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };
+  [Requests.messagesBelongToSession]: { request: MessagesBelongToSessionRequest; response: MessagesBelongToSession };
 }
 
 export type RequestOf<S extends R[keyof R]> = RequestMap[S]['request'];

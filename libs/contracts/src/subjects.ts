@@ -67,9 +67,12 @@ export const Requests = {
   listRecord: 'monitoring.record.list',
   verifyRecord: 'monitoring.record.verify',
   exportRecord: 'monitoring.record.export',
+  fileIncident: 'monitoring.incident.file',
+  listIncidents: 'monitoring.incident.list',
 
   broadcast: 'messaging.message.broadcast',
   listMessages: 'messaging.message.list',
+  messagesBelongToSession: 'messaging.message.belong-to-session',
 } as const;
 
 export const Events = {

@@ -11,3 +11,4 @@ export * from './identity-check';
 export * from './time-limit';
 export * from './duration';
 export * from './emergency-procedures';
+export * from './incidents';

@@ -145,10 +145,10 @@ describe('identity checks and attempt-driven status (real PostgreSQL, NATS; sess
     expect(
       decided
         .filter((event) => event.data.sessionId === session.id)
-        .map((event) => [event.data.approved, event.data.decidedBy, event.data.reason]),
+        .map((event) => [event.data.approved, event.data.decidedBy, event.data.actorRole, event.data.reason]),
     ).toEqual([
-      [false, proctor.id, 'The ID photo is blurred'],
-      [true, admin.id, null],
+      [false, proctor.id, 'proctor', 'The ID photo is blurred'],
+      [true, admin.id, 'admin', null],
     ]);
 
     const afterApproval = await submit(carla.id, session.id);

@@ -1,5 +1,13 @@
 import type { ParticipantView, UserSearchPage } from '@invigil/contracts';
-import { EnrollmentMode, ParticipantStatus, Requests, Role, RpcErrorCode, SessionStatus } from '@invigil/contracts';
+import {
+  EnrollmentMode,
+  Events,
+  ParticipantStatus,
+  Requests,
+  Role,
+  RpcErrorCode,
+  SessionStatus,
+} from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import type { RawNats, RunningTestService } from '@invigil/server-testing';
 import { SessionsPeer, uniqueTag } from '@invigil/server-testing';
@@ -202,6 +210,20 @@ describe('joining rules and manual addition (real PostgreSQL, NATS; sessions ans
       participantId: row.id,
     });
     expect(removed.response?.id).toBe(row.id);
+    // The record names who changed the roster, in which role, and the limit before the change.
+    const sent = await service.app
+      .get(EntityManager)
+      .fork()
+      .execute<{ subject: string; payload: Record<string, unknown> }[]>(
+        `select subject, payload from outbox where payload->>'participantId' = ? order by seq`,
+        [row.id],
+      );
+    expect(sent.map(({ subject, payload }) => [subject, payload['actorId'], payload['actorRole']])).toEqual([
+      [Events.participantAdded, proctor.id, Role.Proctor],
+      [Events.participantTimeLimitChanged, proctor.id, Role.Proctor],
+      [Events.participantRemoved, proctor.id, Role.Proctor],
+    ]);
+    expect(sent[1]?.payload).toMatchObject({ previousTimeLimitMinutes: 60, previousTimeLimitMultiplier: null });
     const running = sessions.put({
       status: SessionStatus.InProgress,
       startedAt: minutesAgo(1),

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
 import { MonitoringEnv } from './config/env';
 import { monitoringEntities } from './entities';
+import { IncidentsModule } from './incidents/incidents.module';
 import { LiveModule } from './live/live.module';
 import { monitoringMigrations } from './migrations';
 import { RecordModule } from './record/record.module';
@@ -25,6 +26,7 @@ export class MonitoringModule {
         SignalsModule,
         SnapshotsModule,
         RecordModule,
+        IncidentsModule,
       ],
     };
   }

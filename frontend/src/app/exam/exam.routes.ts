@@ -1,8 +1,10 @@
 import type { Routes } from '@angular/router';
 import { ExamHome } from './home/exam-home';
+import { MyRecordPage } from './record/my-record-page';
 import { ExamPage } from './runtime/exam-page';
 
 export const examRoutes: Routes = [
   { path: '', component: ExamHome, title: 'My exams · Invigil' },
   { path: ':sessionId', component: ExamPage, title: 'Exam · Invigil' },
+  { path: ':sessionId/record', component: MyRecordPage, title: 'My session record · Invigil' },
 ];

@@ -10,7 +10,7 @@ import {
   IsString,
   IsUUID,
 } from 'class-validator';
-import { ParticipantStatus } from '../enums';
+import { ParticipantStatus, Role } from '../enums';
 import type { MessageKind, MessageReceiptKind, MessageSenderRole } from '../messaging/message';
 import { SessionEvent } from './session-events';
 
@@ -154,6 +154,11 @@ export class IdentityDecidedEvent extends SessionEvent {
 
   @IsUUID()
   decidedBy!: string;
+
+  /** The decider's role (absent in older events). */
+  @IsOptional()
+  @IsIn([Role.Proctor, Role.Admin])
+  actorRole?: Role.Proctor | Role.Admin;
 
   @IsOptional()
   @IsString()

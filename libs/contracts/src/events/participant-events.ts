@@ -1,9 +1,23 @@
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
-import { ParticipantStatus } from '../enums';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
+import { ParticipantStatus, Role } from '../enums';
 import { OneTimeLimitForm } from '../enrollment/time-limit-form';
 import { SessionEvent } from './session-events';
 
 /** Roster and participant-status events (enrollment service). */
+
+/**
+ * A roster change a staff member made: who and in which role, for the session record. Optional
+ * because events sent before actors were carried do not name them.
+ */
+export class StaffRosterEvent extends SessionEvent {
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @IsOptional()
+  @IsIn([Role.Proctor, Role.Admin])
+  actorRole?: Role.Proctor | Role.Admin;
+}
 export class ParticipantJoinedEvent extends SessionEvent {
   @IsUUID()
   participantId!: string;
@@ -33,7 +47,7 @@ export class ParticipantStatusChangedEvent extends SessionEvent {
 }
 
 /** The proctor put a user on a session's roster (status Invited). */
-export class ParticipantAddedEvent extends SessionEvent {
+export class ParticipantAddedEvent extends StaffRosterEvent {
   @IsUUID()
   participantId!: string;
 
@@ -60,7 +74,7 @@ export class ParticipantAddedEvent extends SessionEvent {
 }
 
 /** The proctor took a participant off the roster (only while Invited or Waiting). */
-export class ParticipantRemovedEvent extends SessionEvent {
+export class ParticipantRemovedEvent extends StaffRosterEvent {
   @IsUUID()
   participantId!: string;
 
@@ -68,7 +82,7 @@ export class ParticipantRemovedEvent extends SessionEvent {
   userId!: string;
 }
 
-export class ParticipantTimeLimitChangedEvent extends SessionEvent {
+export class ParticipantTimeLimitChangedEvent extends StaffRosterEvent {
   @IsUUID()
   participantId!: string;
 
@@ -83,4 +97,13 @@ export class ParticipantTimeLimitChangedEvent extends SessionEvent {
   @IsOptional()
   @IsNumber()
   timeLimitMultiplier!: number | null;
+
+  /** The limit before this change (absent in older events). */
+  @IsOptional()
+  @IsInt()
+  previousTimeLimitMinutes?: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  previousTimeLimitMultiplier?: number | null;
 }

@@ -31,6 +31,7 @@ export enum RecordKind {
   AttemptReopened = 'attempt_reopened',
   TimeCredited = 'time_credited',
   ViewReleased = 'view_released',
+  IncidentFiled = 'incident_filed',
 }
 
 /**

@@ -112,6 +112,7 @@ export class IdentityService {
         status: request.approved ? IdentityStatus.Approved : IdentityStatus.Rejected,
         decidedAt: new Date(),
         decidedBy: request.actorId,
+        actorRole: actor.role === Role.Admin ? Role.Admin : Role.Proctor,
         reason,
       });
       emit(Events.identityDecided, {
@@ -121,6 +122,7 @@ export class IdentityService {
         participantId: participant.id,
         approved: request.approved,
         decidedBy: request.actorId,
+        actorRole: actor.role === Role.Admin ? Role.Admin : Role.Proctor,
         reason,
       });
       return checkView(participant, check, true);

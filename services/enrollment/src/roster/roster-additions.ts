@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Events, ParticipantStatus, SessionView } from '@invigil/contracts';
 import { Outbox, recordEvents, RunAfterCommit } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
+import { staffActorOf } from '../accounts/staff-actor';
 import { InvitationService } from '../invitations/invitation.service';
 import { KnownSessions } from '../known-sessions/known-sessions';
 import { SessionLookup } from '../known-sessions/session-lookup';
@@ -101,6 +102,7 @@ export class RosterAdditions {
       }),
     );
     await bulkInsert(em, 'participant', PARTICIPANT_COLUMNS, participants.map(participantRow));
+    const actor = await staffActorOf(em, session.orgId, request.actorId);
     await recordEvents(
       em,
       Events.participantAdded,
@@ -114,6 +116,7 @@ export class RosterAdditions {
         timeLimitMinutes: participant.timeLimitMinutes,
         timeLimitMultiplier: participant.timeLimitMultiplier,
         invitationRequested: request.sendInvitation,
+        ...actor,
       })),
     );
     const ids = participants.map((participant) => participant.id);

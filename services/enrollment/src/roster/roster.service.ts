@@ -13,6 +13,7 @@ import {
 } from '@invigil/contracts';
 import { additionRefusal, participantIsRemovable } from '@invigil/domain';
 import { Outbox, RpcError } from '@invigil/server-platform';
+import { staffActorOf } from '../accounts/staff-actor';
 import { UserAccount } from '../accounts/user.entity';
 import { IdentityStatuses } from '../identity/identity-statuses';
 import { InvitationService } from '../invitations/invitation.service';
@@ -87,6 +88,7 @@ export class RosterService {
         sessionId: participant.sessionId,
         participantId: participant.id,
         userId: participant.userId,
+        ...(await staffActorOf(em, request.orgId, request.actorId)),
       });
       return view;
     });
@@ -129,6 +131,7 @@ export class RosterService {
           `${participant.displayName} has completed the session; the time limit can no longer change.`,
         );
       }
+      const before = { minutes: participant.timeLimitMinutes, multiplier: participant.timeLimitMultiplier };
       participant.timeLimitMinutes = request.timeLimitMinutes ?? null;
       participant.timeLimitMultiplier = request.timeLimitMultiplier ?? null;
       emit(Events.participantTimeLimitChanged, {
@@ -138,6 +141,9 @@ export class RosterService {
         userId: participant.userId,
         timeLimitMinutes: participant.timeLimitMinutes,
         timeLimitMultiplier: participant.timeLimitMultiplier,
+        previousTimeLimitMinutes: before.minutes,
+        previousTimeLimitMultiplier: before.multiplier,
+        ...(await staffActorOf(em, request.orgId, request.actorId)),
       });
       return this.identity.view(em, participant);
     });

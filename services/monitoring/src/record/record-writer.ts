@@ -4,6 +4,7 @@ import type { EventEnvelope, EventPayload, EventSubject } from '@invigil/contrac
 import { EventConsumer } from '@invigil/server-platform';
 import type { NewRecordEntry } from './record-append';
 import { appendRecordEntry, eventSource } from './record-append';
+import { withEventActor } from './record-actors';
 
 /** Turns one event into the entry it leaves in the record; null: this event leaves none. */
 export type EntryOf<S extends EventSubject> = (
@@ -23,7 +24,9 @@ export class RecordWriter {
   follow<S extends EventSubject>(subject: S, entryOf: EntryOf<S>): void {
     this.consumer.on(subject, async (event, em, envelope: EventEnvelope<S>) => {
       const entry = await entryOf(event, em);
-      if (entry) await appendRecordEntry(em, eventSource(envelope), entry);
+      if (entry) {
+        await appendRecordEntry(em, eventSource(envelope), { ...entry, actor: withEventActor(entry.actor, event) });
+      }
     });
   }
 }

@@ -10,7 +10,7 @@ import type {
   RecordVerification,
   VerifyRecordRequest,
 } from '@invigil/contracts';
-import { RECORD_EXPORT_PART_MAX } from '@invigil/contracts';
+import { RECORD_EXPORT_PART_MAX, RecordKind } from '@invigil/contracts';
 import type { ChainHead, StoredEntry } from './record-chain';
 import { findChainBreak } from './record-chain';
 import { exportPart } from './record-export';
@@ -84,8 +84,13 @@ function filtersOf(request: ListRecordRequest): FilterQuery<RecordEntry> {
   if (request.userId) filters.push({ userId: request.userId });
   if (request.from) filters.push({ at: { $gte: new Date(request.from) } });
   if (request.to) filters.push({ at: { $lte: new Date(request.to) } });
-  // A candidate's part: what is about them, and what concerns everyone in the session.
-  if (request.candidateId) filters.push({ $or: [{ userId: request.candidateId }, { userId: null }] });
+  // A candidate's part: what is about them, and what concerns everyone in the session, except the
+  // session's incidents: staff notes that may list every candidate's progress.
+  if (request.candidateId) {
+    filters.push({
+      $or: [{ userId: request.candidateId }, { userId: null, kind: { $ne: RecordKind.IncidentFiled } }],
+    });
+  }
   return { $and: filters };
 }
 

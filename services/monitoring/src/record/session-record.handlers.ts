@@ -109,7 +109,13 @@ export class SessionRecordHandlers implements OnModuleInit {
       ...about(e),
       kind: RecordKind.TimeLimitChanged,
       actor: staff(null),
-      detail: { after: { minutes: e.timeLimitMinutes ?? null, multiplier: e.timeLimitMultiplier ?? null } },
+      detail: {
+        before:
+          e.previousTimeLimitMinutes === undefined && e.previousTimeLimitMultiplier === undefined
+            ? null
+            : { minutes: e.previousTimeLimitMinutes ?? null, multiplier: e.previousTimeLimitMultiplier ?? null },
+        after: { minutes: e.timeLimitMinutes ?? null, multiplier: e.timeLimitMultiplier ?? null },
+      },
     }));
     writer.follow(Events.identitySubmitted, (e) => ({
       ...about(e),

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { CertificateStatus, ResultView } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
@@ -8,7 +9,7 @@ import { ExamApi } from '../exam-api';
 
 @Component({
   selector: 'app-exam-result',
-  imports: [FormError],
+  imports: [FormError, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-result.html',
 })

@@ -4,6 +4,7 @@ import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { AttemptsApi } from './attempts-api';
 import { describeDisconnected, describeRemaining, TimedAttempt } from './attempt-clock';
 import { AttemptRecovery } from './attempt-recovery';
+import { FileIncidentButton } from '../incidents/file-incident-button';
 
 /**
  * One candidate's clock in the roster: remaining and disconnected time, pause, resume and extra
@@ -12,7 +13,7 @@ import { AttemptRecovery } from './attempt-recovery';
 @Component({
   selector: 'app-attempt-controls',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AttemptRecovery],
+  imports: [AttemptRecovery, FileIncidentButton],
   templateUrl: './attempt-controls.html',
 })
 export class AttemptControls {

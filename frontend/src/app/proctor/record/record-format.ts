@@ -40,6 +40,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.AttemptReopened]: 'Attempt reopened',
   [RecordKind.TimeCredited]: 'Lost time credited',
   [RecordKind.ViewReleased]: 'Live view released',
+  [RecordKind.IncidentFiled]: 'Incident filed',
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */
@@ -63,14 +64,20 @@ export function actorLabel(actor: RecordActor, nameOf: (userId: string) => strin
   if (actor.type === 'deadline') return 'Deadline';
   const name = actor.userId ? (nameOf(actor.userId) ?? actor.userId) : null;
   if (actor.type === 'candidate') return name ?? 'Candidate';
-  return name ? `Staff: ${name}` : 'Staff (not named by the event)';
+  const role = actor.role === 'admin' ? 'Admin' : actor.role === 'proctor' ? 'Proctor' : 'Staff';
+  return name ? `${role}: ${name}` : `${role} (not named by the event)`;
 }
 
 /** The detail as one readable line: `key: value` pairs, nested objects flattened with dots. */
 export function detailLine(entry: RecordEntryView): string {
   const parts: string[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+      // A list of objects (an incident's affected users): each flattened under its place, [1], [2]…
+      value.forEach((item, index) => walk(item, `${path}[${index + 1}]`));
+    } else if (Array.isArray(value)) {
+      parts.push(`${path}: ${value.length ? value.join(' ') : '—'}`);
+    } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
     } else parts.push(`${path}: ${value === null ? '—' : String(value)}`);
   };

@@ -103,6 +103,8 @@ describe('SessionPage', () => {
     // The record panel loads its first page; its own spec tests it.
     for (const request of http.match((r) => r.url === '/api/sessions/s1/record'))
       request.flush({ entries: [], nextCursor: null, total: 0 });
+    // So does the incidents panel (incidents-panel.spec tests it).
+    for (const request of http.match('/api/sessions/s1/incidents')) request.flush([]);
     http.verify();
   });
 

@@ -38,6 +38,7 @@ import { AlertsPanel } from '../security/alerts-panel';
 import { IdentityChecksPanel } from '../security/identity-checks-panel';
 import { SnapshotsPanel } from '../security/snapshots-panel';
 import { RecordPanel } from '../record/record-panel';
+import { IncidentsPanel } from '../incidents/incidents-panel';
 import { SessionCommand, SessionsApi } from './sessions-api';
 
 /** The lifecycle buttons: each is shown enabled only when the domain's state machine allows it. */
@@ -77,6 +78,7 @@ const LIFECYCLE_EVENTS = [
     RecordPanel,
     EmergencyControls,
     SessionNotices,
+    IncidentsPanel,
   ],
   providers: [SessionAttempts],
   changeDetection: ChangeDetectionStrategy.OnPush,
