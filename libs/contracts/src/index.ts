@@ -18,6 +18,7 @@ export * from './sessions/session';
 export * from './sessions/enrollment-code-strength';
 export * from './sessions/attempt';
 export * from './sessions/attempt-recovery';
+export * from './sessions/bulk-attempts';
 export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './monitoring/live';
