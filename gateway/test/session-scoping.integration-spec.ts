@@ -85,6 +85,12 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sessions/{sessionId}/attempts/{userId}/extend', as: ['staff'], body: { minutes: 5 } },
   {
     method: 'POST',
+    path: '/api/sessions/{sessionId}/attempts/bulk',
+    as: ['staff'],
+    body: { action: 'extend', minutes: 5, userIds: ['8d3f2b1e-5c4a-4e8b-9f1d-2a6c7e9b0d13'] },
+  },
+  {
+    method: 'POST',
     path: '/api/sessions/{sessionId}/attempts/{userId}/reopen',
     as: ['staff'],
     body: { reason: 'Power cut', minutes: 5 },
