@@ -93,6 +93,8 @@ describe('SessionPage', () => {
     // The record panel loads its first page; its own spec tests it.
     for (const request of http.match((r) => r.url === '/api/sessions/s1/record'))
       request.flush({ entries: [], nextCursor: null, total: 0 });
+    // The dashboard learns new rows' emails from the roster for its search; its own spec tests it.
+    for (const request of http.match('/api/sessions/s1/participants')) request.flush([]);
     http.verify();
   });
 
