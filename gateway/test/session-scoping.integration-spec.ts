@@ -83,6 +83,7 @@ const ROUTES: Route[] = [
     as: ['staff'] as Caller[],
   })),
   { method: 'POST', path: '/api/sessions/{sessionId}/attempts/{userId}/extend', as: ['staff'], body: { minutes: 5 } },
+  { method: 'GET', path: '/api/sessions/{sessionId}/attempts/{userId}/progress', as: ['staff'] },
   {
     method: 'POST',
     path: '/api/sessions/{sessionId}/attempts/bulk',

@@ -1,11 +1,14 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type {
   AlertCounts,
+  AttemptProgressView,
   BulkAttemptOutcome,
   BulkAttemptResult,
   LiveCounters,
   LiveParticipantView,
   LiveSessionView,
+  QuestionProgressView,
+  SectionProgressView,
 } from '@invigil/contracts';
 import { bulkAttemptActions, ParticipantStatus } from '@invigil/contracts';
 
@@ -94,6 +97,25 @@ export const DASHBOARD_SCHEMAS: Record<string, SchemaObject> = {
         ok: bool,
         message: str,
         attempt: { allOf: [ref('AttemptSummaryView')], nullable: true },
+      }),
+    ),
+  }),
+  AttemptProgressView: shape<AttemptProgressView>({
+    userId: id,
+    attemptId: id,
+    sections: list(
+      shape<SectionProgressView>({ sectionId: id, title: str, answered: int, total: int, secondsSpent: int }),
+    ),
+    questions: list(
+      shape<QuestionProgressView>({
+        questionId: id,
+        number: int,
+        sectionId: id,
+        answered: bool,
+        changeCount: int,
+        flagged: bool,
+        secondsSpent: int,
+        current: bool,
       }),
     ),
   }),

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { OrgScopedRequest } from '../scoped';
 import type { AttemptSummaryView } from './attempt';
 
 export const bulkAttemptActions = ['pause', 'resume', 'extend'] as const;
@@ -63,4 +64,42 @@ export interface BulkAttemptResult {
   refused: number;
   /** In the order of the request's userIds. */
   outcomes: BulkAttemptOutcome[];
+}
+
+/** One candidate's attempt question by question, for the proctor's drawer. */
+export class GetAttemptProgressRequest extends OrgScopedRequest {
+  @IsUUID()
+  sessionId!: string;
+
+  @IsUUID()
+  userId!: string;
+}
+
+export interface QuestionProgressView {
+  questionId: string;
+  /** 1-based, in the exam's order. */
+  number: number;
+  sectionId: string;
+  answered: boolean;
+  /** Accepted saves of this question: the guide's "number of attempts per question". */
+  changeCount: number;
+  flagged: boolean;
+  secondsSpent: number;
+  /** The question the candidate is on now. */
+  current: boolean;
+}
+
+export interface SectionProgressView {
+  sectionId: string;
+  title: string;
+  answered: number;
+  total: number;
+  secondsSpent: number;
+}
+
+export interface AttemptProgressView {
+  userId: string;
+  attemptId: string;
+  sections: SectionProgressView[];
+  questions: QuestionProgressView[];
 }

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  AttemptProgressView,
   AttemptSummaryView,
   BulkAttemptBody,
   BulkAttemptResult,
@@ -34,6 +35,13 @@ export class AttemptsApi {
   extend(sessionId: string, userId: string, body: ExtendAttemptBody): Promise<AttemptSummaryView> {
     return firstValueFrom(
       this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body),
+    );
+  }
+
+  /** One candidate's attempt question by question (404 before they start). */
+  progress(sessionId: string, userId: string): Promise<AttemptProgressView> {
+    return firstValueFrom(
+      this.http.get<AttemptProgressView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/progress`),
     );
   }
 

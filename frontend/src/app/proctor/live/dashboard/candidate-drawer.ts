@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { AttemptSummaryView, RecordEntryView, SignalView, SnapshotView } from '@invigil/contracts';
+import { AttemptProgressView, AttemptSummaryView, RecordEntryView, SignalView, SnapshotView } from '@invigil/contracts';
+import { formatDuration } from '@invigil/domain';
 import { signalSeverity } from '@invigil/domain';
 import { participantStatusLabel } from '../../../shared/status-labels';
 import { NO_FILTERS, detailLine } from '../../record/record-format';
 import { RecordApi } from '../../record/record-api';
 import { SecurityReviewApi } from '../../security/security-review-api';
 import { AttemptControls } from '../attempt-controls';
+import { AttemptsApi } from '../attempts-api';
 import { TimedAttempt } from '../attempt-clock';
 import { connectivityText, SEVERITY_LABELS, timeText } from './dashboard-format';
 import { DashboardRow, progressPercent } from './dashboard-rules';
@@ -27,6 +29,7 @@ const RECORD_LIMIT = 50;
 export class CandidateDrawer {
   private readonly security = inject(SecurityReviewApi);
   private readonly record = inject(RecordApi);
+  private readonly attempts = inject(AttemptsApi);
 
   readonly sessionId = input.required<string>();
   readonly row = input.required<DashboardRow>();
@@ -35,6 +38,7 @@ export class CandidateDrawer {
   readonly attemptChanged = output<AttemptSummaryView>();
   readonly closed = output<void>();
 
+  protected readonly progress = signal<AttemptProgressView | null>(null);
   protected readonly alerts = signal<SignalView[]>([]);
   protected readonly snapshots = signal<SnapshotView[]>([]);
   protected readonly entries = signal<RecordEntryView[]>([]);
@@ -43,19 +47,25 @@ export class CandidateDrawer {
   protected readonly percent = progressPercent;
   protected readonly severity = (kind: string) => SEVERITY_LABELS[signalSeverity(kind)];
   protected readonly detail = detailLine;
+  protected readonly duration = (seconds: number) => (seconds > 0 ? formatDuration(seconds) : '—');
   protected readonly connectivity = () => connectivityText(this.row().live, this.now());
   protected readonly time = () => timeText(this.row().live, this.attempt() ?? undefined, this.now());
 
   constructor() {
-    // Loaded when the drawer opens on someone, and again when their alert count moves.
+    // Loaded when the drawer opens on someone, and again when their row's delta says something moved.
     effect(() => {
-      const { userId, alertCount } = this.row().live;
-      void this.load(userId, alertCount ?? 0);
+      const { userId, alertCount, answeredCount, flaggedCount, status } = this.row().live;
+      void this.load(userId, [alertCount, answeredCount, flaggedCount, status].join());
     });
   }
 
-  private async load(userId: string, _alerts: number): Promise<void> {
+  private async load(userId: string, _version: string): Promise<void> {
     const sessionId = this.sessionId();
+    // Before the candidate starts there is no attempt: the progress section says so instead.
+    this.attempts.progress(sessionId, userId).then(
+      (progress) => this.progress.set(progress),
+      () => this.progress.set(null),
+    );
     try {
       const [signals, snapshots, page] = await Promise.all([
         this.security.listSignals(sessionId),
