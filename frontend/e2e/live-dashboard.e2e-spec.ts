@@ -174,6 +174,16 @@ describe('the live dashboard, bulk actions and the system check (real Chromium)'
       'Refused: This candidate has already submitted; the clock no longer runs.',
     );
     await expectContains(page.getByTestId(d.row(first.id)).getByTestId(d.rowAdjustments), '+10 min extension');
+
+    // The drawer: question by question, the chat's place and the record, for one candidate.
+    await page.getByTestId(d.row(first.id)).getByTestId(d.rowOpen).click();
+    const drawer = page.getByTestId(d.drawer);
+    await expectVisible(drawer.getByTestId(d.drawerQuestions));
+    await expectContains(drawer.getByTestId(d.drawerQuestions), 'Changes');
+    await expectVisible(drawer.getByTestId(d.drawerChat));
+    await expectContains(drawer.getByTestId(d.drawerRecord), 'Time extended');
+    await page.keyboard.press('Escape');
+    await expect(drawer.count()).resolves.toBe(0);
   });
 
   it('tells a candidate without a camera what to fix', async () => {

@@ -1,9 +1,16 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { AttemptProgressView, AttemptSummaryView, RecordEntryView, SignalView, SnapshotView } from '@invigil/contracts';
+import {
+  AttemptProgressView,
+  AttemptSummaryView,
+  RecordEntryView,
+  RecordKind,
+  SignalView,
+  SnapshotView,
+} from '@invigil/contracts';
 import { formatDuration } from '@invigil/domain';
 import { signalSeverity } from '@invigil/domain';
 import { participantStatusLabel } from '../../../shared/status-labels';
-import { NO_FILTERS, detailLine } from '../../record/record-format';
+import { NO_FILTERS, detailLine, RECORD_KIND_LABELS } from '../../record/record-format';
 import { RecordApi } from '../../record/record-api';
 import { SecurityReviewApi } from '../../security/security-review-api';
 import { AttemptControls } from '../attempt-controls';
@@ -47,6 +54,7 @@ export class CandidateDrawer {
   protected readonly percent = progressPercent;
   protected readonly severity = (kind: string) => SEVERITY_LABELS[signalSeverity(kind)];
   protected readonly detail = detailLine;
+  protected readonly kindLabel = (kind: RecordKind) => RECORD_KIND_LABELS[kind] ?? kind;
   protected readonly duration = (seconds: number) => (seconds > 0 ? formatDuration(seconds) : '—');
   protected readonly connectivity = () => connectivityText(this.row().live, this.now());
   protected readonly time = () => timeText(this.row().live, this.attempt() ?? undefined, this.now());
