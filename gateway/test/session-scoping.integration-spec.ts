@@ -90,6 +90,13 @@ const ROUTES: Route[] = [
     as: ['staff'] as Caller[],
   })),
   { method: 'POST', path: '/api/sessions/{sessionId}/attempts/{userId}/extend', as: ['staff'], body: { minutes: 5 } },
+  { method: 'GET', path: '/api/sessions/{sessionId}/attempts/{userId}/progress', as: ['staff'] },
+  {
+    method: 'POST',
+    path: '/api/sessions/{sessionId}/attempts/bulk',
+    as: ['staff'],
+    body: { action: 'extend', minutes: 5, userIds: ['8d3f2b1e-5c4a-4e8b-9f1d-2a6c7e9b0d13'] },
+  },
   {
     method: 'POST',
     path: '/api/sessions/{sessionId}/attempts/{userId}/reopen',

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { AccessTokenClaims, AttemptSummaryView, ExtendAttemptBody, Requests } from '@invigil/contracts';
+import {
+  AccessTokenClaims,
+  AttemptProgressView,
+  AttemptSummaryView,
+  ExtendAttemptBody,
+  Requests,
+} from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
 import { uuidParam } from '../http/uuid-param';
@@ -21,6 +27,17 @@ export class ProctorAttemptsController {
     @Param('sessionId', uuidParam('sessionId')) sessionId: string,
   ): Promise<AttemptSummaryView[]> {
     return this.rpc.request(Requests.listAttempts, { orgId: user.orgId, sessionId });
+  }
+
+  /** One candidate's attempt question by question: answered, changes, flags, time per question and section. */
+  @Get(':userId/progress')
+  @ApiReturns.one(200, 'AttemptProgressView')
+  progress(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ): Promise<AttemptProgressView> {
+    return this.rpc.request(Requests.getAttemptProgress, { orgId: user.orgId, sessionId, userId });
   }
 
   @Post(':userId/pause')

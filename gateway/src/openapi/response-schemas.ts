@@ -10,8 +10,6 @@ import type {
   ImportPreview,
   ImportResult,
   InvitationLoginResponse,
-  LiveParticipantView,
-  LiveSessionView,
   LoginResponse,
   MessageView,
   ParticipantView,
@@ -38,6 +36,7 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
+import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
 
 type Schema = SchemaObject | { $ref: string };
@@ -91,6 +90,7 @@ const sample = {
 /** The response bodies of the API, by the contract interface they describe. */
 export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...RECORD_SCHEMAS,
+  ...DASHBOARD_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -193,27 +193,6 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     detail: nullable(str),
   }),
   SnapshotView: shape<SnapshotView>({ id, sessionId: id, userId: id, capturedAt: time, receivedAt: time, bytes: int }),
-  LiveSessionView: shape<LiveSessionView>({
-    sessionId: id,
-    participants: list(
-      shape<LiveParticipantView>(
-        {
-          participantId: id,
-          sessionId: id,
-          userId: id,
-          displayName: str,
-          status: oneOf(ParticipantStatus),
-          answeredCount: int,
-          totalQuestions: int,
-          scorePercent: nullable(num),
-          lastActivityAt: time,
-          alertCount: int,
-        },
-        ['alertCount'],
-      ),
-    ),
-    activity: list(shape({ at: time, text: str })),
-  }),
   IdentityCheckView: shape<IdentityCheckView>({
     sessionId: id,
     userId: id,
@@ -232,19 +211,24 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     answeredCount: int,
     savedAt: time,
   }),
-  AttemptSummaryView: shape<AttemptSummaryView>({
-    attemptId: id,
-    userId: id,
-    status: oneOf(AttemptStatus),
-    paused: bool,
-    remainingSeconds: int,
-    extensionMinutes: int,
-    disconnectedSeconds: int,
-    creditableSeconds: int,
-    connected: bool,
-    submittedAt: nullable(time),
-    autoSubmitted: bool,
-  }),
+  AttemptSummaryView: shape<AttemptSummaryView>(
+    {
+      attemptId: id,
+      userId: id,
+      status: oneOf(AttemptStatus),
+      paused: bool,
+      remainingSeconds: int,
+      extensionMinutes: int,
+      disconnectedSeconds: int,
+      creditableSeconds: int,
+      startedAt: time,
+      creditedSeconds: int,
+      connected: bool,
+      submittedAt: nullable(time),
+      autoSubmitted: bool,
+    },
+    ['startedAt', 'creditedSeconds'],
+  ),
   AttemptView: shape<AttemptView>({
     id,
     sessionId: id,

@@ -19,6 +19,7 @@ export * from './sessions/emergency';
 export * from './sessions/enrollment-code-strength';
 export * from './sessions/attempt';
 export * from './sessions/attempt-recovery';
+export * from './sessions/bulk-attempts';
 export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './monitoring/live';

@@ -18,6 +18,7 @@ import type {
   ParticipantView,
 } from './enrollment/participant';
 import type { GetUserRequest } from './enrollment/user';
+import type { AttemptProgressView, GetAttemptProgressRequest } from './sessions/bulk-attempts';
 import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
 import type { MessagesBelongToSession, MessagesBelongToSessionRequest } from './messaging/message-evidence';
 import type { FileIncidentRequest, IncidentView, ListIncidentsRequest } from './monitoring/incidents';
@@ -138,6 +139,7 @@ export interface RequestMap {
   [Requests.resumeAttempt]: { request: ProctorAttemptRequest; response: AttemptSummaryView };
   [Requests.extendAttempt]: { request: ExtendAttemptRequest; response: AttemptSummaryView };
   [Requests.listAttempts]: { request: ListAttemptsRequest; response: AttemptSummaryView[] };
+  [Requests.getAttemptProgress]: { request: GetAttemptProgressRequest; response: AttemptProgressView };
   [Requests.reopenAttempt]: { request: ReopenAttemptRequest; response: AttemptSummaryView };
   [Requests.creditAttempt]: { request: CreditAttemptRequest; response: AttemptSummaryView };
   [Requests.releaseAttemptView]: { request: ProctorAttemptRequest; response: AttemptSummaryView };

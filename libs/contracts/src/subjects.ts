@@ -51,6 +51,7 @@ export const Requests = {
   resumeAttempt: 'sessions.attempt.resume',
   extendAttempt: 'sessions.attempt.extend',
   listAttempts: 'sessions.attempt.list',
+  getAttemptProgress: 'sessions.attempt.progress',
   reopenAttempt: 'sessions.attempt.reopen',
   creditAttempt: 'sessions.attempt.credit',
   releaseAttemptView: 'sessions.attempt.release-view',

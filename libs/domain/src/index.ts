@@ -12,3 +12,4 @@ export * from './time-limit';
 export * from './duration';
 export * from './emergency-procedures';
 export * from './incidents';
+export * from './live-dashboard';

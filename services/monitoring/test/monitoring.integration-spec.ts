@@ -111,7 +111,8 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
       orgId: randomUUID(),
       sessionId: inOrder.sessionId,
     });
-    expect(other.response).toEqual({ sessionId: inOrder.sessionId, participants: [], activity: [] });
+    expect(other.response).toMatchObject({ sessionId: inOrder.sessionId, participants: [], activity: [] });
+    expect(other.response?.counters).toMatchObject({ invited: 0, inSession: 0, complete: 0 });
   });
 
   it('answers garbage on every subject it listens on with a typed error, then keeps serving', async () => {

@@ -6,11 +6,13 @@ import {
   IsISO8601,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
 } from 'class-validator';
 import { ParticipantStatus, Role } from '../enums';
+import type { AlertCounts } from '../monitoring/live';
 import type { MessageKind, MessageReceiptKind, MessageSenderRole } from '../messaging/message';
 import { SessionEvent } from './session-events';
 
@@ -131,6 +133,47 @@ export class LiveParticipantUpdatedEvent extends SessionEvent {
   @IsOptional()
   @IsInt()
   alertCount?: number;
+
+  /**
+   * The dashboard's fields (see LiveParticipantView; absent from older monitoring versions). The event
+   * is the read model's row delta: the whole row of one candidate, so no client re-fetches it.
+   */
+  @IsOptional()
+  @IsBoolean()
+  connected?: boolean;
+
+  @IsOptional()
+  @IsISO8601()
+  lastSeenAt?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  flaggedCount?: number;
+
+  @IsOptional()
+  @IsObject()
+  alerts?: AlertCounts;
+
+  @IsOptional()
+  @IsInt()
+  unreadMessages?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  handRaised?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  extensionMinutes?: number;
+
+  @IsOptional()
+  @IsInt()
+  creditedSeconds?: number;
+
+  /** True when the candidate left the roster: the dashboard drops the row. */
+  @IsOptional()
+  @IsBoolean()
+  removed?: boolean;
 }
 
 /** A candidate sent identity photos: the proctor has a decision to make. */

@@ -175,6 +175,10 @@ export interface AttemptSummaryView {
   disconnectedSeconds: number;
   /** Finished disconnections not yet given back: what "Credit disconnected time" offers. */
   creditableSeconds: number;
+  /** When the attempt opened (absent from sessions versions before the dashboard): the elapsed time counts from it. */
+  startedAt?: string;
+  /** Disconnected time already given back, in seconds. */
+  creditedSeconds?: number;
   connected: boolean;
   submittedAt: string | null;
   autoSubmitted: boolean;

@@ -44,6 +44,7 @@ export class AttemptActivityHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptExtended, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
+      row.extensionMinutes += event.minutes;
       logActivity(em, event, row.participantId, at, ActivityText.extended(who(row.displayName), event.minutes));
       touchAndAnnounce(em, row, at);
     });
@@ -51,6 +52,8 @@ export class AttemptActivityHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptDisconnected, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
+      // "Last seen" is when the view was last heard from, not when the disconnection was noticed.
+      Object.assign(row, { connected: false, lastSeenAt: new Date(event.since) });
       logActivity(em, event, row.participantId, at, ActivityText.disconnected(who(row.displayName)));
       touchAndAnnounce(em, row, at);
     });
@@ -58,6 +61,7 @@ export class AttemptActivityHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptReconnected, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
+      Object.assign(row, { connected: true, lastSeenAt: at });
       logActivity(
         em,
         event,

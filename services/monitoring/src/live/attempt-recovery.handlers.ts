@@ -24,6 +24,7 @@ export class AttemptRecoveryHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptTimeCredited, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
+      row.creditedSeconds += event.creditedSeconds;
       logActivity(em, event, row.participantId, at, ActivityText.credited(who(row.displayName), event.creditedSeconds));
       touchAndAnnounce(em, row, at);
     });

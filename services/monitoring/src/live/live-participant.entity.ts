@@ -55,6 +55,42 @@ export class LiveParticipant {
   @Property({ type: 'text', nullable: true })
   pausedBy: 'proctor' | 'session' | null = null;
 
+  @Property({ type: 'boolean' })
+  connected = true;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  lastSeenAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  flaggedCount = 0;
+
+  /** Open alerts by severity (SIGNAL_SEVERITY in @invigil/domain); alertCount is their sum. */
+  @Property({ type: 'integer' })
+  alertsLow = 0;
+
+  @Property({ type: 'integer' })
+  alertsMedium = 0;
+
+  @Property({ type: 'integer' })
+  alertsHigh = 0;
+
+  /** Messages from the candidate that no staff member has read (kept from UnreadMessage rows). */
+  @Property({ type: 'integer' })
+  unreadMessages = 0;
+
+  @Property({ type: 'boolean' })
+  handRaised = false;
+
+  /** When the hand was raised or lowered: an older hand event arriving late does not override it. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  handRaisedAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  extensionMinutes = 0;
+
+  @Property({ type: 'integer' })
+  creditedSeconds = 0;
+
   /** Shown and announced only once the join has told us who this is. */
   isIdentified(): this is this & { participantId: string; displayName: string; status: ParticipantStatus } {
     return this.participantId !== null && this.displayName !== null && this.status !== null;
@@ -74,6 +110,14 @@ export class LiveParticipant {
       scorePercent: this.scorePercent,
       lastActivityAt: this.lastActivityAt.toISOString(),
       alertCount: this.alertCount,
+      connected: this.connected,
+      lastSeenAt: this.lastSeenAt?.toISOString() ?? null,
+      flaggedCount: this.flaggedCount,
+      alerts: { low: this.alertsLow, medium: this.alertsMedium, high: this.alertsHigh },
+      unreadMessages: this.unreadMessages,
+      handRaised: this.handRaised,
+      extensionMinutes: this.extensionMinutes,
+      creditedSeconds: this.creditedSeconds,
     };
   }
 }

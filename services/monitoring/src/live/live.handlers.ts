@@ -78,10 +78,13 @@ export class LiveHandlers implements OnModuleInit {
     this.consumer.on(Events.attemptProgressed, async (event, em, envelope) => {
       const at = occurredAt(envelope);
       const row = await lockParticipant(em, event, at);
+      // A save reached the server: the view is alive now.
+      if (row.lastSeenAt === null || at.getTime() > row.lastSeenAt.getTime()) row.lastSeenAt = at;
       if (progressApplies(row.progressAt, at)) {
         Object.assign(row, {
           answeredCount: event.answeredCount,
           totalQuestions: event.totalQuestions,
+          flaggedCount: event.flaggedCount ?? row.flaggedCount,
           progressAt: at,
         });
       } else if (row.totalQuestions === 0) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttemptActivityHandlers } from './attempt-activity.handlers';
 import { AttemptRecoveryHandlers } from './attempt-recovery.handlers';
+import { DashboardHandlers } from './dashboard.handlers';
 import { LiveController } from './live.controller';
 import { LiveHandlers } from './live.handlers';
 import { LiveService } from './live.service';
@@ -12,7 +13,7 @@ import { LiveService } from './live.service';
  */
 @Module({
   controllers: [LiveController],
-  providers: [LiveService, LiveHandlers, AttemptActivityHandlers, AttemptRecoveryHandlers],
+  providers: [LiveService, LiveHandlers, AttemptActivityHandlers, AttemptRecoveryHandlers, DashboardHandlers],
   exports: [],
 })
 export class LiveModule {}

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { GetLiveSessionRequest, LiveParticipantView, LiveSessionView } from '@invigil/contracts';
+import { liveCounters } from '@invigil/domain';
 import { ActivityEntry } from './activity-entry.entity';
 import { LiveParticipant } from './live-participant.entity';
 
@@ -29,6 +30,7 @@ export class LiveService {
     return {
       sessionId: request.sessionId,
       participants,
+      counters: liveCounters(participants),
       activity: activity.map((entry) => ({ at: entry.at.toISOString(), text: entry.text })),
     };
   }

@@ -3,6 +3,7 @@ import { Migration20261126211000_initial } from './Migration20261126211000_initi
 import { Migration20261127110000_signals_snapshots } from './Migration20261127110000_signals_snapshots';
 import { Migration20261203130000_session_record } from './Migration20261203130000_session_record';
 import { Migration20261203171000_incidents } from './Migration20261203171000_incidents';
+import { Migration20261203180000_live_dashboard } from './Migration20261203180000_live_dashboard';
 
 /** Every migration, oldest first. Append; never edit one that has been released. */
 export const monitoringMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const monitoringMigrations: MigrationObject[] = [
   { name: 'Migration20261127110000_signals_snapshots', class: Migration20261127110000_signals_snapshots },
   { name: 'Migration20261203130000_session_record', class: Migration20261203130000_session_record },
   { name: 'Migration20261203171000_incidents', class: Migration20261203171000_incidents },
+  { name: 'Migration20261203180000_live_dashboard', class: Migration20261203180000_live_dashboard },
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SignalKind } from '@invigil/contracts';
-import { Events } from '@invigil/contracts';
+import { AlertSeverity, Events } from '@invigil/contracts';
+import { signalSeverity } from '@invigil/domain';
 import { recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { ActivityText, who } from '../live/activity-text';
@@ -29,6 +30,10 @@ export function raiseAlert(em: EntityManager, row: LiveParticipant, facts: Signa
     ...facts,
   });
   row.alertCount += 1;
+  const severity = signalSeverity(facts.kind);
+  if (severity === AlertSeverity.High) row.alertsHigh += 1;
+  else if (severity === AlertSeverity.Medium) row.alertsMedium += 1;
+  else row.alertsLow += 1;
   recordEvent(em, Events.alertRaised, {
     orgId: row.orgId,
     sessionId: row.sessionId,

@@ -75,6 +75,15 @@ export function carlaTakesASession() {
     scorePercent: 66.7,
     lastActivityAt: new Date(base + 51_000).toISOString(),
     alertCount: 0,
+    connected: true,
+    // The last save's time: a save is the view being heard from.
+    lastSeenAt: new Date(base + 40_000).toISOString(),
+    flaggedCount: 0,
+    alerts: { low: 0, medium: 0, high: 0 },
+    unreadMessages: 0,
+    handRaised: false,
+    extensionMinutes: 0,
+    creditedSeconds: 0,
   };
   return { sessionId, participantId, events, finalRow };
 }

@@ -66,6 +66,8 @@ export function toAttemptSummary(attempt: Attempt, now: Date): AttemptSummaryVie
     extensionMinutes: Math.round(Number(attempt.extensionsMs) / 60_000),
     disconnectedSeconds: Math.round((Number(attempt.disconnectedMs) + runningDisconnection) / 1000),
     creditableSeconds: creditableSeconds(Number(attempt.disconnectedMs), Number(attempt.creditedMs)),
+    startedAt: attempt.startedAt.toISOString(),
+    creditedSeconds: Math.round(Number(attempt.creditedMs) / 1000),
     connected: attempt.liveViewId !== null && attempt.disconnectedSince === null,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     autoSubmitted: attempt.autoSubmitted,

@@ -5,8 +5,10 @@ import {
   AttachViewRequest,
   AttemptPresenceRequest,
   AttemptRequest,
+  AttemptProgressView,
   AttemptSummaryView,
   AttemptView,
+  GetAttemptProgressRequest,
   CreditAttemptRequest,
   ExtendAttemptRequest,
   FlagQuestionRequest,
@@ -21,6 +23,7 @@ import {
 import { AnswerSavingService } from './answer-saving.service';
 import { AttemptControlService } from './attempt-control.service';
 import { AttemptPositionService } from './attempt-position.service';
+import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptPresenceService } from './attempt-presence.service';
 import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsService } from './attempts.service';
@@ -34,7 +37,13 @@ export class AttemptsController {
     private readonly presence: AttemptPresenceService,
     private readonly control: AttemptControlService,
     private readonly recovery: AttemptRecoveryService,
+    private readonly progressOf: AttemptProgressService,
   ) {}
+
+  @MessagePattern(Requests.getAttemptProgress)
+  progress(@Payload() request: GetAttemptProgressRequest): Promise<AttemptProgressView> {
+    return this.progressOf.progress(request);
+  }
 
   @MessagePattern(Requests.openAttempt)
   open(@Payload() request: AttemptRequest): Promise<AttemptView> {

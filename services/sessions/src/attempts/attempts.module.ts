@@ -4,6 +4,7 @@ import { AnswerSavingService } from './answer-saving.service';
 import { AttemptControlService } from './attempt-control.service';
 import { AttemptPositionService } from './attempt-position.service';
 import { AttemptPresenceService } from './attempt-presence.service';
+import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
@@ -28,6 +29,7 @@ import { PresenceSweeper } from './presence-sweeper';
     AttemptPresenceService,
     AttemptControlService,
     AttemptRecoveryService,
+    AttemptProgressService,
     DeadlineQueue,
     DeadlineWorker,
     PresenceSweeper,

@@ -1,7 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { AttemptSummaryView, CreditAttemptBody, ExtendAttemptBody, ReopenAttemptBody } from '@invigil/contracts';
+import {
+  AttemptProgressView,
+  AttemptSummaryView,
+  BulkAttemptBody,
+  BulkAttemptResult,
+  CreditAttemptBody,
+  ExtendAttemptBody,
+  ReopenAttemptBody,
+} from '@invigil/contracts';
 
 /** A proctor's controls over candidates' attempts: their clocks, pause, resume, extra time and recovery. */
 @Injectable({ providedIn: 'root' })
@@ -28,6 +36,18 @@ export class AttemptsApi {
     return firstValueFrom(
       this.http.post<AttemptSummaryView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/extend`, body),
     );
+  }
+
+  /** One candidate's attempt question by question (404 before they start). */
+  progress(sessionId: string, userId: string): Promise<AttemptProgressView> {
+    return firstValueFrom(
+      this.http.get<AttemptProgressView>(`${attemptsUrl(sessionId)}/${encodeURIComponent(userId)}/progress`),
+    );
+  }
+
+  /** One action on many candidates; the answer has an outcome for each. */
+  bulk(sessionId: string, body: BulkAttemptBody): Promise<BulkAttemptResult> {
+    return firstValueFrom(this.http.post<BulkAttemptResult>(`${attemptsUrl(sessionId)}/bulk`, body));
   }
 
   reopen(sessionId: string, userId: string, body: ReopenAttemptBody): Promise<AttemptSummaryView> {

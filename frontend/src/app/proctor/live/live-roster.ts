@@ -1,4 +1,5 @@
 import type { LiveParticipantUpdatedEvent, LiveParticipantView } from '@invigil/contracts';
+import { ParticipantStatus } from '@invigil/contracts';
 import { formatPercent, participantStatusLabel } from '../../shared/status-labels';
 
 export interface ActivityEntry {
@@ -9,20 +10,16 @@ export interface ActivityEntry {
 /** Keep the feed readable and the page light during long sessions. */
 export const maxActivityEntries = 200;
 
+/** The pushed row delta as a dashboard row (everything but the envelope's scope and the removal flag). */
 export function toLiveParticipant(event: LiveParticipantUpdatedEvent): LiveParticipantView {
-  const { participantId, sessionId, userId, displayName, status, answeredCount, totalQuestions, lastActivityAt } =
-    event;
-  return {
-    participantId,
-    sessionId,
-    userId,
-    displayName,
-    status,
-    answeredCount,
-    totalQuestions,
-    scorePercent: event.scorePercent ?? null,
-    lastActivityAt,
-  };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { orgId, removed, ...row } = event;
+  return { ...row, scorePercent: event.scorePercent ?? null };
+}
+
+/** Drops a row taken off the roster. */
+export function removeParticipant(rows: LiveParticipantView[], participantId: string): LiveParticipantView[] {
+  return rows.filter((row) => row.participantId !== participantId);
 }
 
 /**
@@ -48,11 +45,13 @@ export function describeParticipantChange(
   next: LiveParticipantView,
 ): string | null {
   const name = next.displayName;
+  if (!previous && next.status === ParticipantStatus.Invited) return `${name} was added to the roster`;
   if (!previous) return `${name} joined (${participantStatusLabel(next.status)})`;
   const changes: string[] = [];
   if (previous.status !== next.status) changes.push(`is now ${participantStatusLabel(next.status)}`);
   if (previous.answeredCount !== next.answeredCount)
     changes.push(`answered ${next.answeredCount}/${next.totalQuestions}`);
+  if (!previous.handRaised && next.handRaised) changes.push('raised a hand');
   if (previous.scorePercent !== next.scorePercent && next.scorePercent !== null) {
     changes.push(`scored ${formatPercent(next.scorePercent)}`);
   }

@@ -105,6 +105,8 @@ describe('SessionPage', () => {
       request.flush({ entries: [], nextCursor: null, total: 0 });
     // So does the incidents panel (incidents-panel.spec tests it).
     for (const request of http.match('/api/sessions/s1/incidents')) request.flush([]);
+    // The dashboard learns new rows' emails from the roster for its search; its own spec tests it.
+    for (const request of http.match('/api/sessions/s1/participants')) request.flush([]);
     http.verify();
   });
 

@@ -23,10 +23,12 @@ import {
   mergeSnapshot,
   newestActivityFirst,
   prependActivity,
+  removeParticipant,
   toLiveParticipant,
   upsertParticipant,
 } from '../live/live-roster';
 import { LiveRosterTable } from '../live/live-roster-table';
+import { LiveDashboard } from '../live/dashboard/live-dashboard';
 import { LiveSessionApi } from '../live/live-session-api';
 import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
@@ -67,6 +69,7 @@ const LIFECYCLE_EVENTS = [
   imports: [
     FormError,
     LiveRosterTable,
+    LiveDashboard,
     ActivityFeed,
     BroadcastForm,
     SessionForm,
@@ -136,7 +139,11 @@ export class SessionPage implements OnInit {
     this.socket
       .on(Events.liveParticipantUpdated, sessionId)
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe(({ data, occurredAt }) => this.applyParticipant(toLiveParticipant(data), occurredAt));
+      .subscribe(({ data, occurredAt }) =>
+        data.removed
+          ? this.participants.update((rows) => removeParticipant(rows, data.participantId))
+          : this.applyParticipant(toLiveParticipant(data), occurredAt),
+      );
     this.socket
       .on(Events.sessionStarted, sessionId)
       .pipe(takeUntilDestroyed(this.destroyRef))
