@@ -24,4 +24,5 @@ export * from './monitoring/live';
 export * from './monitoring/signals';
 export * from './monitoring/record';
 export * from './messaging/message';
+export * from './messaging/chat';
 export * from './validation';

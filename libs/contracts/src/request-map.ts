@@ -18,7 +18,19 @@ import type {
   ParticipantView,
 } from './enrollment/participant';
 import type { GetUserRequest } from './enrollment/user';
-import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
+import type { BroadcastRequest, MessageView } from './messaging/message';
+import type {
+  HandView,
+  ListHandsRequest,
+  ListMessagesRequest,
+  ReceiptsRecordedView,
+  RecordReceiptsRequest,
+  SendPrivateMessageRequest,
+  SetHandRequest,
+  UnreadCountsRequest,
+  UnreadCountsView,
+  WriteToStaffRequest,
+} from './messaging/chat';
 import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
 import type {
   ExportRecordRequest,
@@ -154,6 +166,12 @@ export interface RequestMap {
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };
+  [Requests.sendPrivateMessage]: { request: SendPrivateMessageRequest; response: MessageView[] };
+  [Requests.writeToStaff]: { request: WriteToStaffRequest; response: MessageView };
+  [Requests.recordReceipts]: { request: RecordReceiptsRequest; response: ReceiptsRecordedView };
+  [Requests.unreadCounts]: { request: UnreadCountsRequest; response: UnreadCountsView };
+  [Requests.setHand]: { request: SetHandRequest; response: HandView };
+  [Requests.listHands]: { request: ListHandsRequest; response: HandView[] };
 }
 
 export type RequestOf<S extends R[keyof R]> = RequestMap[S]['request'];

@@ -69,6 +69,12 @@ export const Requests = {
 
   broadcast: 'messaging.message.broadcast',
   listMessages: 'messaging.message.list',
+  sendPrivateMessage: 'messaging.message.send-private',
+  writeToStaff: 'messaging.message.write-to-staff',
+  recordReceipts: 'messaging.receipt.record',
+  unreadCounts: 'messaging.message.unread',
+  setHand: 'messaging.hand.set',
+  listHands: 'messaging.hand.list',
 } as const;
 
 export const Events = {

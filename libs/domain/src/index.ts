@@ -9,3 +9,4 @@ export * from './enrollment-rules';
 export * from './identity-check';
 export * from './time-limit';
 export * from './duration';
+export * from './messaging';

@@ -30,6 +30,9 @@ export enum RecordKind {
   AttemptReopened = 'attempt_reopened',
   TimeCredited = 'time_credited',
   ViewReleased = 'view_released',
+  PrivateMessageSent = 'private_message_sent',
+  MessageReceipt = 'message_receipt',
+  HandRaised = 'hand_raised',
 }
 
 /**
