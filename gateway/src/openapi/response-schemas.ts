@@ -13,7 +13,6 @@ import type {
   LiveParticipantView,
   LiveSessionView,
   LoginResponse,
-  MessageView,
   ParticipantView,
   ResultView,
   SaveAnswerAck,
@@ -37,6 +36,7 @@ import {
   StartMode,
   TimeLimitMode,
 } from '@invigil/contracts';
+import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
 
 type Schema = SchemaObject | { $ref: string };
@@ -90,6 +90,7 @@ const sample = {
 /** The response bodies of the API, by the contract interface they describe. */
 export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...RECORD_SCHEMAS,
+  ...MESSAGE_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -170,14 +171,6 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     sample: list(sample),
   }),
   ImportResult: shape<ImportResult>({ added: int, createdAccounts: int, skipped: int, issues: list(issue) }),
-  MessageView: shape<MessageView>({
-    id,
-    sessionId: id,
-    kind: { type: 'string', enum: ['broadcast', 'system'] },
-    senderName: str,
-    body: str,
-    sentAt: time,
-  }),
   SignalView: shape<SignalView>({
     id,
     sessionId: id,

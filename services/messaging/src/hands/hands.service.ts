@@ -39,6 +39,7 @@ export class HandsService {
         userId: request.userId,
         raised: request.raised,
         at: at.toISOString(),
+        ...(request.viewerSide === 'staff' ? { actorId: request.viewerId } : {}),
       });
       return hand.toView();
     });

@@ -41,6 +41,7 @@ export class ReceiptsService {
       }
       let recorded = 0;
       for (const id of ids) {
+        const thread = found.get(id)?.toUserId;
         for (const receipt of kinds) {
           const row = await insertOnce(em, request, id, receipt);
           if (!row) continue;
@@ -52,6 +53,8 @@ export class ReceiptsService {
             userId: row.user_id,
             receipt: row.receipt,
             at: new Date(row.at).toISOString(),
+            readerSide: viewer.side,
+            ...(thread ? { toUserId: thread } : {}),
           });
         }
       }
