@@ -235,8 +235,14 @@ describe('messaging: private threads, subset broadcasts, receipts, catch-up, han
       [PAULA.id, 'delivered'],
       [PAULA.id, 'read'],
     ]);
-    // A candidate sees no receipts of messages they did not write.
-    expect((await list(as(CARLA), sessionId)).find((m) => m.id === message.id)?.receipts).toEqual([]);
+    // A candidate sees their own receipts (what they read, after a reload) but nobody else's on what they did not write.
+    const broadcastToAll = (await broadcast(sessionId, 'Everyone')).response as MessageView;
+    await receipts(as(CHEN), sessionId, [broadcastToAll.id], 'read');
+    await receipts(as(CARLA), sessionId, [broadcastToAll.id], 'delivered');
+    const seenByCarla = (await list(as(CARLA), sessionId)).find((m) => m.id === broadcastToAll.id);
+    expect(seenByCarla?.receipts.map((r) => [r.userId, r.receipt])).toEqual([[CARLA.id, 'delivered']]);
+    const seenByStaff = (await list(staff, sessionId)).find((m) => m.id === broadcastToAll.id);
+    expect(seenByStaff?.receipts).toHaveLength(3);
   });
 
   it('catches a reconnecting client up with everything after its last message, in order, once', async () => {

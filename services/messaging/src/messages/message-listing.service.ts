@@ -72,19 +72,26 @@ function inThreadOf(message: Message, candidateId: string): boolean {
   return canSeeMessage(message, { userId: candidateId, side: 'candidate' });
 }
 
-/** Staff see every receipt; a candidate only those of the messages they wrote. */
+/**
+ * Staff see every receipt. A candidate sees the receipts of the messages they wrote (staff read
+ * them) and their own receipts (what they already read, after a reload), never who else read a broadcast.
+ */
 async function receiptsOf(
   em: EntityManager,
   messages: Message[],
   viewer: ChatViewer,
 ): Promise<Map<string, MessageReceiptView[]>> {
-  const ids = messages
-    .filter((message) => viewer.side === 'staff' || message.senderId === viewer.userId)
-    .map((message) => message.id);
   const byMessage = new Map<string, MessageReceiptView[]>();
-  if (ids.length === 0) return byMessage;
-  const receipts = await em.find(MessageReceipt, { messageId: { $in: ids } }, { orderBy: { at: 'asc' } });
+  if (messages.length === 0) return byMessage;
+  const written = new Set(messages.filter((m) => m.senderId === viewer.userId).map((m) => m.id));
+  const receipts = await em.find(
+    MessageReceipt,
+    { messageId: { $in: messages.map((message) => message.id) } },
+    { orderBy: { at: 'asc', receipt: 'asc' } },
+  );
   for (const receipt of receipts) {
+    const shown = viewer.side === 'staff' || written.has(receipt.messageId) || receipt.userId === viewer.userId;
+    if (!shown) continue;
     byMessage.set(receipt.messageId, [...(byMessage.get(receipt.messageId) ?? []), receipt.toView()]);
   }
   return byMessage;

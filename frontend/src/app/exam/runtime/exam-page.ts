@@ -3,7 +3,8 @@ import { RouterLink } from '@angular/router';
 import { FormError } from '../../shared/form-error';
 import { participantStatusLabel } from '../../shared/status-labels';
 import { ExamBlocker } from './exam-blocker';
-import { ExamMessages } from '../messages/exam-messages';
+import { AskProctor } from '../messages/ask-proctor';
+import { CandidateChat } from '../messages/candidate-chat';
 import { ExamPalette } from './exam-palette';
 import { ExamQuestion } from './exam-question';
 import { ExamResult } from '../results/exam-result';
@@ -30,16 +31,17 @@ const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Sa
     ExamBlocker,
     SubmitConfirmation,
     ExamResult,
-    ExamMessages,
+    AskProctor,
     WaitingCountdown,
     ExamSecurityGate,
   ],
-  providers: [ExamSession, ExamViewLink],
+  providers: [ExamSession, ExamViewLink, CandidateChat],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-page.html',
 })
 export class ExamPage implements OnInit {
   protected readonly exam = inject(ExamSession);
+  private readonly chat = inject(CandidateChat);
 
   /** The `:sessionId` route parameter. */
   readonly sessionId = input.required<string>();
@@ -86,6 +88,7 @@ export class ExamPage implements OnInit {
 
   ngOnInit(): void {
     this.exam.start(this.sessionId());
+    this.chat.start(this.sessionId());
   }
 
   protected async confirmSubmit(): Promise<void> {

@@ -93,6 +93,9 @@ describe('SessionPage', () => {
     // The record panel loads its first page; its own spec tests it.
     for (const request of http.match((r) => r.url === '/api/sessions/s1/record'))
       request.flush({ entries: [], nextCursor: null, total: 0 });
+    // The broadcast form's history and the raised hands load themselves; their own specs test them.
+    for (const request of http.match((r) => r.url.startsWith('/api/sessions/s1/messages'))) request.flush([]);
+    for (const request of http.match('/api/sessions/s1/hands')) request.flush([]);
     http.verify();
   });
 

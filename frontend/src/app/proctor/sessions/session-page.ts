@@ -29,6 +29,8 @@ import { LiveRosterTable } from '../live/live-roster-table';
 import { LiveSessionApi } from '../live/live-session-api';
 import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
+import { ChatThread } from '../chat/chat-thread';
+import { SessionHands } from '../chat/session-hands';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
 import { AlertsPanel } from '../security/alerts-panel';
@@ -71,8 +73,9 @@ const LIFECYCLE_EVENTS = [
     IdentityChecksPanel,
     SnapshotsPanel,
     RecordPanel,
+    ChatThread,
   ],
-  providers: [SessionAttempts],
+  providers: [SessionAttempts, SessionHands],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })
@@ -83,6 +86,9 @@ export class SessionPage implements OnInit {
   private readonly socket = inject(SocketService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly attempts = inject(SessionAttempts);
+  protected readonly hands = inject(SessionHands);
+  /** The candidate whose chat thread is open. */
+  protected readonly chatWith = signal<LiveParticipantView | null>(null);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -114,6 +120,7 @@ export class SessionPage implements OnInit {
   ngOnInit(): void {
     const sessionId = this.id();
     this.attempts.follow(sessionId);
+    this.hands.follow(sessionId);
     // Every confirmed watch (also after a reconnect) reloads, to pick up whatever happened meanwhile.
     this.socket
       .watchSession(sessionId)
