@@ -153,4 +153,26 @@ describe('messages: two-way chat with receipts, raised hands, filtered broadcast
     await expectContains(carlaPage.getByTestId(e.messages), 'Everyone: please stay seated.');
     await expectContains(proctorPage.getByTestId(c.broadcastReceipts).first(), 'delivered 2/2');
   });
+
+  it('warns a candidate at the minute their own deadline sets, moved when the proctor extends it', async () => {
+    const session = await proctorApi.call<{ id: string; enrollmentCode: string }>(
+      'POST',
+      '/sessions',
+      demoSessionBody('Chat: time warning', { durationMinutes: 2, gracePeriodSeconds: 0, timeWarningMinutes: [1] }),
+    );
+    const carlaApi = await suite.api(carla);
+    await carlaApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
+    await proctorApi.call('POST', `/sessions/${session.id}/start`);
+    await carlaPage.goto(suite.url(`/exam/${session.id}`));
+    await expectVisible(carlaPage.getByTestId(e.answeredCount));
+    // Two minutes, warned at one minute left; the extension makes it three, so the warning moves a minute later.
+    await proctorApi.call('POST', `/sessions/${session.id}/attempts/${carla.id}/extend`, { minutes: 1 });
+    await expectContains(carlaPage.getByTestId(e.messages), '1 minute remaining.', 170_000);
+    const shown = await carlaPage.getByTestId(e.remainingTime).textContent();
+    const [minutes, seconds] = (shown ?? '').trim().split(':').map(Number);
+    const left = (minutes ?? 0) * 60 + (seconds ?? 0);
+    // At the extended deadline's minute, not the original one (which would have come with about 2:00 left).
+    expect(left).toBeGreaterThan(40);
+    expect(left).toBeLessThanOrEqual(62);
+  });
 });

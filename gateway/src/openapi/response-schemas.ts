@@ -129,6 +129,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     lateEntryMinutes: nullable(int),
     timeLimitMode: oneOf(TimeLimitMode),
     gracePeriodSeconds: int,
+    timeWarningMinutes: list(int),
     security,
     status: oneOf(SessionStatus),
     startedAt: nullable(time),

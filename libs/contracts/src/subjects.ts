@@ -97,6 +97,7 @@ export const Events = {
   attemptReopened: 'sessions.attempt.reopened',
   attemptTimeCredited: 'sessions.attempt.time-credited',
   attemptViewReleased: 'sessions.attempt.view-released',
+  attemptTimeWarning: 'sessions.attempt.time-warning',
   identitySubmitted: 'enrollment.identity.submitted',
   identityDecided: 'enrollment.identity.decided',
   alertRaised: 'monitoring.alert.raised',

@@ -10,3 +10,4 @@ export * from './identity-check';
 export * from './time-limit';
 export * from './duration';
 export * from './messaging';
+export * from './time-warnings';

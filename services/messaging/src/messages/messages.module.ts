@@ -4,11 +4,12 @@ import { MessageListingService } from './message-listing.service';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 import { SystemMessagesHandlers } from './system-messages.handlers';
+import { TimeWarningHandlers } from './time-warning.handlers';
 
 /** A session's messages: broadcasts, private threads and the system's own notices, stored and announced. */
 @Module({
   imports: [PeopleModule],
   controllers: [MessagesController],
-  providers: [MessagesService, MessageListingService, SystemMessagesHandlers],
+  providers: [MessagesService, MessageListingService, SystemMessagesHandlers, TimeWarningHandlers],
 })
 export class MessagesModule {}

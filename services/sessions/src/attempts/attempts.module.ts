@@ -7,6 +7,7 @@ import { AttemptPresenceService } from './attempt-presence.service';
 import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
+import { TimeWarnings } from './time-warnings';
 import { DeadlineQueue } from './deadline-queue';
 import { DeadlineWorker } from './deadline.worker';
 import { EnrollmentRoster } from './enrollment-roster';
@@ -23,6 +24,7 @@ import { PresenceSweeper } from './presence-sweeper';
   controllers: [AttemptsController],
   providers: [
     AttemptsService,
+    TimeWarnings,
     AnswerSavingService,
     AttemptPositionService,
     AttemptPresenceService,

@@ -37,6 +37,7 @@ const session: SessionView = {
   lateEntryMinutes: null,
   timeLimitMode: TimeLimitMode.SessionWide,
   gracePeriodSeconds: 0,
+  timeWarningMinutes: [10, 5, 1],
   security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
   status: SessionStatus.Open,
   questionCount: 2,

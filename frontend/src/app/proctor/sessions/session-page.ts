@@ -31,6 +31,7 @@ import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
 import { ChatThread } from '../chat/chat-thread';
 import { SessionHands } from '../chat/session-hands';
+import { TimeUpdate } from '../chat/time-update';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
 import { AlertsPanel } from '../security/alerts-panel';
@@ -74,6 +75,7 @@ const LIFECYCLE_EVENTS = [
     SnapshotsPanel,
     RecordPanel,
     ChatThread,
+    TimeUpdate,
   ],
   providers: [SessionAttempts, SessionHands],
   changeDetection: ChangeDetectionStrategy.OnPush,
