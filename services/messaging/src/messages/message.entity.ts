@@ -48,7 +48,7 @@ export class Message {
   toUserId: string | null = null;
 
   /** A broadcast to a chosen subset; null for everyone in the session. */
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   recipientUserIds: string[] | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })

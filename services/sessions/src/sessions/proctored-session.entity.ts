@@ -82,7 +82,7 @@ export class ProctoredSession {
   gracePeriodSeconds!: number;
 
   /** Minutes before each candidate's deadline at which the server warns them (largest first). */
-  @Property({ type: 'json' })
+  @Property({ type: 'json', columnType: 'jsonb', defaultRaw: `'[10, 5, 1]'` })
   timeWarningMinutes: number[] = [...DEFAULT_TIME_WARNING_MINUTES];
 
   @Property({ type: 'boolean' })
