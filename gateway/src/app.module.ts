@@ -10,6 +10,7 @@ import { EnrollmentModule } from './enrollment/enrollment.module';
 import { ExamModule } from './exam/exam.module';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { GatewayMetricsModule } from './metrics/metrics.module';
+import { MessagesModule } from './messages/messages.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RecordModule } from './record/record.module';
@@ -38,6 +39,7 @@ export class GatewayModule implements NestModule {
         ResultsModule,
         RecordModule,
         IncidentsModule,
+        MessagesModule,
         RealtimeModule,
         // The dev outbox reads invitation mails from disk: never reachable in production.
         ...(env.NODE_ENV !== 'production' ? [DevModule] : []),

@@ -48,6 +48,23 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sessions/{sessionId}/messages', as: ['staff'], body: { body: 'hello' } },
   {
     method: 'POST',
+    path: '/api/sessions/{sessionId}/messages/private',
+    as: ['staff'],
+    body: { body: 'hello', toUserIds: [other] },
+  },
+  { method: 'POST', path: '/api/sessions/{sessionId}/messages/to-staff', as: ['candidate'], body: { body: 'hello' } },
+  {
+    method: 'POST',
+    path: '/api/sessions/{sessionId}/messages/receipts',
+    as: ['staff', 'candidate'],
+    body: { messageIds: [other], receipt: 'read' },
+  },
+  { method: 'GET', path: '/api/sessions/{sessionId}/messages/unread', as: ['staff', 'candidate'] },
+  { method: 'PUT', path: '/api/sessions/{sessionId}/hand', as: ['candidate'], body: { raised: true } },
+  { method: 'PUT', path: '/api/sessions/{sessionId}/hands/{userId}', as: ['staff'], body: { raised: false } },
+  { method: 'GET', path: '/api/sessions/{sessionId}/hands', as: ['staff', 'candidate'] },
+  {
+    method: 'POST',
     path: '/api/sessions/{sessionId}/participants',
     as: ['staff'],
     body: { entries: [{ userId: other }], sendInvitation: false },

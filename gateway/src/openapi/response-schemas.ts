@@ -11,7 +11,6 @@ import type {
   ImportResult,
   InvitationLoginResponse,
   LoginResponse,
-  MessageView,
   ParticipantView,
   ResultView,
   SaveAnswerAck,
@@ -37,6 +36,7 @@ import {
   TimeLimitMode,
 } from '@invigil/contracts';
 import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
+import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
 
 type Schema = SchemaObject | { $ref: string };
@@ -91,6 +91,7 @@ const sample = {
 export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...RECORD_SCHEMAS,
   ...DASHBOARD_SCHEMAS,
+  ...MESSAGE_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -129,6 +130,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     lateEntryMinutes: nullable(int),
     timeLimitMode: oneOf(TimeLimitMode),
     gracePeriodSeconds: int,
+    timeWarningMinutes: list(int),
     security,
     status: oneOf(SessionStatus),
     startedAt: nullable(time),
@@ -175,14 +177,6 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     sample: list(sample),
   }),
   ImportResult: shape<ImportResult>({ added: int, createdAccounts: int, skipped: int, issues: list(issue) }),
-  MessageView: shape<MessageView>({
-    id,
-    sessionId: id,
-    kind: { type: 'string', enum: ['broadcast', 'system'] },
-    senderName: str,
-    body: str,
-    sentAt: time,
-  }),
   SignalView: shape<SignalView>({
     id,
     sessionId: id,

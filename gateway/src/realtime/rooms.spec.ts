@@ -54,6 +54,26 @@ describe('roomsFor', () => {
     expect(privateRooms).not.toContain(candidatesRoom(org, session));
   });
 
+  it('sends a subset broadcast to its recipients only, never to the whole session', () => {
+    const rooms = roomsFor(envelope(Events.messageSent, { kind: 'broadcast', recipientUserIds: ['u2', 'u3'] }));
+    expect(rooms).toEqual([staffRoom(org, session), userRoom(org, 'u2'), userRoom(org, 'u3')]);
+  });
+
+  it("keeps receipts with staff, and sends a raised hand to staff and the candidate's own pages", () => {
+    const candidateRead = { userId: 'u1', messageId: 'm', readerSide: 'candidate', toUserId: 'u1' };
+    expect(roomsFor(envelope(Events.messageReceipt, candidateRead))).toEqual([staffRoom(org, session)]);
+    // Staff reading what a candidate wrote: that candidate sees it was read, nobody else.
+    const staffRead = { userId: 'p1', messageId: 'm', readerSide: 'staff', toUserId: 'u2' };
+    expect(roomsFor(envelope(Events.messageReceipt, staffRead))).toEqual([
+      staffRoom(org, session),
+      userRoom(org, 'u2'),
+    ]);
+    expect(roomsFor(envelope(Events.handRaised, { userId: 'u1', raised: true }))).toEqual([
+      staffRoom(org, session),
+      userRoom(org, 'u1'),
+    ]);
+  });
+
   it('keeps alerts, snapshots and identity submissions with staff', () => {
     for (const subject of [Events.alertRaised, Events.snapshotStored, Events.identitySubmitted]) {
       expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);

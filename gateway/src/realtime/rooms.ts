@@ -38,16 +38,37 @@ const FOR_THE_USER = new Set<string>([
   Events.attemptReopened,
   Events.attemptTimeCredited,
   Events.attemptViewReleased,
+  Events.handRaised,
 ]);
 
-/** Which rooms one event goes to. Pure, so the routing rules have unit tests. */
+interface RoutedData {
+  orgId: string;
+  sessionId: string;
+  userId?: string;
+  toUserId?: string;
+  recipientUserIds?: string[];
+  readerSide?: string;
+}
+
+/**
+ * Which rooms one event goes to. Pure, so the routing rules have unit tests. A private message
+ * reaches only its candidate (and staff), a subset broadcast only its recipients; receipts stay with staff.
+ */
 export function roomsFor(envelope: EventEnvelope): string[] {
-  const data = envelope.data as { orgId: string; sessionId: string; userId?: string; toUserId?: string; kind?: string };
+  const data = envelope.data as RoutedData;
   const rooms = [staffRoom(data.orgId, data.sessionId)];
   if (FOR_ALL_CANDIDATES.has(envelope.subject)) rooms.push(candidatesRoom(data.orgId, data.sessionId));
   if (FOR_THE_USER.has(envelope.subject) && data.userId) rooms.push(userRoom(data.orgId, data.userId));
-  if (envelope.subject === Events.messageSent) {
-    rooms.push(data.toUserId ? userRoom(data.orgId, data.toUserId) : candidatesRoom(data.orgId, data.sessionId));
+  if (envelope.subject === Events.messageSent) rooms.push(...messageRooms(data));
+  // Staff reading a candidate's message: the candidate's own pages show it was read.
+  if (envelope.subject === Events.messageReceipt && data.readerSide === 'staff' && data.toUserId) {
+    rooms.push(userRoom(data.orgId, data.toUserId));
   }
   return rooms;
+}
+
+function messageRooms(data: RoutedData): string[] {
+  if (data.toUserId) return [userRoom(data.orgId, data.toUserId)];
+  if (data.recipientUserIds) return data.recipientUserIds.map((userId) => userRoom(data.orgId, userId));
+  return [candidatesRoom(data.orgId, data.sessionId)];
 }

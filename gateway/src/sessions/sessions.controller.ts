@@ -2,9 +2,7 @@ import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   AccessTokenClaims,
-  BroadcastBody,
   LiveSessionView,
-  MessageView,
   ParticipantView,
   PauseSessionBody,
   Requests,
@@ -166,28 +164,5 @@ export class SessionsController {
     // The roster service answers an unknown session with an empty list; a foreign id must be a 404.
     await this.access.assertCanWatch(user, sessionId);
     return this.rpc.request(Requests.listParticipants, { orgId: user.orgId, sessionId });
-  }
-
-  @Get(':sessionId/messages')
-  @ApiReturns.list(200, 'MessageView')
-  async messages(
-    @CurrentUser() user: AccessTokenClaims,
-    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
-  ): Promise<MessageView[]> {
-    await this.access.assertCanWatch(user, sessionId);
-    return this.rpc.request(Requests.listMessages, { orgId: user.orgId, sessionId });
-  }
-
-  @Post(':sessionId/messages')
-  @Roles(...STAFF)
-  @ApiBody({ type: BroadcastBody })
-  @ApiReturns.one(201, 'MessageView')
-  async broadcast(
-    @CurrentUser() user: AccessTokenClaims,
-    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
-    @Body() body: BroadcastBody,
-  ): Promise<MessageView> {
-    await this.access.assertCanWatch(user, sessionId);
-    return this.rpc.request(Requests.broadcast, { orgId: user.orgId, actorId: user.sub, sessionId, body: body.body });
   }
 }

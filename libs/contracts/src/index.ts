@@ -28,4 +28,5 @@ export * from './monitoring/record';
 export * from './monitoring/incidents';
 export * from './messaging/message';
 export * from './messaging/message-evidence';
+export * from './messaging/chat';
 export * from './validation';

@@ -19,9 +19,21 @@ import type {
 } from './enrollment/participant';
 import type { GetUserRequest } from './enrollment/user';
 import type { AttemptProgressView, GetAttemptProgressRequest } from './sessions/bulk-attempts';
-import type { BroadcastRequest, ListMessagesRequest, MessageView } from './messaging/message';
 import type { MessagesBelongToSession, MessagesBelongToSessionRequest } from './messaging/message-evidence';
 import type { FileIncidentRequest, IncidentView, ListIncidentsRequest } from './monitoring/incidents';
+import type { BroadcastRequest, MessageView } from './messaging/message';
+import type {
+  HandView,
+  ListHandsRequest,
+  ListMessagesRequest,
+  ReceiptsRecordedView,
+  RecordReceiptsRequest,
+  SendPrivateMessageRequest,
+  SetHandRequest,
+  UnreadCountsRequest,
+  UnreadCountsView,
+  WriteToStaffRequest,
+} from './messaging/chat';
 import type { GetLiveSessionRequest, LiveSessionView } from './monitoring/live';
 import type {
   ExportRecordRequest,
@@ -163,6 +175,12 @@ export interface RequestMap {
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };
   [Requests.messagesBelongToSession]: { request: MessagesBelongToSessionRequest; response: MessagesBelongToSession };
+  [Requests.sendPrivateMessage]: { request: SendPrivateMessageRequest; response: MessageView[] };
+  [Requests.writeToStaff]: { request: WriteToStaffRequest; response: MessageView };
+  [Requests.recordReceipts]: { request: RecordReceiptsRequest; response: ReceiptsRecordedView };
+  [Requests.unreadCounts]: { request: UnreadCountsRequest; response: UnreadCountsView };
+  [Requests.setHand]: { request: SetHandRequest; response: HandView };
+  [Requests.listHands]: { request: ListHandsRequest; response: HandView[] };
 }
 
 export type RequestOf<S extends R[keyof R]> = RequestMap[S]['request'];

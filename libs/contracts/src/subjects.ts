@@ -74,6 +74,12 @@ export const Requests = {
   broadcast: 'messaging.message.broadcast',
   listMessages: 'messaging.message.list',
   messagesBelongToSession: 'messaging.message.belong-to-session',
+  sendPrivateMessage: 'messaging.message.send-private',
+  writeToStaff: 'messaging.message.write-to-staff',
+  recordReceipts: 'messaging.receipt.record',
+  unreadCounts: 'messaging.message.unread',
+  setHand: 'messaging.hand.set',
+  listHands: 'messaging.hand.list',
 } as const;
 
 export const Events = {
@@ -97,6 +103,7 @@ export const Events = {
   attemptReopened: 'sessions.attempt.reopened',
   attemptTimeCredited: 'sessions.attempt.time-credited',
   attemptViewReleased: 'sessions.attempt.view-released',
+  attemptTimeWarning: 'sessions.attempt.time-warning',
   identitySubmitted: 'enrollment.identity.submitted',
   identityDecided: 'enrollment.identity.decided',
   alertRaised: 'monitoring.alert.raised',

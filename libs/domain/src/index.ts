@@ -13,3 +13,5 @@ export * from './duration';
 export * from './emergency-procedures';
 export * from './incidents';
 export * from './live-dashboard';
+export * from './messaging';
+export * from './time-warnings';

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@invigil/server-platform';
 import { MessagingEnv } from './config/env';
 import { messagingEntities } from './entities';
+import { HandsModule } from './hands/hands.module';
 import { MessagesModule } from './messages/messages.module';
+import { ReceiptsModule } from './receipts/receipts.module';
 import { messagingMigrations } from './migrations';
 
 @Module({})
@@ -19,6 +21,8 @@ export class MessagingModule {
           startOutboxRelay: options.startOutboxRelay,
         }),
         MessagesModule,
+        ReceiptsModule,
+        HandsModule,
       ],
     };
   }

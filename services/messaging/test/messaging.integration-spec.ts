@@ -37,7 +37,14 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
   const broadcast = (sessionId: string, body: string, actorId: string = PAULA.id) =>
     nats.request<MessageView>(Requests.broadcast, { orgId: ORG_ID, actorId, sessionId, body });
   const list = async (sessionId: string) =>
-    (await nats.request<MessageView[]>(Requests.listMessages, { orgId: ORG_ID, sessionId })).response ?? [];
+    (
+      await nats.request<MessageView[]>(Requests.listMessages, {
+        orgId: ORG_ID,
+        sessionId,
+        viewerId: PAULA.id,
+        viewerSide: 'staff',
+      })
+    ).response ?? [];
   const started = (sessionId: string) =>
     envelope(Events.sessionStarted, {
       orgId: ORG_ID,
@@ -103,6 +110,8 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
       sessionId,
       messageId: message.id,
       kind: 'broadcast',
+      senderId: PAULA.id,
+      senderRole: 'staff',
       senderName: 'Paula Proctor',
       body: 'Ten minutes left.',
       sentAt: message.sentAt,
@@ -158,7 +167,12 @@ describe('messaging service (real PostgreSQL, NATS, Redis)', () => {
       ['system', 'The session "Safety Basics" has started. Good luck!'],
       ['broadcast', 'Ten minutes left.'],
     ]);
-    const elsewhere = await nats.request<MessageView[]>(Requests.listMessages, { orgId: randomUUID(), sessionId });
+    const elsewhere = await nats.request<MessageView[]>(Requests.listMessages, {
+      orgId: randomUUID(),
+      sessionId,
+      viewerId: PAULA.id,
+      viewerSide: 'staff',
+    });
     expect(elsewhere.response).toEqual([]);
   });
 

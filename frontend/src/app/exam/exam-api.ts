@@ -6,7 +6,6 @@ import {
   FlagQuestionBody,
   JoinWithCodeBody,
   NavigateBody,
-  MessageView,
   ParticipantView,
   ResultView,
 } from '@invigil/contracts';
@@ -45,10 +44,6 @@ export class ExamApi {
   /** Null until the attempt has been scored. */
   getResult(sessionId: string): Promise<ResultView | null> {
     return firstValueFrom(this.http.get<ResultView | null>(`${sessionUrl(sessionId)}/result`));
-  }
-
-  listMessages(sessionId: string): Promise<MessageView[]> {
-    return firstValueFrom(this.http.get<MessageView[]>(`${sessionUrl(sessionId)}/messages`));
   }
 
   certificatePdf(certificateId: string): Promise<Blob> {

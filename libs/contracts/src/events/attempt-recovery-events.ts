@@ -43,3 +43,14 @@ export class AttemptViewReleasedEvent extends AttemptEvent {
   @IsISO8601()
   at!: string;
 }
+
+/** The server's scheduled warning: this many minutes are left before the candidate's own deadline. */
+export class AttemptTimeWarningEvent extends AttemptEvent {
+  @IsInt()
+  @Min(1)
+  minutesRemaining!: number;
+
+  /** The deadline the warning was computed from (it moves with pauses, extensions and credits). */
+  @IsISO8601()
+  deadlineAt!: string;
+}

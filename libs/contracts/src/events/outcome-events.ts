@@ -89,6 +89,16 @@ export class MessageReceiptEvent extends SessionEvent {
 
   @IsISO8601()
   at!: string;
+
+  /** Which side the reader is on: a candidate, or one of the session's staff (reading a candidate's message). */
+  @IsOptional()
+  @IsIn(['staff', 'candidate'])
+  readerSide?: 'staff' | 'candidate';
+
+  /** A private message's thread: the candidate it belongs to (so their pages see staff reading it). */
+  @IsOptional()
+  @IsUUID()
+  toUserId?: string;
 }
 
 /** A candidate raised or lowered their hand to ask the proctor for help. */
@@ -101,6 +111,11 @@ export class HandRaisedEvent extends SessionEvent {
 
   @IsISO8601()
   at!: string;
+
+  /** Set when a staff member lowered the hand (after helping); absent when the candidate did it. */
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
 }
 
 export class LiveParticipantUpdatedEvent extends SessionEvent {

@@ -32,6 +32,9 @@ export enum RecordKind {
   TimeCredited = 'time_credited',
   ViewReleased = 'view_released',
   IncidentFiled = 'incident_filed',
+  PrivateMessageSent = 'private_message_sent',
+  MessageReceipt = 'message_receipt',
+  HandRaised = 'hand_raised',
 }
 
 /**

@@ -20,6 +20,10 @@ import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '../enum
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
 import { IsGuessResistantEnrollmentCode } from './enrollment-code-strength';
 
+/** The server warns each candidate this many minutes before their own deadline, unless the session says otherwise. */
+export const DEFAULT_TIME_WARNING_MINUTES = [10, 5, 1];
+export const TIME_WARNINGS_MAX = 5;
+
 /** Stored now; the exam runtime enforces them. */
 export class SecurityOptions {
   @IsBoolean({ message: 'browserLockdown must be true or false' })
@@ -131,6 +135,15 @@ export class SessionSettingsBody {
   @Max(600)
   gracePeriodSeconds?: number;
 
+  /** Minutes before each candidate's own deadline at which they are warned; default 10, 5 and 1. */
+  @IsOptional()
+  @IsArray({ message: 'timeWarningMinutes must be a list of minutes, e.g. [10, 5, 1]' })
+  @ArrayMaxSize(TIME_WARNINGS_MAX, { message: `timeWarningMinutes may have at most ${TIME_WARNINGS_MAX} warnings` })
+  @IsInt({ each: true, message: 'timeWarningMinutes must contain whole minutes' })
+  @Min(1, { each: true, message: 'timeWarningMinutes must be at least 1 minute each' })
+  @Max(600, { each: true, message: 'timeWarningMinutes must be at most 600 minutes each' })
+  timeWarningMinutes?: number[];
+
   @ValidateNested()
   @Type(() => SecurityOptions)
   security!: SecurityOptions;
@@ -191,6 +204,8 @@ export interface SessionView {
   lateEntryMinutes: number | null;
   timeLimitMode: TimeLimitMode;
   gracePeriodSeconds: number;
+  /** Minutes before each candidate's deadline at which the server warns them, largest first. */
+  timeWarningMinutes: number[];
   security: SecurityOptions;
   status: SessionStatus;
   startedAt: string | null;

@@ -29,6 +29,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     lateEntryMinutes: null,
     timeLimitMode: TimeLimitMode.SessionWide,
     gracePeriodSeconds: 0,
+    timeWarningMinutes: [10, 5, 1],
     security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
     status: SessionStatus.Open,
     startedAt: null,

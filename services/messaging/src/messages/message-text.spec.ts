@@ -20,6 +20,8 @@ describe('message text', () => {
       orgId: 'o1',
       sessionId: 's1',
       kind: 'broadcast' as const,
+      senderRole: 'staff' as const,
+      senderId: 'u1',
       senderName: 'Paula Proctor',
       body: 'Ten minutes left',
       sentAt: new Date('2026-11-26T09:00:00Z'),
@@ -30,10 +32,13 @@ describe('message text', () => {
       sessionId: 's1',
       messageId: 'm1',
       kind: 'broadcast',
+      senderRole: 'staff',
+      senderId: 'u1',
       senderName: 'Paula Proctor',
       body: 'Ten minutes left',
       sentAt: '2026-11-26T09:00:00.000Z',
     });
     expect('toUserId' in event).toBe(false);
+    expect('recipientUserIds' in event).toBe(false);
   });
 });

@@ -18,7 +18,10 @@ export function sessionRescheduledText(startsAt: Date, timeZone: string, message
   return message ? `${text} Message from your proctor: ${message}` : text;
 }
 
-/** The event everyone watching the session hears; `toUserId` is left out for a message to all. */
+/**
+ * The event everyone watching the session hears. Optional fields are left out when empty: a
+ * message to all names no addressee, so the gateway sends it to the whole session.
+ */
 export function messageSentEvent(message: Message): MessageSentEvent {
   return {
     orgId: message.orgId,
@@ -28,6 +31,9 @@ export function messageSentEvent(message: Message): MessageSentEvent {
     senderName: message.senderName,
     body: message.body,
     sentAt: message.sentAt.toISOString(),
+    senderRole: message.senderRole,
+    ...(message.senderId ? { senderId: message.senderId } : {}),
     ...(message.toUserId ? { toUserId: message.toUserId } : {}),
+    ...(message.recipientUserIds ? { recipientUserIds: message.recipientUserIds } : {}),
   };
 }

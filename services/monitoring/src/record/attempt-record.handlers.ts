@@ -3,9 +3,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AttemptSubmittedEvent, RecordActor, SubmissionEndedBy } from '@invigil/contracts';
 import { Events, RecordKind } from '@invigil/contracts';
 import { candidate, DEADLINE, staff, SYSTEM } from './record-actors';
-import { about, RecordWriter, sessionWide } from './record-writer';
+import { about, RecordWriter } from './record-writer';
 
-/** Clock changes, connections, submissions, alerts, messages and results in the record. */
+/** Clock changes, connections, submissions, alerts and results in the record (messages: message-record.handlers.ts). */
 @Injectable()
 export class AttemptRecordHandlers implements OnModuleInit {
   constructor(private readonly writer: RecordWriter) {}
@@ -94,13 +94,6 @@ export class AttemptRecordHandlers implements OnModuleInit {
       kind: RecordKind.AlertRaised,
       actor: SYSTEM,
       detail: { alertId: e.alertId, alert: e.kind, occurredAt: e.occurredAt, detail: e.detail ?? null },
-    }));
-    writer.follow(Events.messageSent, (e) => ({
-      ...(e.toUserId ? about({ ...e, userId: e.toUserId }) : sessionWide(e)),
-      kind: RecordKind.MessageSent,
-      // The event names the sender only by name; a broadcast is always a staff member's.
-      actor: e.kind === 'system' ? SYSTEM : staff(null),
-      detail: { messageId: e.messageId, kind: e.kind, senderName: e.senderName, body: e.body, sentAt: e.sentAt },
     }));
     writer.follow(Events.resultRecorded, (e) => ({
       ...about(e),

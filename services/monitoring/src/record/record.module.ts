@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttemptRecordHandlers } from './attempt-record.handlers';
+import { MessageRecordHandlers } from './message-record.handlers';
 import { RecordController } from './record.controller';
 import { RecordService } from './record.service';
 import { RecordWriter } from './record-writer';
@@ -12,7 +13,7 @@ import { SessionRecordHandlers } from './session-record.handlers';
  */
 @Module({
   controllers: [RecordController],
-  providers: [RecordWriter, RecordService, SessionRecordHandlers, AttemptRecordHandlers],
+  providers: [RecordWriter, RecordService, SessionRecordHandlers, AttemptRecordHandlers, MessageRecordHandlers],
   exports: [RecordWriter],
 })
 export class RecordModule {}

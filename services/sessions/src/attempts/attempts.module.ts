@@ -8,6 +8,7 @@ import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptRecoveryService } from './attempt-recovery.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
+import { TimeWarnings } from './time-warnings';
 import { DeadlineQueue } from './deadline-queue';
 import { DeadlineWorker } from './deadline.worker';
 import { EnrollmentRoster } from './enrollment-roster';
@@ -24,6 +25,7 @@ import { PresenceSweeper } from './presence-sweeper';
   controllers: [AttemptsController],
   providers: [
     AttemptsService,
+    TimeWarnings,
     AnswerSavingService,
     AttemptPositionService,
     AttemptPresenceService,

@@ -16,9 +16,21 @@ export class DeadlineJobData {
   @IsOptional()
   @IsString()
   correlationId?: string;
+
+  /** Set on a time warning's job: warn at this many minutes left instead of submitting. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  warningMinutes?: number;
 }
 
 export const DEADLINE_JOB_NAME = 'auto-submit';
+export const TIME_WARNING_JOB_NAME = 'time-warning';
+
+/** One job per warning and deadline version: a moved deadline gets new warnings, old ones find it moved. */
+export function timeWarningJobId(attemptId: string, deadlineVersion: number, minutes: number): string {
+  return `${attemptId}-d${deadlineVersion}-w${minutes}`;
+}
 
 /** A moved deadline is a new job id; an old job that fires finds time left and does nothing. */
 export function deadlineJobId(attemptId: string, deadlineVersion: number): string {

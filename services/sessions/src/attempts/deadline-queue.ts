@@ -4,9 +4,18 @@ import { AttemptStatus, Queues } from '@invigil/contracts';
 import { currentCorrelationId, INVIGIL_METRICS, InvigilMetrics, JobQueue } from '@invigil/server-platform';
 import { SessionsEnv } from '../config/env';
 import { ProctoredSession } from '../sessions/proctored-session.entity';
-import { autoSubmitAt } from './attempt-clock';
+import { upcomingTimeWarnings } from '@invigil/domain';
+import { autoSubmitAt, storedClock } from './attempt-clock';
+import { deadlineAt } from '@invigil/domain';
 import { Attempt } from './attempt.entity';
-import { DEADLINE_JOB_NAME, DEADLINE_JOB_OPTIONS, DeadlineJobData, deadlineJobId } from './deadline-job';
+import {
+  DEADLINE_JOB_NAME,
+  DEADLINE_JOB_OPTIONS,
+  DeadlineJobData,
+  deadlineJobId,
+  TIME_WARNING_JOB_NAME,
+  timeWarningJobId,
+} from './deadline-job';
 
 /**
  * One delayed BullMQ job per attempt and deadline version: at the deadline plus the session's grace
@@ -44,6 +53,27 @@ export class DeadlineQueue extends JobQueue<DeadlineJobData> {
       jobId: deadlineJobId(attempt.id, attempt.deadlineVersion),
       delay: Math.max(0, at.getTime() - Date.now()),
     });
+    await this.scheduleWarnings(attempt, data);
+  }
+
+  /** The session's time warnings ahead of this deadline version, each its own delayed job. */
+  private async scheduleWarnings(attempt: Attempt, data: DeadlineJobData): Promise<void> {
+    const deadline = deadlineAt(storedClock(attempt));
+    if (!deadline) return;
+    const session = await this.em
+      .fork()
+      .findOne(ProctoredSession, { id: attempt.sessionId }, { fields: ['timeWarningMinutes'] });
+    const now = new Date();
+    for (const warning of upcomingTimeWarnings(deadline, session?.timeWarningMinutes ?? [], now)) {
+      await this.queue.add(
+        TIME_WARNING_JOB_NAME,
+        { ...data, warningMinutes: warning.minutes },
+        {
+          jobId: timeWarningJobId(attempt.id, attempt.deadlineVersion, warning.minutes),
+          delay: Math.max(0, warning.at.getTime() - now.getTime()),
+        },
+      );
+    }
   }
 
   /** After a commit: a failure is logged, and repaired by the next start-up sweep. */

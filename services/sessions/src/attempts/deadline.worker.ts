@@ -5,6 +5,7 @@ import { SessionsEnv } from '../config/env';
 import { AttemptsService } from './attempts.service';
 import { DeadlineJobData } from './deadline-job';
 import { DeadlineQueue } from './deadline-queue';
+import { TimeWarnings } from './time-warnings';
 
 /** Consumes `Queues.attemptDeadlines`: submits an attempt whose time (plus grace) is up. */
 @Injectable()
@@ -13,6 +14,7 @@ export class DeadlineWorker extends JobWorker<DeadlineJobData> {
     env: SessionsEnv,
     private readonly attempts: AttemptsService,
     private readonly deadlines: DeadlineQueue,
+    private readonly warnings: TimeWarnings,
     @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
     super(
@@ -28,6 +30,11 @@ export class DeadlineWorker extends JobWorker<DeadlineJobData> {
   }
 
   protected async handle(data: DeadlineJobData): Promise<void> {
+    if (data.warningMinutes !== undefined) {
+      const warned = await this.warnings.warnIfDue(data, data.warningMinutes);
+      this.logger.log(`Time warning (${data.warningMinutes} min) of attempt ${data.attemptId}: ${warned}`);
+      return;
+    }
     const result = await this.attempts.submitIfDue(data.orgId, data.attemptId);
     // Not due: the deadline moved later. Its own job normally exists already; this makes sure.
     if (result.outcome === 'not-due' && result.attempt)

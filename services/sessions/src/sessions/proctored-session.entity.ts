@@ -1,5 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { EnrollmentMode, SessionStatus, StartMode, TimeLimitMode } from '@invigil/contracts';
+import {
+  EnrollmentMode,
+  SessionStatus,
+  StartMode,
+  TimeLimitMode,
+  DEFAULT_TIME_WARNING_MINUTES,
+} from '@invigil/contracts';
 import { FINISHED_SESSION_STATUSES } from '@invigil/domain';
 import { AssessmentVersion } from '../assessments/assessment-version.entity';
 import { Assessment } from '../assessments/assessment.entity';
@@ -74,6 +80,10 @@ export class ProctoredSession {
 
   @Property({ type: 'integer' })
   gracePeriodSeconds!: number;
+
+  /** Minutes before each candidate's deadline at which the server warns them (largest first). */
+  @Property({ type: 'json', columnType: 'jsonb', defaultRaw: `'[10, 5, 1]'` })
+  timeWarningMinutes: number[] = [...DEFAULT_TIME_WARNING_MINUTES];
 
   @Property({ type: 'boolean' })
   browserLockdown!: boolean;

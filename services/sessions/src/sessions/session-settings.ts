@@ -1,5 +1,5 @@
 import type { SessionSettingsBody } from '@invigil/contracts';
-import { Requests, Role, StartMode } from '@invigil/contracts';
+import { Requests, Role, StartMode, DEFAULT_TIME_WARNING_MINUTES } from '@invigil/contracts';
 import { normalizeEnrollmentCode, ZonedTimeError, zonedLocalTimeToUtc } from '@invigil/domain';
 import type { RpcClient } from '@invigil/server-platform';
 import { RemoteCallError, RpcError } from '@invigil/server-platform';
@@ -23,6 +23,7 @@ export interface ResolvedSettings {
   lateEntryMinutes: number | null;
   timeLimitMode: ProctoredSession['timeLimitMode'];
   gracePeriodSeconds: number;
+  timeWarningMinutes: number[];
   browserLockdown: boolean;
   screenMonitoring: boolean;
   identityVerification: boolean;
@@ -77,6 +78,8 @@ export function resolveSettings(body: SessionSettingsBody, actorId: string, now:
     lateEntryMinutes: body.lateEntry ? (body.lateEntryMinutes ?? null) : null,
     timeLimitMode: body.timeLimitMode,
     gracePeriodSeconds: body.gracePeriodSeconds ?? 0,
+    // Largest first, each once: the order the candidate meets them.
+    timeWarningMinutes: [...new Set(body.timeWarningMinutes ?? DEFAULT_TIME_WARNING_MINUTES)].sort((a, b) => b - a),
     browserLockdown: body.security.browserLockdown,
     screenMonitoring: body.security.screenMonitoring,
     identityVerification: body.security.identityVerification,
@@ -100,6 +103,7 @@ export function settingsColumns(settings: ResolvedSettings) {
     lateEntryMinutes: settings.lateEntryMinutes,
     timeLimitMode: settings.timeLimitMode,
     gracePeriodSeconds: settings.gracePeriodSeconds,
+    timeWarningMinutes: settings.timeWarningMinutes,
     browserLockdown: settings.browserLockdown,
     screenMonitoring: settings.screenMonitoring,
     identityVerification: settings.identityVerification,

@@ -27,6 +27,7 @@ export function toSessionView(
     lateEntryMinutes: session.lateEntryMinutes,
     timeLimitMode: session.timeLimitMode,
     gracePeriodSeconds: session.gracePeriodSeconds,
+    timeWarningMinutes: session.timeWarningMinutes,
     security: securityOf(session),
     status: session.status,
     questionCount: version.questionCount,

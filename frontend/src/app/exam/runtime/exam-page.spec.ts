@@ -175,6 +175,9 @@ describe('ExamPage', () => {
     // Position reports and the waiting room's schedule request are not what these tests look at.
     for (const request of http.match((r) => r.url.endsWith('/attempt/position'))) request.flush(null);
     for (const request of http.match('/api/sessions/s1')) request.flush({ scheduledAt: null });
+    // The messages panel's own requests (its tests are in ask-proctor.spec.ts).
+    for (const request of http.match((r) => r.url.startsWith('/api/sessions/s1/messages'))) request.flush([]);
+    for (const request of http.match('/api/sessions/s1/hands')) request.flush([]);
     http.verify();
     localStorage.clear();
   });
@@ -508,6 +511,8 @@ describe('ExamPage', () => {
     http.expectOne('/api/sessions/s1/messages').flush([]);
     await settleAll();
     expect(queryTestId(fixture, 'waiting-room')).not.toBeNull();
+    for (const request of http.match('/api/sessions/s1/messages')) request.flush([]);
+    const sentAt = new Date().toISOString();
     socket.push(Events.messageSent, {
       orgId: 'o1',
       sessionId: 's1',
@@ -515,9 +520,29 @@ describe('ExamPage', () => {
       kind: 'system',
       senderName: 'Invigil',
       body: 'The session has started.',
-      sentAt: new Date().toISOString(),
+      sentAt,
     });
     await settleAll();
+    // The push says something is new; the page fetches it (the push carries no order) and shows it.
+    http.expectOne('/api/sessions/s1/messages').flush([
+      {
+        id: 'm1',
+        seq: 1,
+        sessionId: 's1',
+        kind: 'system',
+        senderRole: 'system',
+        senderId: null,
+        senderName: 'Invigil',
+        body: 'The session has started.',
+        sentAt,
+        toUserId: null,
+        recipientUserIds: null,
+        receipts: [],
+      },
+    ]);
+    await settleAll();
     expect(textOf(fixture, 'exam-messages')).toContain('The session has started.');
+    expect(textOf(fixture, 'message-banner-text')).toBe('The session has started.');
+    http.expectOne('/api/sessions/s1/messages/receipts').flush({ recorded: 1 });
   });
 });

@@ -3,7 +3,8 @@ import { RouterLink } from '@angular/router';
 import { FormError } from '../../shared/form-error';
 import { participantStatusLabel } from '../../shared/status-labels';
 import { ExamBlocker } from './exam-blocker';
-import { ExamMessages } from '../messages/exam-messages';
+import { AskProctor } from '../messages/ask-proctor';
+import { CandidateChat } from '../messages/candidate-chat';
 import { ExamPalette } from './exam-palette';
 import { ExamQuestion } from './exam-question';
 import { ExamResult } from '../results/exam-result';
@@ -32,17 +33,18 @@ const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Sa
     ExamBlocker,
     SubmitConfirmation,
     ExamResult,
-    ExamMessages,
+    AskProctor,
     WaitingCountdown,
     ExamSecurityGate,
     EndingCountdown,
   ],
-  providers: [ExamSession, ExamViewLink],
+  providers: [ExamSession, ExamViewLink, CandidateChat],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-page.html',
 })
 export class ExamPage implements OnInit {
   protected readonly exam = inject(ExamSession);
+  private readonly chat = inject(CandidateChat);
 
   /** The `:sessionId` route parameter. */
   readonly sessionId = input.required<string>();
@@ -94,6 +96,7 @@ export class ExamPage implements OnInit {
 
   ngOnInit(): void {
     this.exam.start(this.sessionId());
+    this.chat.start(this.sessionId());
   }
 
   protected async confirmSubmit(): Promise<void> {

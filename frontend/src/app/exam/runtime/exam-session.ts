@@ -7,7 +7,6 @@ import {
   AttemptView,
   Events,
   IdentityStatus,
-  MessageView,
   ParticipantStatus,
   SessionNoticeView,
 } from '@invigil/contracts';
@@ -25,7 +24,6 @@ import { isAnswered } from './answer-state';
 import { ExamApi, isNotStartedYet } from '../exam-api';
 import { announceExamChanges, ExamAnnouncer } from './exam-announcer';
 import { ExamClock } from '../clock/exam-clock';
-import { addMessage, fromMessageEvent } from '../messages/exam-messages-list';
 import { ExamProgress } from './exam-progress';
 import { ExamResultWatch } from '../results/exam-result-watch';
 import { ExamViewLink } from './exam-view-link';
@@ -36,7 +34,7 @@ const resultPollMs = 2_000;
 const statusPollMs = 5_000;
 const clockRefreshMs = 60_000;
 
-/** The state of one candidate's exam page: status, attempt, saves, clock, result and messages. */
+/** The state of one candidate's exam page: status, attempt, saves, clock and result (messages: CandidateChat). */
 @Injectable()
 export class ExamSession {
   private readonly api = inject(ExamApi);
@@ -58,7 +56,6 @@ export class ExamSession {
   readonly selections = signal<ReadonlyMap<string, AnswerValue>>(new Map());
   readonly results = new ExamResultWatch(this.api, () => this.sessionId);
   readonly result = this.results.result;
-  readonly messages = signal<MessageView[]>([]);
   readonly error = signal<DisplayedError | null>(null);
   readonly submitting = signal(false);
   /** The deadline or the end of the session submitted the attempt, not the candidate. */
@@ -185,7 +182,7 @@ export class ExamSession {
     }
   }
 
-  /** The candidate's status, the session's start, messages and results, as the server pushes them. */
+  /** The candidate's status, the session's start and results, as the server pushes them. */
   private followSession(sessionId: string, me: string | undefined): void {
     // A confirmed watch (also after a reconnect) reloads whatever may have been missed.
     this.socket
@@ -203,13 +200,6 @@ export class ExamSession {
       .on(Events.sessionStarted, sessionId)
       .pipe(this.untilDestroyed())
       .subscribe(() => void this.loadAttempt());
-    this.socket
-      .on(Events.messageSent, sessionId)
-      .pipe(
-        filter(({ data }) => !data.toUserId || data.toUserId === me),
-        this.untilDestroyed(),
-      )
-      .subscribe(({ data }) => this.messages.update((list) => addMessage(list, fromMessageEvent(data))));
     merge(this.socket.on(Events.resultRecorded, sessionId), this.socket.on(Events.certificateIssued, sessionId))
       .pipe(
         filter(({ data }) => data.userId === me),
@@ -232,8 +222,7 @@ export class ExamSession {
 
   private async refresh(): Promise<void> {
     try {
-      const [mine, messages] = await Promise.all([this.api.myParticipations(), this.api.listMessages(this.sessionId)]);
-      this.messages.update((list) => messages.reduce(addMessage, list));
+      const mine = await this.api.myParticipations();
       const participation = mine.find((p) => p.sessionId === this.sessionId);
       this.notJoined.set(!participation);
       if (participation) {

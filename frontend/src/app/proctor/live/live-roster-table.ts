@@ -20,6 +20,10 @@ export class LiveRosterTable {
   readonly attempts = input<ReadonlyMap<string, TimedAttempt>>(new Map());
   readonly now = input(0);
   readonly attemptChanged = output<AttemptSummaryView>();
+  /** User ids with a raised hand. */
+  readonly hands = input<ReadonlySet<string>>(new Set());
+  /** "Message" on a row: open that candidate's chat thread. */
+  readonly openChat = output<LiveParticipantView>();
   protected readonly statusLabel = participantStatusLabel;
   protected readonly percent = formatPercent;
 }

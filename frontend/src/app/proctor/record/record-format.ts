@@ -41,6 +41,9 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.TimeCredited]: 'Lost time credited',
   [RecordKind.ViewReleased]: 'Live view released',
   [RecordKind.IncidentFiled]: 'Incident filed',
+  [RecordKind.PrivateMessageSent]: 'Private message',
+  [RecordKind.MessageReceipt]: 'Message receipt',
+  [RecordKind.HandRaised]: 'Hand raised or lowered',
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */

@@ -30,6 +30,7 @@ export const SESSION_FORM_FIELDS = [
   'lateEntryMinutes',
   'timeLimitMode',
   'gracePeriodSeconds',
+  'timeWarningMinutes',
   'browserLockdown',
   'screenMonitoring',
   'identityVerification',

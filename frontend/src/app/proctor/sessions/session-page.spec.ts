@@ -43,6 +43,7 @@ const session: SessionView = {
   lateEntryMinutes: null,
   timeLimitMode: TimeLimitMode.SessionWide,
   gracePeriodSeconds: 0,
+  timeWarningMinutes: [10, 5, 1],
   security: { browserLockdown: false, screenMonitoring: false, identityVerification: false },
   status: SessionStatus.Open,
   questionCount: 2,
@@ -107,6 +108,9 @@ describe('SessionPage', () => {
     for (const request of http.match('/api/sessions/s1/incidents')) request.flush([]);
     // The dashboard learns new rows' emails from the roster for its search; its own spec tests it.
     for (const request of http.match('/api/sessions/s1/participants')) request.flush([]);
+    // The broadcast form's history and the raised hands load themselves; their own specs test them.
+    for (const request of http.match((r) => r.url.startsWith('/api/sessions/s1/messages'))) request.flush([]);
+    for (const request of http.match('/api/sessions/s1/hands')) request.flush([]);
     http.verify();
   });
 

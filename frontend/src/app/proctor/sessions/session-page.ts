@@ -34,6 +34,9 @@ import { AssessmentsApi } from '../assessments/assessments-api';
 import { SessionAttempts } from '../live/session-attempts';
 import { EmergencyControls } from './emergency/emergency-controls';
 import { SessionNotices } from './emergency/session-notices';
+import { ChatThread } from '../chat/chat-thread';
+import { SessionHands } from '../chat/session-hands';
+import { TimeUpdate } from '../chat/time-update';
 import { SessionForm } from './session-form';
 import { SessionSettingsSummary } from './session-settings-summary';
 import { AlertsPanel } from '../security/alerts-panel';
@@ -82,8 +85,10 @@ const LIFECYCLE_EVENTS = [
     EmergencyControls,
     SessionNotices,
     IncidentsPanel,
+    ChatThread,
+    TimeUpdate,
   ],
-  providers: [SessionAttempts],
+  providers: [SessionAttempts, SessionHands],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
 })
@@ -94,6 +99,9 @@ export class SessionPage implements OnInit {
   private readonly socket = inject(SocketService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly attempts = inject(SessionAttempts);
+  protected readonly hands = inject(SessionHands);
+  /** The candidate whose chat thread is open. */
+  protected readonly chatWith = signal<LiveParticipantView | null>(null);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -131,6 +139,7 @@ export class SessionPage implements OnInit {
   ngOnInit(): void {
     const sessionId = this.id();
     this.attempts.follow(sessionId);
+    this.hands.follow(sessionId);
     // Every confirmed watch (also after a reconnect) reloads, to pick up whatever happened meanwhile.
     this.socket
       .watchSession(sessionId)

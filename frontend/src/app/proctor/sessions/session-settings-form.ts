@@ -18,6 +18,8 @@ export interface SessionFormValue {
   lateEntryMinutes: number | string | null;
   timeLimitMode: TimeLimitMode;
   gracePeriodSeconds: number | string | null;
+  /** Minutes before each candidate's deadline, comma separated ("10, 5, 1"); empty: the default. */
+  timeWarningMinutes: string;
   browserLockdown: boolean;
   screenMonitoring: boolean;
   identityVerification: boolean;
@@ -56,6 +58,7 @@ export function defaultFormValue(): SessionFormValue {
     lateEntryMinutes: null,
     timeLimitMode: TimeLimitMode.SessionWide,
     gracePeriodSeconds: null,
+    timeWarningMinutes: '',
     browserLockdown: false,
     screenMonitoring: false,
     identityVerification: false,
@@ -81,6 +84,7 @@ export function formValueOf(session: SessionView): SessionFormValue {
     lateEntryMinutes: session.lateEntryMinutes,
     timeLimitMode: session.timeLimitMode,
     gracePeriodSeconds: session.gracePeriodSeconds,
+    timeWarningMinutes: (session.timeWarningMinutes ?? []).join(', '),
     browserLockdown: session.security.browserLockdown,
     screenMonitoring: session.security.screenMonitoring,
     identityVerification: session.security.identityVerification,
@@ -121,6 +125,13 @@ export function toSettingsBody(value: SessionFormValue): SessionSettingsBody {
   if (value.lateEntry) body.lateEntryMinutes = optionalNumber(value.lateEntryMinutes);
   const grace = optionalNumber(value.gracePeriodSeconds);
   if (grace !== undefined) body.gracePeriodSeconds = grace;
+  const warnings = value.timeWarningMinutes.trim();
+  // Whatever is typed goes to the server, which names a bad entry ("must contain whole minutes").
+  if (warnings)
+    body.timeWarningMinutes = warnings
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map(Number);
   return body;
 }
 
