@@ -175,12 +175,18 @@ describe('the live dashboard, bulk actions and the system check (real Chromium)'
     );
     await expectContains(page.getByTestId(d.row(first.id)).getByTestId(d.rowAdjustments), '+10 min extension');
 
-    // The drawer: question by question, the chat's place and the record, for one candidate.
+    // The same three get one private message each, in their own thread (check() keeps a ticked box ticked).
+    for (const person of candidates) await page.getByTestId(d.row(person.id)).getByTestId(d.rowSelect).check();
+    await page.getByTestId(d.bulkMessageText).fill('Ten more minutes after the outage.');
+    await page.getByTestId(d.bulkMessageSend).click();
+    await expectText(page.getByTestId(d.bulkMessageSent), 'Sent to 3 candidates');
+
+    // The drawer: question by question, the chat thread and the record, for one candidate.
     await page.getByTestId(d.row(first.id)).getByTestId(d.rowOpen).click();
     const drawer = page.getByTestId(d.drawer);
     await expectVisible(drawer.getByTestId(d.drawerQuestions));
     await expectContains(drawer.getByTestId(d.drawerQuestions), 'Changes');
-    await expectVisible(drawer.getByTestId(d.drawerChat));
+    await expectContains(drawer.getByTestId(d.drawerChat), 'Ten more minutes after the outage.');
     await expectContains(drawer.getByTestId(d.drawerRecord), 'Time extended');
     await page.keyboard.press('Escape');
     await expect(drawer.count()).resolves.toBe(0);

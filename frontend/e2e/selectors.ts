@@ -316,6 +316,9 @@ export const sel = {
     bulkExtend: 'bulk-extend',
     bulkSummary: 'bulk-summary',
     bulkOutcome: (userId: string) => `bulk-outcome-${userId}`,
+    bulkMessageText: 'bulk-message-text',
+    bulkMessageSend: 'bulk-message-send',
+    bulkMessageSent: 'bulk-message-sent',
   },
   systemCheck: {
     page: 'system-check',

@@ -8,7 +8,7 @@ const ACTION_LABELS: Record<BulkAttemptAction, string> = { pause: 'Pause', resum
 
 /**
  * Pause, resume or extend the selected candidates at once, then say for each what happened and why
- * anything was refused. (Messaging a selection waits for the broadcast route to take recipients.)
+ * anything was refused. Messaging the selection is BulkMessage, beside it.
  */
 @Component({
   selector: 'app-bulk-actions',

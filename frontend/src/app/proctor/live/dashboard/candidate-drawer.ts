@@ -13,6 +13,7 @@ import { participantStatusLabel } from '../../../shared/status-labels';
 import { NO_FILTERS, detailLine, RECORD_KIND_LABELS } from '../../record/record-format';
 import { RecordApi } from '../../record/record-api';
 import { SecurityReviewApi } from '../../security/security-review-api';
+import { ChatThread } from '../../chat/chat-thread';
 import { AttemptControls } from '../attempt-controls';
 import { AttemptsApi } from '../attempts-api';
 import { TimedAttempt } from '../attempt-clock';
@@ -24,11 +25,11 @@ const RECORD_LIMIT = 50;
 
 /**
  * One candidate up close: progress and time, the clock controls, their alerts and snapshots over
- * time, the chat thread's place, and their part of the session record. Escape or Close shuts it.
+ * time, their chat thread, and their part of the session record. Escape or Close shuts it.
  */
 @Component({
   selector: 'app-candidate-drawer',
-  imports: [AttemptControls],
+  imports: [AttemptControls, ChatThread],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './candidate-drawer.html',
   host: { '(document:keydown.escape)': 'closed.emit()' },

@@ -24,6 +24,7 @@ import { participantStatusLabel } from '../../../shared/status-labels';
 import { RosterApi } from '../../roster/roster-api';
 import { remainingNow, TimedAttempt } from '../attempt-clock';
 import { BulkActions } from './bulk-actions';
+import { BulkMessage } from './bulk-message';
 import { CandidateDrawer } from './candidate-drawer';
 import { connectivityText, SEVERITY_LABELS, severityOf, timeText } from './dashboard-format';
 import { loadPrefs, savePrefs } from './dashboard-prefs';
@@ -47,7 +48,7 @@ export const DASHBOARD_ROW_HEIGHT = 56;
  */
 @Component({
   selector: 'app-live-dashboard',
-  imports: [ScrollingModule, FormsModule, BulkActions, CandidateDrawer],
+  imports: [ScrollingModule, FormsModule, BulkActions, BulkMessage, CandidateDrawer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './live-dashboard.html',
 })
