@@ -56,11 +56,7 @@ export type RescheduleRefusal = { kind: 'conflict' | 'invalid'; message: string 
  * Reschedule while running: only a started or paused session that is not ending, and only to a time
  * in the future. A session that has not started is rescheduled by editing its settings.
  */
-export function rescheduleLiveRefusal(
-  session: EmergencySubject,
-  startsAt: Date,
-  now: Date,
-): RescheduleRefusal | null {
+export function rescheduleLiveRefusal(session: EmergencySubject, startsAt: Date, now: Date): RescheduleRefusal | null {
   const finished = finishedSessionMessage(session);
   if (finished) return { kind: 'conflict', message: `${finished}; it cannot be rescheduled.` };
   if (!sessionIsRunning(session.status))
