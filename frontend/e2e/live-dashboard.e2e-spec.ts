@@ -189,7 +189,7 @@ describe('the live dashboard, bulk actions and the system check (real Chromium)'
     await expectContains(drawer.getByTestId(d.drawerChat), 'Ten more minutes after the outage.');
     await expectContains(drawer.getByTestId(d.drawerRecord), 'Time extended');
     await page.keyboard.press('Escape');
-    await expect(drawer.count()).resolves.toBe(0);
+    await drawer.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
   it('tells a candidate without a camera what to fix', async () => {
