@@ -164,6 +164,7 @@ describe('the live dashboard, bulk actions and the system check (real Chromium)'
       await row.getByTestId(d.rowSelect).check();
     }
     await page.getByTestId(d.bulkMinutes).fill('10');
+    await page.getByTestId(d.bulkReason).fill('Network outage in room 2');
     await page.getByTestId(d.bulkExtend).click();
 
     await expectText(page.getByTestId(d.bulkSummary), 'Extend: 2 done, 1 refused');
@@ -188,6 +189,7 @@ describe('the live dashboard, bulk actions and the system check (real Chromium)'
     await expectContains(drawer.getByTestId(d.drawerQuestions), 'Changes');
     await expectContains(drawer.getByTestId(d.drawerChat), 'Ten more minutes after the outage.');
     await expectContains(drawer.getByTestId(d.drawerRecord), 'Time extended');
+    await expectContains(drawer.getByTestId(d.drawerRecord), 'reason: Network outage in room 2');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached', timeout: 5_000 });
   });

@@ -313,6 +313,7 @@ export const sel = {
     drawerChat: 'drawer-chat-slot',
     drawerRecord: 'drawer-record',
     bulkMinutes: 'bulk-minutes',
+    bulkReason: 'bulk-reason',
     bulkExtend: 'bulk-extend',
     bulkSummary: 'bulk-summary',
     bulkOutcome: (userId: string) => `bulk-outcome-${userId}`,

@@ -68,7 +68,7 @@ export class BulkAttempts {
         message: "Not on this session's roster; nothing was done.",
         attempt: null,
       };
-    const request = { orgId: user.orgId, actorId: user.sub, sessionId, userId };
+    const request = { orgId: user.orgId, actorId: user.sub, sessionId, userId, reason: body.reason };
     try {
       const attempt: AttemptSummaryView =
         body.action === 'extend'

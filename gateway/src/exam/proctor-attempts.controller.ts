@@ -78,6 +78,7 @@ export class ProctorAttemptsController {
       sessionId,
       userId,
       minutes: body.minutes,
+      reason: body.reason,
     });
   }
 }

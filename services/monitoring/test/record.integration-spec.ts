@@ -48,6 +48,7 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     remainingSeconds: 1500,
     minutes: 5,
     actorId: PROCTOR.id,
+    reason: 'Fire alarm in the hall',
   });
 
   beforeAll(async () => {
@@ -129,7 +130,12 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     expect(entry(entries, RecordKind.SessionPaused).actor).toEqual(staffAction);
     expect(entry(entries, RecordKind.AttemptExtended, CARLA.id)).toMatchObject({
       actor: staffAction,
-      detail: { minutes: 5, after: { remainingSeconds: 1500 } },
+      detail: {
+        minutes: 5,
+        before: { remainingSeconds: 1200 },
+        after: { remainingSeconds: 1500 },
+        reason: 'Fire alarm in the hall',
+      },
     });
     const submissions = entries.filter((item) => item.kind === RecordKind.AttemptSubmitted);
     expect(submissions.map((item) => [item.userId, item.detail['endedBy'], item.actor.type])).toEqual([

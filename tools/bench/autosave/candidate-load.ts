@@ -1,5 +1,5 @@
 import type { AttachAttemptAck, SaveAnswerSocketAck } from '@invigil/contracts';
-import { SocketCommands } from '@invigil/contracts';
+import { SocketCommands, SocketPushes } from '@invigil/contracts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
@@ -13,6 +13,14 @@ export interface LoadSettings {
   ackTimeoutMs: number;
   connectBatch: number;
   attachConcurrency: number;
+  /**
+   * 'random' (the autosave bench): any question each time. 'sequential': save n answers question n, so
+   * the candidate's answered count after save n is n until every question is answered (the dashboard
+   * bench follows that count to the proctor's page).
+   */
+  questionOrder?: 'random' | 'sequential';
+  /** Called as each save is sent: who, its sequence number (1, 2, …) and when (performance.now()). */
+  onSaveSent?: (userId: string, clientSeq: number, sentAt: number) => void;
 }
 
 interface SaveRecord {
@@ -53,6 +61,7 @@ export class CandidateLoad {
   /** Saves awaiting their ack, with when they were sent. */
   private inFlight = new Map<Promise<void>, number>();
   private dropped = 0;
+  private pushes = 0;
   private saving = false;
 
   constructor(
@@ -103,6 +112,11 @@ export class CandidateLoad {
   /** Sockets closed by the other side since they connected. */
   get droppedTotal(): number {
     return this.dropped;
+  }
+
+  /** Events the gateway pushed to the candidates' pages so far (broadcasts, their own attempt's changes…). */
+  get pushesReceived(): number {
+    return this.pushes;
   }
 
   get attachedCount(): number {
@@ -181,6 +195,7 @@ export class CandidateLoad {
     });
     return new Promise((resolve) => {
       socket.once('connect', () => {
+        socket.on(SocketPushes.event, () => this.pushes++);
         socket.on('disconnect', (reason) => {
           if (reason === 'io client disconnect') return;
           if (this.dropped++ === 0) console.warn(`  first socket dropped by the other side: ${reason}`);
@@ -197,7 +212,10 @@ export class CandidateLoad {
   }
 
   private save(entry: (typeof this.sockets)[number]): void {
-    const index = Math.floor(Math.random() * this.questionIds.length);
+    const index =
+      this.settings.questionOrder === 'sequential'
+        ? entry.seq % this.questionIds.length
+        : Math.floor(Math.random() * this.questionIds.length);
     // Even positions are single choice, odd ones numeric (see exam-setup.ts).
     const answer = index % 2 === 0 ? { selectedOption: Math.floor(Math.random() * 4) } : { numberValue: entry.seq };
     const payload = {
@@ -208,6 +226,7 @@ export class CandidateLoad {
       answer,
     };
     const startedAt = performance.now();
+    this.settings.onSaveSent?.(entry.candidate.userId, payload.clientSeq, startedAt);
     const done = (
       entry.socket
         .timeout(this.settings.ackTimeoutMs)

@@ -20,8 +20,8 @@ export interface BenchExam {
 export const QUESTION_COUNT = 10;
 
 /** Half single choice, half numeric: the two cheapest answer checks, as the exam-socket suite uses. */
-function questions() {
-  return Array.from({ length: QUESTION_COUNT }, (_, index) =>
+function questions(count: number) {
+  return Array.from({ length: count }, (_, index) =>
     index % 2 === 0
       ? {
           type: QuestionType.SingleChoice,
@@ -46,13 +46,13 @@ function questions() {
  * candidates never log in: their access tokens are signed here with the stack's secret, because
  * an argon2 login per candidate is not what this benchmark measures.
  */
-export async function prepareExam(stack: LocalStack, count: number): Promise<BenchExam> {
+export async function prepareExam(stack: LocalStack, count: number, items = QUESTION_COUNT): Promise<BenchExam> {
   const base = stack.gatewayUrl(0);
   const proctor = await ApiClient.signIn(base, DEMO_USERS[1].email);
   const assessment = await proctor.call<{ id: string }>('POST', '/api/assessments', {
     title: 'Autosave benchmark',
     passingPercent: 50,
-    sections: [{ title: 'All', questions: questions() }],
+    sections: [{ title: 'All', questions: questions(items) }],
   });
   if (assessment.status !== 201)
     throw new Error(`creating the assessment failed: ${assessment.status} ${JSON.stringify(assessment.body)}`);

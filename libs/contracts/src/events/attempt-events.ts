@@ -72,6 +72,11 @@ export class AttemptClockEvent extends AttemptEvent {
   @IsOptional()
   @IsUUID()
   actorId?: string;
+
+  /** Why the staff member changed it, when they said (pause, resume, extend). */
+  @IsOptional()
+  @IsString()
+  reason?: string;
 }
 
 export class AttemptPausedEvent extends AttemptClockEvent {

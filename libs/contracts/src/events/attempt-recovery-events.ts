@@ -7,9 +7,10 @@ export class AttemptReopenedEvent extends AttemptClockEvent {
   @IsUUID()
   override actorId!: string;
 
+  /** Required here (a reopening always says why; the base class leaves it optional). */
   @IsString()
   @Length(3, 500)
-  reason!: string;
+  override reason!: string;
 
   /** The time the proctor gave back, which is the remaining time right after reopening. */
   @IsInt()

@@ -21,9 +21,10 @@ export class ReopenAttemptBody {
 }
 
 export class ReopenAttemptRequest extends ProctorAttemptRequest {
+  /** Required here (a reopening always says why; the base class leaves it optional). */
   @IsString()
   @Length(3, 500)
-  reason!: string;
+  override reason!: string;
 
   @IsInt()
   @Min(1)

@@ -9,6 +9,7 @@ import {
   IsUUID,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -143,6 +144,12 @@ export class ProctorAttemptRequest extends ActorScopedRequest {
 
   @IsUUID()
   userId!: string;
+
+  /** Why the staff member changed the clock (pause, resume, extend), kept in the session record. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class ExtendAttemptBody {
@@ -150,6 +157,12 @@ export class ExtendAttemptBody {
   @Min(1, { message: 'minutes must be at least 1' })
   @Max(600, { message: 'minutes must be at most 600' })
   minutes!: number;
+
+  /** Why, for the session record (optional). */
+  @IsOptional()
+  @IsString({ message: 'reason must be text' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason?: string;
 }
 
 export class ExtendAttemptRequest extends ProctorAttemptRequest {

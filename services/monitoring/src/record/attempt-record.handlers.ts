@@ -26,20 +26,26 @@ export class AttemptRecordHandlers implements OnModuleInit {
             ...about(e),
             kind: RecordKind.AttemptPaused,
             actor: staff(e.actorId),
-            detail: { remainingSeconds: e.remainingSeconds },
+            detail: { remainingSeconds: e.remainingSeconds, ...reasonOf(e) },
           },
     );
     writer.follow(Events.attemptResumed, (e) => ({
       ...about(e),
       kind: RecordKind.AttemptResumed,
       actor: e.actorId ? staff(e.actorId) : SYSTEM,
-      detail: { remainingSeconds: e.remainingSeconds },
+      detail: { remainingSeconds: e.remainingSeconds, ...reasonOf(e) },
     }));
     writer.follow(Events.attemptExtended, (e) => ({
       ...about(e),
       kind: RecordKind.AttemptExtended,
       actor: staff(e.actorId),
-      detail: { minutes: e.minutes, after: { remainingSeconds: e.remainingSeconds } },
+      detail: {
+        minutes: e.minutes,
+        // The extension added exactly its minutes to what was left: before is after less them.
+        before: { remainingSeconds: Math.max(0, e.remainingSeconds - e.minutes * 60) },
+        after: { remainingSeconds: e.remainingSeconds },
+        ...reasonOf(e),
+      },
     }));
     writer.follow(Events.attemptDisconnected, (e) => ({
       ...about(e),
@@ -123,4 +129,9 @@ function submitter(endedBy: SubmissionEndedBy, userId: string): RecordActor {
   if (endedBy === 'deadline') return DEADLINE;
   // End Session's actor is on the session's own "ended" entry; a proctor's submission is a staff action.
   return endedBy === 'proctor' ? staff(null) : SYSTEM;
+}
+
+/** The staff member's reason for a clock change, when they gave one. */
+function reasonOf(event: { reason?: string }): { reason?: string } {
+  return event.reason ? { reason: event.reason } : {};
 }

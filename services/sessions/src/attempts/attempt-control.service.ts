@@ -45,7 +45,7 @@ export class AttemptControlService {
       if (attempt.pausedSince) return; // the whole session is paused already: the clock is stopped
       accrueQuestionTime(attempt, now, false);
       stopClock(attempt, now);
-      emit(Events.attemptPaused, { ...clockEvent(attempt, now), pausedBy: 'proctor', actorId: request.actorId });
+      emit(Events.attemptPaused, { ...clockEvent(attempt, now), pausedBy: 'proctor', ...staffOf(request) });
     });
   }
 
@@ -59,7 +59,7 @@ export class AttemptControlService {
       restartClock(attempt, now);
       accrueQuestionTime(attempt, now, true);
       moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
-      emit(Events.attemptResumed, { ...clockEvent(attempt, now), actorId: request.actorId });
+      emit(Events.attemptResumed, { ...clockEvent(attempt, now), ...staffOf(request) });
     });
   }
 
@@ -69,7 +69,7 @@ export class AttemptControlService {
       attempt.extensionsMs = Number(attempt.extensionsMs) + extensionMs(request.minutes);
       attempt.deadlineVersion += 1;
       moved.push({ attempt, gracePeriodSeconds: session.gracePeriodSeconds });
-      emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes, actorId: request.actorId });
+      emit(Events.attemptExtended, { ...clockEvent(attempt, now), minutes: request.minutes, ...staffOf(request) });
     });
   }
 
@@ -87,4 +87,10 @@ function assertClockRunsOn(attempt: Attempt, now: Date): void {
   assertNotSubmitted(attempt);
   if (attemptRemainingMs(attempt, now) <= 0)
     throw RpcError.conflict("This candidate's time is up; extend it first if they need more.");
+}
+
+/** Who changed the clock and, when they said, why: both go into the event for the session record. */
+function staffOf(request: ProctorAttemptRequest): { actorId: string; reason?: string } {
+  const reason = request.reason?.trim();
+  return { actorId: request.actorId, ...(reason ? { reason } : {}) };
 }

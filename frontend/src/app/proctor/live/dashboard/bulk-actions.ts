@@ -34,6 +34,17 @@ const ACTION_LABELS: Record<BulkAttemptAction, string> = { pause: 'Pause', resum
       <button type="button" (click)="run('extend')" [disabled]="!ready() || !validMinutes()" data-testid="bulk-extend">
         Extend
       </button>
+      <label for="bulk-reason">Reason (kept in the record)</label>
+      <input
+        id="bulk-reason"
+        type="text"
+        maxlength="500"
+        class="reason"
+        placeholder="optional, e.g. network outage in room 2"
+        [value]="reason()"
+        (input)="reason.set($any($event.target).value)"
+        data-testid="bulk-reason"
+      />
       @if (busy()) {
         <span role="status">Working…</span>
       }
@@ -65,6 +76,7 @@ export class BulkActions {
   readonly finished = output<BulkAttemptResult>();
 
   protected readonly minutes = signal(5);
+  protected readonly reason = signal('');
   protected readonly busy = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
   protected readonly result = signal<BulkAttemptResult | null>(null);
@@ -78,7 +90,13 @@ export class BulkActions {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const body = { action, userIds: this.userIds(), ...(action === 'extend' ? { minutes: this.minutes() } : {}) };
+      const reason = this.reason().trim();
+      const body = {
+        action,
+        userIds: this.userIds(),
+        ...(action === 'extend' ? { minutes: this.minutes() } : {}),
+        ...(reason ? { reason } : {}),
+      };
       const result = await this.api.bulk(this.sessionId(), body);
       this.result.set(result);
       this.finished.emit(result);
