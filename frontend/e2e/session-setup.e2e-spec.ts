@@ -81,6 +81,7 @@ describe('session setup: every option through the UI; a scheduled start that sur
   it('lists both under Upcoming and finds one by search', async () => {
     await page.goto(suite.url('/proctor'));
     await expectContains(page.getByTestId(p.sessionsTab('upcoming')), '(2)');
+    await page.getByTestId(p.sessionsTab('upcoming')).click();
     const rows = page.locator('[data-testid^="session-row-"]');
     await expectContains(rows.filter({ hasText: 'Scheduled final' }), 'FINAL7');
     await expectContains(rows.filter({ hasText: 'Flexible quiz' }), 'Open');

@@ -16,13 +16,14 @@ import { SessionsList } from './sessions/sessions-list';
   template: `
     <h1>Proctor dashboard</h1>
     <app-form-error [error]="loadError()" testId="dashboard-error" />
+    <!-- The sessions first: on an exam day the proctor comes here to open the one running now. -->
+    <app-sessions-list [sessions]="sessions()" />
     <div class="columns">
       <div class="stack">
         <app-assessment-editor [assessments]="assessments()" (created)="reloadAssessments()" />
       </div>
       <div class="stack">
         <app-session-form [assessments]="assessments()" (created)="openSession($event)" />
-        <app-sessions-list [sessions]="sessions()" />
       </div>
     </div>
   `,

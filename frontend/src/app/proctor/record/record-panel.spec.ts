@@ -34,10 +34,22 @@ describe('RecordPanel', () => {
     fixture.componentRef.setInput('sessionId', 's1');
     fixture.componentRef.setInput('participants', [participant('u1', 'Cam Candidate'), participant('p1', 'Pat')]);
     await fixture.whenStable();
+    http
+      .expectOne((r) => r.url === '/api/users')
+      .flush({
+        items: [{ id: 'p9', email: 'ada@example.com', displayName: 'Ada Admin', role: 'admin', timeZone: 'UTC' }],
+        total: 1,
+        page: 1,
+        pageSize: 100,
+      });
     const first = recordRequest();
     expect(first.request.params.get('limit')).toBe(String(RECORD_PAGE_SIZE));
     expect(first.request.params.has('afterSeq')).toBe(false);
-    first.flush(pageOf([entry(1, RecordKind.AttemptExtended, 'u1')], 50));
+    const byTheAdmin = {
+      ...entry(2, RecordKind.SessionPaused, null),
+      actor: { type: 'staff', userId: 'p9', role: null },
+    };
+    first.flush(pageOf([entry(1, RecordKind.AttemptExtended, 'u1'), byTheAdmin as RecordEntryView], 50));
     await settle(fixture);
   });
 
@@ -48,6 +60,12 @@ describe('RecordPanel', () => {
     expect(row).toContain('Time extended');
     expect(row).toContain('Cam Candidate');
     expect(textOf(fixture, 'record-actor')).toBe('Staff: Pat');
+    expect(byTestId(fixture, 'record-row').textContent).toContain('2026-03-01');
+  });
+
+  it('names a staff member who is not on the roster, with their role in the organization', () => {
+    const actors = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="record-actor"]')];
+    expect(actors.map((cell) => cell.textContent?.trim())).toEqual(['Staff: Pat', 'Admin: Ada Admin']);
     expect(textOf(fixture, 'record-page')).toContain('60 entries');
   });
 

@@ -1,8 +1,10 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { LiveParticipantView, RecordEntryView, RecordExportFormat, RecordKind } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
+import { SessionsApi } from '../sessions/sessions-api';
 import { RecordApi } from './record-api';
 import {
   actorLabel,
@@ -21,12 +23,13 @@ export const RECORD_PAGE_SIZE = 50;
  */
 @Component({
   selector: 'app-record-panel',
-  imports: [FormError],
+  imports: [FormError, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './record-panel.html',
 })
 export class RecordPanel implements OnInit {
   private readonly api = inject(RecordApi);
+  private readonly sessionsApi = inject(SessionsApi);
 
   readonly sessionId = input.required<string>();
   readonly participants = input<LiveParticipantView[]>([]);
@@ -45,10 +48,17 @@ export class RecordPanel implements OnInit {
   protected readonly hasPrevious = computed(() => this.cursors().length > 1);
   protected readonly pageNumber = computed(() => this.cursors().length);
   protected readonly kinds = Object.values(RecordKind).map((kind) => ({ kind, label: RECORD_KIND_LABELS[kind] }));
-  private readonly names = computed(() => new Map(this.participants().map((p) => [p.userId, p.displayName])));
+  /** The organization's proctors and admins: staff actors are named (and their role said) from it. */
+  private readonly staff = signal<Map<string, { name: string; role: string }>>(new Map());
+  private readonly names = computed(() => {
+    const names = new Map(this.participants().map((p) => [p.userId, p.displayName]));
+    for (const [id, person] of this.staff()) names.set(id, person.name);
+    return names;
+  });
 
   ngOnInit(): void {
     void this.load();
+    void this.loadStaff();
   }
 
   protected kindLabel(kind: RecordKind): string {
@@ -60,7 +70,19 @@ export class RecordPanel implements OnInit {
   }
 
   protected actor(entry: RecordEntryView): string {
-    return actorLabel(entry.actor, (userId) => this.names().get(userId) ?? null);
+    const { actor } = entry;
+    // Events from before roles were recorded name the staff member only: their role comes from the org.
+    const role = actor.role ?? (actor.userId ? (this.staff().get(actor.userId)?.role ?? null) : null);
+    return actorLabel({ ...actor, role }, (userId) => this.names().get(userId) ?? null);
+  }
+
+  private async loadStaff(): Promise<void> {
+    try {
+      const people = await this.sessionsApi.supervisors();
+      this.staff.set(new Map(people.map((person) => [person.id, { name: person.displayName, role: person.role }])));
+    } catch {
+      // Without the list the record still reads: staff are shown by id, as the entry names them.
+    }
   }
 
   protected detail(entry: RecordEntryView): string {

@@ -111,6 +111,9 @@ describe('SessionPage', () => {
     // The broadcast form's history and the raised hands load themselves; their own specs test them.
     for (const request of http.match((r) => r.url.startsWith('/api/sessions/s1/messages'))) request.flush([]);
     for (const request of http.match('/api/sessions/s1/hands')) request.flush([]);
+    // The record panel names staff from the organization's proctors and admins.
+    for (const request of http.match((r) => r.url === '/api/users'))
+      request.flush({ items: [], total: 0, page: 1, pageSize: 100 });
     http.verify();
   });
 

@@ -47,7 +47,11 @@ export function describeStart(
 })
 export class SessionsList {
   readonly sessions = input.required<SessionView[]>();
-  protected readonly tab = signal<SessionsTab>('upcoming');
+  /** The tab the proctor picked; until they pick one, Active when a session is running (their job now), else Upcoming. */
+  private readonly picked = signal<SessionsTab | null>(null);
+  protected readonly tab = computed<SessionsTab>(
+    () => this.picked() ?? (sessionsOfTab(this.sessions(), 'active', '').length > 0 ? 'active' : 'upcoming'),
+  );
   protected readonly search = signal('');
   protected readonly tabs: { id: SessionsTab; label: string }[] = [
     { id: 'upcoming', label: 'Upcoming' },
@@ -57,6 +61,10 @@ export class SessionsList {
   protected readonly shown = computed(() => sessionsOfTab(this.sessions(), this.tab(), this.search()));
   protected readonly statusLabel = sessionStatusLabel;
   protected readonly start = (session: SessionView) => describeStart(session);
+
+  protected pick(tab: SessionsTab): void {
+    this.picked.set(tab);
+  }
 
   protected count(tab: SessionsTab): number {
     return sessionsOfTab(this.sessions(), tab, this.search()).length;

@@ -1,5 +1,5 @@
 import type { AlertSeverity, LiveParticipantView } from '@invigil/contracts';
-import { AttemptStatus } from '@invigil/contracts';
+import { AttemptStatus, ParticipantStatus } from '@invigil/contracts';
 import { formatDuration, highestSeverity, isDisconnected } from '@invigil/domain';
 import { formatRemainingTime } from '../../../exam/clock/remaining-time';
 import type { TimedAttempt } from '../attempt-clock';
@@ -7,8 +7,13 @@ import { remainingNow } from '../attempt-clock';
 
 export const SEVERITY_LABELS: Record<AlertSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
-/** "Online", or "Disconnected · last seen 2 min 5 s ago". */
+/**
+ * "Online", or "Disconnected · last seen 2 min 5 s ago"; someone who never joined is not "Online",
+ * and neither is someone who has finished (their page may be closed, and that is fine).
+ */
 export function connectivityText(row: LiveParticipantView, now: number): string {
+  if (row.status === ParticipantStatus.Invited) return 'Not joined yet';
+  if (row.status === ParticipantStatus.Complete) return 'Finished';
   if (!isDisconnected(row)) return 'Online';
   if (!row.lastSeenAt) return 'Disconnected';
   const seconds = Math.max(0, Math.round((now - Date.parse(row.lastSeenAt)) / 1000));
