@@ -138,6 +138,9 @@ describe('gateway: roster, invitations, dev outbox and import routes', () => {
       code: session.enrollmentCode,
     });
     expect(joined.body).toMatchObject({ status: ParticipantStatus.Waiting, timeLimitMinutes: 70 });
+    // The candidate's own list names the session, so "My sessions" says which exam each one is.
+    const mine = await asCandidate.call<ParticipantView[]>('GET', '/api/me/participations');
+    expect(mine.body).toEqual([expect.objectContaining({ sessionId: session.id, sessionName: 'Gateway invite' })]);
 
     const removeRefused = await proctor.call<{ message: string }>(
       'PUT',

@@ -31,7 +31,19 @@ export class EnrollmentController {
 
   @Get('me/participations')
   @ApiReturns.list(200, 'ParticipantView')
-  mine(@CurrentUser() user: AccessTokenClaims): Promise<ParticipantView[]> {
-    return this.rpc.request(Requests.listMyParticipations, { orgId: user.orgId, userId: user.sub });
+  async mine(@CurrentUser() user: AccessTokenClaims): Promise<ParticipantView[]> {
+    const mine = await this.rpc.request(Requests.listMyParticipations, { orgId: user.orgId, userId: user.sub });
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...new Set(mine.map((participation) => participation.sessionId))].map(async (sessionId) => {
+        // A session sessions cannot answer for right now is listed without its name rather than not at all.
+        const session = await this.rpc.request(Requests.getSession, { orgId: user.orgId, sessionId }).catch(() => null);
+        if (session) names.set(sessionId, session.name);
+      }),
+    );
+    return mine.map((participation) => {
+      const sessionName = names.get(participation.sessionId);
+      return sessionName ? { ...participation, sessionName } : participation;
+    });
   }
 }

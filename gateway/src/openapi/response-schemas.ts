@@ -157,8 +157,9 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       timeLimitMultiplier: nullable(num),
       invitedAt: nullable(time),
       invitationSentAt: nullable(time),
+      sessionName: str,
     },
-    ['identityStatus', 'timeLimitMinutes', 'timeLimitMultiplier', 'invitedAt', 'invitationSentAt'],
+    ['identityStatus', 'timeLimitMinutes', 'timeLimitMultiplier', 'invitedAt', 'invitationSentAt', 'sessionName'],
   ),
   UserSearchPage: shape<UserSearchPage>({
     items: list(shape<UserSearchItem>({ id, email: str, displayName: str, role: oneOf(Role), timeZone: str })),

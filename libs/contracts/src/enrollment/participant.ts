@@ -71,6 +71,8 @@ export interface ParticipantView extends ParticipantRosterDetails {
   updatedAt: string;
   /** Identity verification of this participant (not_required when the session does not verify). */
   identityStatus?: IdentityStatus;
+  /** The session's name, on a candidate's own list (GET /api/me/participations) so they know which exam it is. */
+  sessionName?: string;
 }
 
 /** A participant's own time limit: minutes, or a multiplier of the session's duration (e.g. 1.5), or neither. */

@@ -19,6 +19,7 @@ import { SubmitConfirmation } from './submit-confirmation';
 import { WaitingCountdown } from '../clock/waiting-countdown';
 import { formatStart, localTimeZone } from '../clock/scheduled-start';
 import { EndingCountdown } from './ending-countdown';
+import { ParticipantStatus } from '@invigil/contracts';
 
 const saveStateLabels: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', offline: 'Offline' };
 
@@ -50,6 +51,7 @@ export class ExamPage implements OnInit {
   readonly sessionId = input.required<string>();
 
   protected readonly confirming = signal(false);
+  protected readonly invited = ParticipantStatus.Invited;
   protected readonly statusLabel = computed(() => {
     const status = this.exam.status();
     return status ? participantStatusLabel(status) : 'Loading…';
