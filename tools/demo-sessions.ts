@@ -4,7 +4,7 @@ import { DEMO_ASSESSMENT_ID, DEMO_USERS } from '@invigil/server-seed';
 import { ApiClient, sessionBody } from '@invigil/server-testing';
 
 /** The demo's live session; a new one is made when none of that name is running (e.g. the next day). */
-export const DEMO_LIVE_SESSION_NAME = 'Demo: live session';
+const DEMO_LIVE_SESSION_NAME = 'Demo: live session';
 
 const [, PROCTOR, CARLA, CHEN, CYRUS] = DEMO_USERS;
 
@@ -18,17 +18,17 @@ async function expectOk<T>(response: Promise<{ status: number; body: T }>, what:
  * A running session for the demo, made through the public API as a proctor and candidates would, so
  * the proctor's first look at the live dashboard has something on it: Carla is invited and has not
  * joined (sign in as her to take the exam), Chen has answered two questions and flagged one, Cyrus has
- * asked the proctor a question. Safe to run on every start: nothing is made while one is running.
+ * asked the proctor a question. Late entry stays open for the whole session so Carla can join with the
+ * code whenever someone tries the demo. Safe to run on every start: nothing is made while one is running.
  */
-export async function ensureDemoLiveSession(baseUrl: string): Promise<SessionView | null> {
+export async function ensureDemoLiveSession(baseUrl: string): Promise<{ session: SessionView; created: boolean }> {
   const proctor = await ApiClient.signIn(baseUrl, PROCTOR.email);
   const sessions = await expectOk(proctor.call<SessionView[]>('GET', '/api/sessions'), 'listing sessions');
   const live: string[] = [SessionStatus.InProgress, SessionStatus.Paused];
-  if (sessions.some((session) => session.name === DEMO_LIVE_SESSION_NAME && live.includes(session.status))) return null;
-  const session = await expectOk(
-    proctor.call<SessionView>('POST', '/api/sessions', sessionBody(DEMO_LIVE_SESSION_NAME, DEMO_ASSESSMENT_ID, 90)),
-    'creating the demo session',
-  );
+  const running = sessions.find((session) => session.name === DEMO_LIVE_SESSION_NAME && live.includes(session.status));
+  if (running) return { session: running, created: false };
+  const body = sessionBody(DEMO_LIVE_SESSION_NAME, DEMO_ASSESSMENT_ID, 90, { lateEntry: true, lateEntryMinutes: 90 });
+  const session = await expectOk(proctor.call<SessionView>('POST', '/api/sessions', body), 'creating the demo session');
   const entries = [CARLA, CHEN, CYRUS].map((user) => ({ userId: user.id }));
   await expectOk(
     proctor.call('POST', `/api/sessions/${session.id}/participants`, { entries, sendInvitation: false }),
@@ -65,5 +65,5 @@ export async function ensureDemoLiveSession(baseUrl: string): Promise<SessionVie
     }),
     'asking the proctor',
   );
-  return session;
+  return { session, created: true };
 }

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '@invigil/server-seed';
 import { LocalStack } from '@invigil/local-stack';
 import { join } from 'node:path';
-import { DEMO_LIVE_SESSION_NAME, ensureDemoLiveSession } from './demo-sessions';
+import { ensureDemoLiveSession } from './demo-sessions';
 
 /**
  * `npm start`: every service and one gateway as separate processes on this machine's PostgreSQL,
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   });
   // A failure here leaves a working system without the demo session: say so, do not stop.
   const demo = await ensureDemoLiveSession(stack.gatewayUrl()).then(
-    (session) => (session ? `created "${session.name}"` : `"${DEMO_LIVE_SESSION_NAME}" is already running`),
+    ({ session, created }) =>
+      `"${session.name}" ${created ? 'created' : 'running'}, enrollment code ${session.enrollmentCode}`,
     (error: unknown) => `not created (${error instanceof Error ? error.message : String(error)})`,
   );
   const logins = DEMO_USERS.map((user) => `    ${user.role.padEnd(9)} ${user.email}`).join('\n');
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     `\nInvigil is running: ${stack.gatewayUrl()}\n` +
       `  API ${stack.gatewayUrl()}/api  ·  OpenAPI ${stack.gatewayUrl()}/api/openapi.json  ·  logs in var/log/\n` +
       `  Demo logins (password "${DEMO_PASSWORD}"):\n${logins}\n` +
-      `  Demo session: ${demo}; sign in as the proctor to watch it, as cand1 to take it\n` +
+      `  Demo session: ${demo}; sign in as the proctor to watch it, as cand1 to join it with the code and take it\n` +
       `Press Ctrl+C to stop.\n`,
   );
   let stopping = false;
