@@ -15,3 +15,4 @@ export * from './incidents';
 export * from './live-dashboard';
 export * from './messaging';
 export * from './time-warnings';
+export * from './review';
