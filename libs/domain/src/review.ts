@@ -66,7 +66,10 @@ export function resolveMark(target: MarkTarget, mark: MarkInput): ResolvedMark {
   if (problems.length > 0) return { problems };
   const fromLevels =
     levels && target.rubric
-      ? target.rubric.criteria.reduce((sum, criterion, index) => sum + (criterion.levels[levels[index] ?? 0]?.points ?? 0), 0)
+      ? target.rubric.criteria.reduce(
+          (sum, criterion, index) => sum + (criterion.levels[levels[index] ?? 0]?.points ?? 0),
+          0,
+        )
       : 0;
   const points = hasPoints ? (mark.points as number) : fromLevels;
   const problem = pointsProblem(points, target.maxPoints, hasPoints ? 'points' : 'rubricLevels');

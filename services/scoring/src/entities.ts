@@ -1,4 +1,6 @@
 import { Certificate } from './certificates/certificate.entity';
 import { Result } from './results/result.entity';
+import { ReviewItem } from './results/review-item.entity';
+import { ReviewSettings } from './results/review-settings.entity';
 
-export const scoringEntities = [Result, Certificate];
+export const scoringEntities = [Result, Certificate, ReviewItem, ReviewSettings];

@@ -251,7 +251,13 @@ export type QuestionKey =
   | { type: QuestionType.MultipleChoice; correctOptions: number[] }
   | { type: QuestionType.TrueFalse; correctBoolean: boolean }
   | { type: QuestionType.Numeric; correctNumber: number; tolerance: number }
-  | { type: QuestionType.ShortText; acceptedAnswers: string[]; caseSensitive: boolean }
+  | {
+      type: QuestionType.ShortText;
+      acceptedAnswers: string[];
+      caseSensitive: boolean;
+      /** What a reviewer overriding the automatic score reads (absent from older keys). */
+      prompt?: string;
+    }
   | {
       type: QuestionType.Essay;
       /** What the reviewer reads beside the answer (absent from keys served before manual review existed). */

@@ -200,6 +200,7 @@ export function toScoringKeys(questions: StoredQuestion[]): ScoringKeyQuestion[]
           type: question.type,
           acceptedAnswers: [...(question.acceptedAnswers ?? [])],
           caseSensitive: question.caseSensitive ?? false,
+          prompt: question.prompt,
         };
       case QuestionType.Essay:
         return {

@@ -1,0 +1,20 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * How one session's answers are reviewed. Reviewers see pseudonyms until identities are revealed: by an
+ * admin, or (later) by the release of the session's results.
+ */
+@Entity({ tableName: 'review_settings' })
+export class ReviewSettings {
+  @PrimaryKey({ type: 'uuid' })
+  sessionId!: string;
+
+  @Property({ type: 'uuid' })
+  orgId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  identitiesRevealedAt: Date | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  identitiesRevealedBy: string | null = null;
+}

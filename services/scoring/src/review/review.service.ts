@@ -1,0 +1,152 @@
+import { LockMode } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type {
+  GetReviewItemRequest,
+  ListReviewQueueRequest,
+  MarkReviewItemRequest,
+  ReviewItemView,
+  ReviewQueueView,
+  ReviewSettingsView,
+  RevealIdentitiesRequest,
+} from '@invigil/contracts';
+import { Events, ReviewState } from '@invigil/contracts';
+import { resolveMark } from '@invigil/domain';
+import { Outbox, recordEvent, RpcError } from '@invigil/server-platform';
+import { CertificateQueue } from '../certificates/certificate-queue';
+import { Result } from '../results/result.entity';
+import { announceResult } from '../results/result-scoring';
+import { ReviewItem } from '../results/review-item.entity';
+import { applyReviews } from '../results/review-items';
+import { ReviewSettings } from '../results/review-settings.entity';
+import { settleCertificateAfterReview } from './review-certificates';
+import { countByCandidate, countByQuestion } from './review-counts';
+import { ReviewIdentities, settingsView } from './review-identities';
+import { toItemSummary, toItemView } from './review-views';
+
+/** The queue's answers are listed this many at a time at most (the counts always cover the whole session). */
+const MAX_LISTED = 500;
+
+const NO_SUCH_ITEM =
+  "No answer with this id is in your organization's review queue. Open the session's review queue to pick one.";
+
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly identities: ReviewIdentities,
+    private readonly certificates: CertificateQueue,
+  ) {}
+
+  async queue(request: ListReviewQueueRequest): Promise<ReviewQueueView> {
+    const em = this.em.fork();
+    const scope = { orgId: request.orgId, sessionId: request.sessionId };
+    const all = await em.find(ReviewItem, scope, {
+      fields: ['questionId', 'questionNumber', 'prompt', 'state', 'resultId', 'sessionId', 'userId'],
+    });
+    const where: FilterQuery<ReviewItem> = { ...scope };
+    if (request.state) where.state = request.state;
+    if (request.questionId) where.questionId = request.questionId;
+    if (request.candidateKey) where.resultId = request.candidateKey;
+    const items = await em.find(ReviewItem, where, {
+      orderBy: { questionNumber: 'asc', id: 'asc' },
+      limit: MAX_LISTED,
+      exclude: ['answerText', 'rubric', 'reviewerGuidance', 'prompt'],
+    });
+    const settings = await this.identities.settingsOf(em, request.orgId, request.sessionId);
+    const names = await this.identities.namesFor(
+      request.orgId,
+      settings,
+      all.map((item) => item.userId),
+    );
+    return {
+      settings: settingsView(request.sessionId, settings),
+      questions: countByQuestion(all),
+      candidates: countByCandidate(all, names),
+      items: items.map((item) => toItemSummary(item, names)),
+    };
+  }
+
+  async get(request: GetReviewItemRequest): Promise<ReviewItemView> {
+    const em = this.em.fork();
+    const item = await em.findOne(ReviewItem, { id: request.itemId, orgId: request.orgId });
+    if (!item) throw RpcError.notFound(NO_SUCH_ITEM);
+    return this.view(em, item);
+  }
+
+  /**
+   * One reviewer's mark. Under the result's row lock, so two reviewers finishing a candidate's last two
+   * answers at once both count; the last one in decides the result and, for a pass, awards the certificate.
+   */
+  async mark(request: MarkReviewItemRequest): Promise<ReviewItemView> {
+    const item = await this.outbox.transaction(async (em, _emit, afterCommit) => {
+      const found = await em.findOne(ReviewItem, { id: request.itemId, orgId: request.orgId });
+      if (!found) throw RpcError.notFound(NO_SUCH_ITEM);
+      const result = await em.findOneOrFail(Result, { id: found.resultId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (result.reopenedAt) {
+        throw RpcError.conflict('This attempt was reopened: mark its answers once the candidate has submitted again.');
+      }
+      const mark = resolveMark(found, request);
+      if ('problems' in mark)
+        throw RpcError.invalid('The mark was not saved: fix what is listed and send it again.', mark.problems);
+      Object.assign(found, {
+        state: ReviewState.Reviewed,
+        points: mark.points,
+        rubricLevels: mark.rubricLevels,
+        feedback: request.feedback?.trim() || null,
+        reviewedBy: request.actorId,
+        reviewedAt: new Date(),
+      });
+      const percentBefore = result.percent;
+      applyReviews(result, await em.find(ReviewItem, { resultId: result.id }));
+      announceResult(em, result);
+      const certificate = await settleCertificateAfterReview(em, result, percentBefore);
+      if (certificate) afterCommit(() => this.certificates.enqueue(certificate));
+      return found;
+    });
+    return this.view(this.em.fork(), item);
+  }
+
+  /** Reviewers of the session see names from now on; recorded once, with who did it. */
+  async reveal(request: RevealIdentitiesRequest): Promise<ReviewSettingsView> {
+    return this.outbox.transaction(async (em) => {
+      const held = await em.findOne(ReviewSettings, { sessionId: request.sessionId, orgId: request.orgId });
+      if (held?.identitiesRevealedAt) return settingsView(request.sessionId, held);
+      const settings = held ?? em.create(ReviewSettings, { sessionId: request.sessionId, orgId: request.orgId });
+      const at = new Date();
+      Object.assign(settings, { identitiesRevealedAt: at, identitiesRevealedBy: request.actorId });
+      recordEvent(em, Events.reviewIdentitiesRevealed, {
+        orgId: request.orgId,
+        sessionId: request.sessionId,
+        actorId: request.actorId,
+        at: at.toISOString(),
+      });
+      return settingsView(request.sessionId, settings);
+    });
+  }
+
+  private async view(em: EntityManager, item: ReviewItem): Promise<ReviewItemView> {
+    const settings = await this.identities.settingsOf(em, item.orgId, item.sessionId);
+    const names = await this.identities.namesFor(item.orgId, settings, [item.userId]);
+    return toItemView(item, names, await this.nextItemId(em, item));
+  }
+
+  /** The next answer awaiting review: another answer to the same question first, then the following questions. */
+  private async nextItemId(em: EntityManager, item: ReviewItem): Promise<string | null> {
+    const scope = {
+      orgId: item.orgId,
+      sessionId: item.sessionId,
+      state: ReviewState.NeedsReview,
+      id: { $ne: item.id },
+    };
+    const next =
+      (await em.findOne(
+        ReviewItem,
+        { ...scope, questionId: item.questionId },
+        { fields: ['id'], orderBy: { id: 'asc' } },
+      )) ?? (await em.findOne(ReviewItem, scope, { fields: ['id'], orderBy: { questionNumber: 'asc', id: 'asc' } }));
+    return next?.id ?? null;
+  }
+}
