@@ -23,12 +23,29 @@ export enum ReviewState {
   AutoScored = 'auto_scored',
 }
 
+const stateMessage = `state must be one of: ${Object.values(ReviewState).join(', ')}`;
+
+/** The query of GET /api/sessions/:sessionId/review: every filter is optional. */
+export class ReviewQueueQuery {
+  @IsOptional()
+  @IsEnum(ReviewState, { message: stateMessage })
+  state?: ReviewState;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'questionId must be the id of one of the session’s questions' })
+  questionId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'candidateKey must be a candidate key from the review queue' })
+  candidateKey?: string;
+}
+
 export class ListReviewQueueRequest extends OrgScopedRequest {
   @IsUUID()
   sessionId!: string;
 
   @IsOptional()
-  @IsEnum(ReviewState, { message: `state must be one of: ${Object.values(ReviewState).join(', ')}` })
+  @IsEnum(ReviewState, { message: stateMessage })
   state?: ReviewState;
 
   /** Only the answers to this question ("grade all answers to question 4"). */
