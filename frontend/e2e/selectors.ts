@@ -147,6 +147,8 @@ export const sel = {
     essay: (i: number) => `exam-question-${i}-essay`,
     essayWords: (i: number) => `exam-question-${i}-words`,
     resultReview: 'exam-result-review',
+    /** "Passed" / "Not passed" once no answer awaits review. */
+    resultOutcome: 'exam-result-outcome',
     saveState: 'save-state',
     answeredCount: 'answered-count',
     remainingTime: 'remaining-time',
@@ -279,6 +281,38 @@ export const sel = {
     row: 'incident-row',
     classification: 'incident-classification',
     evidence: 'incident-evidence',
+  },
+  review: {
+    /** On the session page. */
+    link: 'session-review-link',
+    identitiesState: 'review-identities-state',
+    revealIdentities: 'review-reveal-identities',
+    /** Question n (1-based): its row, its "needs review" count and its "Grade N ungraded answers" button. */
+    question: (n: number) => `review-question-${n}`,
+    questionNeeds: 'review-question-needs',
+    gradeQuestion: (n: number) => `review-grade-question-${n}`,
+    candidateName: 'review-candidate-name',
+    filterState: 'review-filter-state',
+    start: 'review-start',
+    itemRow: 'review-item-row',
+    itemOpen: 'review-item-open',
+    /** One answer's page. */
+    itemHeading: 'review-item-heading',
+    itemCandidate: 'review-item-candidate',
+    itemState: 'review-item-state',
+    itemPrompt: 'review-item-prompt',
+    itemAnswer: 'review-item-answer',
+    /** Level l (0-based) of criterion c (0-based). */
+    level: (c: number, l: number) => `review-level-${c}-${l}`,
+    rubricTotal: 'review-rubric-total',
+    points: 'review-points',
+    feedback: 'review-feedback',
+    save: 'review-save',
+    saved: 'review-saved',
+    next: 'review-next',
+    queueDone: 'review-queue-done',
+    backToQueue: 'review-back-to-queue',
+    itemError: 'review-item-error',
   },
   record: {
     verify: 'record-verify',
