@@ -10,6 +10,7 @@ import { expectContains, expectText, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];
+const classmate = DEMO_USERS[4];
 const e = sel.exam;
 const r = sel.review;
 
@@ -59,14 +60,14 @@ const assessment = {
 describe('essay review: anonymous, with a rubric, from provisional to final with a certificate (real Chromium)', () => {
   const suite = useE2eSuite();
   let proctorApi: ApiClient;
-  let candidateApi: ApiClient;
+  let candidateApis: ApiClient[];
 
   beforeAll(async () => {
     proctorApi = await suite.api(proctor);
-    candidateApi = await suite.api(candidate);
+    candidateApis = [await suite.api(candidate), await suite.api(classmate)];
   });
 
-  /** The candidate answers both questions and submits, as the exam page would. */
+  /** Both candidates answer both questions and submit, as the exam page would. */
   async function submittedSession(): Promise<string> {
     const imported = await proctorApi.call<AssessmentView>('POST', '/assessments/import', assessment);
     const session = await proctorApi.call<{ id: string; enrollmentCode: string }>(
@@ -74,22 +75,26 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
       '/sessions',
       demoSessionBody('Essay review E2E', { assessmentId: imported.id }),
     );
-    await candidateApi.call('POST', '/enrollment/join', { code: session.enrollmentCode });
+    for (const api of candidateApis) await api.call('POST', '/enrollment/join', { code: session.enrollmentCode });
     await proctorApi.call('POST', `/sessions/${session.id}/start`);
-    const attempt = await candidateApi.call<AttemptView>('GET', `/sessions/${session.id}/attempt`);
-    const [choice, essay] = [at(attempt.questions, 0), at(attempt.questions, 1)];
-    const save = (questionId: string, answer: object) =>
-      candidateApi.call('PUT', `/sessions/${session.id}/attempt/answers/${questionId}`, { clientSeq: 1, answer });
-    await save(choice.id, { selectedOption: 0 });
-    await save(essay.id, { text: ESSAY_TEXT });
-    await candidateApi.call('POST', `/sessions/${session.id}/attempt/submit`);
+    for (const api of candidateApis) {
+      const attempt = await api.call<AttemptView>('GET', `/sessions/${session.id}/attempt`);
+      const [choice, essay] = [at(attempt.questions, 0), at(attempt.questions, 1)];
+      const save = (questionId: string, answer: object) =>
+        api.call('PUT', `/sessions/${session.id}/attempt/answers/${questionId}`, { clientSeq: 1, answer });
+      await save(choice.id, { selectedOption: 0 });
+      await save(essay.id, { text: ESSAY_TEXT });
+      await api.call('POST', `/sessions/${session.id}/attempt/submit`);
+    }
     return session.id;
   }
 
   async function expectNameHidden(page: Page): Promise<void> {
     const text = await page.locator('main, body').first().innerText();
-    expect(text).not.toContain(candidate.displayName);
-    expect(text).not.toContain(candidate.email);
+    for (const person of [candidate, classmate]) {
+      expect(text).not.toContain(person.displayName);
+      expect(text).not.toContain(person.email);
+    }
   }
 
   it('marks the essay blind with the rubric; the result turns final and passed, and the certificate follows', async () => {
@@ -101,11 +106,11 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
     await expectText(candidatePage.getByTestId(e.resultReview), 'Provisional, 1 answer awaiting review', 20_000);
     await expectContains(candidatePage.getByTestId(e.resultScore), '20%');
 
-    // The proctor reaches the queue from the session page: one ungraded answer to question 2, no names.
+    // The proctor reaches the queue from the session page: two ungraded answers to question 2, no names.
     const page = await suite.signedInPage(proctor);
     await page.goto(suite.url(`/proctor/sessions/${sessionId}`));
     await page.getByTestId(r.link).click();
-    await expectText(page.getByTestId(r.question(2)).getByTestId(r.questionNeeds), '1');
+    await expectText(page.getByTestId(r.question(2)).getByTestId(r.questionNeeds), '2', 20_000);
     await expectContains(page.getByTestId(r.identitiesState), 'Anonymous');
     await expectContains(page.getByTestId(r.candidateName), 'Candidate ');
     await expectNameHidden(page);
@@ -130,10 +135,22 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
     await page.getByTestId(r.level(1, 1)).check();
     await expectContains(page.getByTestId(r.rubricTotal), '4 of 4 points');
     await page.getByTestId(r.feedback).fill('Clear and complete.');
+    await page.getByTestId(r.saveComment).check();
     await page.getByTestId(r.save).click();
     await expectText(page.getByTestId(r.saved), 'Saved: 4 of 4 points.');
     await expectText(page.getByTestId(r.itemState), 'Reviewed');
+
+    // On to the other candidate's answer, with the comment saved for this question to pick again.
+    await page.getByTestId(r.next).click();
+    await expectText(page.getByTestId(r.itemState), 'Needs review');
+    await page.getByTestId(r.useComment).filter({ hasText: 'Clear and complete.' }).click();
+    expect(await page.getByTestId(r.feedback).inputValue()).toBe('Clear and complete.');
+    await page.getByTestId(r.level(0, 2)).check();
+    await page.getByTestId(r.level(1, 1)).check();
+    await page.getByTestId(r.save).click();
+    await expectText(page.getByTestId(r.saved), 'Saved: 4 of 4 points.');
     await expectVisible(page.getByTestId(r.queueDone));
+    await expectNameHidden(page);
 
     // The candidate's result is final: 5 of 5, passed, with a certificate to download.
     await candidatePage.reload();

@@ -88,6 +88,7 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
     rubricLevels: nullable({ type: 'array', items: int }),
     feedback: nullable(str),
     reviewedAt: nullable(time),
+    savedComments: { type: 'array', items: str },
     nextItemId: nullable(uuid),
   }),
 };

@@ -189,6 +189,17 @@ describe('manual review of essays and short answers (real PostgreSQL, NATS, Redi
     expect(await suite.db().count(ReviewItem, { sessionId })).toBe(2);
   });
 
+  it('keeps a feedback comment for the question, once, for reviewers to pick again', async () => {
+    const sessionId = randomUUID();
+    const first = await submitted(CARLA.id, sessionId);
+    const second = await submitted(CYRUS.id, sessionId);
+    await mark(first.id, { points: 2, feedback: 'Name the membrane.', saveComment: true });
+    await mark(second.id, { points: 1, feedback: 'Name the membrane.', saveComment: true });
+    await mark(second.id, { points: 1, feedback: 'A one-off remark' });
+    expect((await item(second.id)).savedComments).toEqual(['Name the membrane.']);
+    expect((await item(first.id)).feedback).toBe('Name the membrane.');
+  });
+
   it('shows names once an admin reveals identities, and records the reveal once', async () => {
     const sessionId = randomUUID();
     const essay = await submitted(CYRUS.id, sessionId);

@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsOptional,
@@ -82,6 +83,11 @@ export class MarkReviewItemBody {
   @IsString({ message: 'feedback must be text' })
   @MaxLength(5000, { message: 'feedback must be at most 5000 characters' })
   feedback?: string;
+
+  /** Keeps the feedback as a comment reviewers can pick again for this question. */
+  @IsOptional()
+  @IsBoolean({ message: 'saveComment must be true or false' })
+  saveComment?: boolean;
 }
 
 export class MarkReviewItemRequest extends ActorScopedRequest {
@@ -103,6 +109,10 @@ export class MarkReviewItemRequest extends ActorScopedRequest {
   @IsString()
   @MaxLength(5000)
   feedback?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  saveComment?: boolean;
 }
 
 export class RevealIdentitiesRequest extends ActorScopedRequest {
@@ -175,6 +185,8 @@ export interface ReviewItemView extends ReviewItemSummary {
   rubricLevels: number[] | null;
   feedback: string | null;
   reviewedAt: string | null;
+  /** Feedback comments saved for this question, oldest first, to pick from. */
+  savedComments: string[];
   /** The next answer needing review in this session (same question first), if any. */
   nextItemId: string | null;
 }

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Manual review: the answers a person marks (essays, and short answers a reviewer may override), each
- * session's review settings, and what a result needs to be decided once the last review is in.
+ * session's review settings, reusable feedback comments per question, and what a result needs to be decided once the last review is in.
  */
 export class Migration20261204180000_manual_review extends Migration {
   override async up(): Promise<void> {
@@ -46,5 +46,15 @@ export class Migration20261204180000_manual_review extends Migration {
       "identities_revealed_at" timestamptz(3) null,
       "identities_revealed_by" uuid null
     )`);
+    this.addSql(`create table "review_comment" (
+      "id" uuid primary key,
+      "org_id" uuid not null,
+      "question_id" uuid not null,
+      "text" text not null,
+      "created_by" uuid not null,
+      "created_at" timestamptz(3) not null,
+      constraint "review_comment_org_id_question_id_text_unique" unique ("org_id", "question_id", "text")
+    )`);
+    this.addSql(`create index "review_comment_org_id_question_id_index" on "review_comment" ("org_id", "question_id")`);
   }
 }

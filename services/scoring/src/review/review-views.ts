@@ -29,7 +29,12 @@ export function toItemSummary(
   };
 }
 
-export function toItemView(item: ReviewItem, names: RevealedNames, nextItemId: string | null): ReviewItemView {
+export function toItemView(
+  item: ReviewItem,
+  names: RevealedNames,
+  nextItemId: string | null,
+  savedComments: string[],
+): ReviewItemView {
   return {
     ...toItemSummary(item, names),
     sessionId: item.sessionId,
@@ -40,6 +45,7 @@ export function toItemView(item: ReviewItem, names: RevealedNames, nextItemId: s
     rubricLevels: item.rubricLevels,
     feedback: item.feedback,
     reviewedAt: item.reviewedAt?.toISOString() ?? null,
+    savedComments,
     nextItemId,
   };
 }

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type {
   GetReviewItemRequest,
   ListReviewQueueRequest,
@@ -17,6 +18,7 @@ import { Outbox, recordEvent, RpcError } from '@invigil/server-platform';
 import { CertificateQueue } from '../certificates/certificate-queue';
 import { Result } from '../results/result.entity';
 import { announceResult } from '../results/result-scoring';
+import { ReviewComment } from '../results/review-comment.entity';
 import { ReviewItem } from '../results/review-item.entity';
 import { applyReviews } from '../results/review-items';
 import { ReviewSettings } from '../results/review-settings.entity';
@@ -24,6 +26,9 @@ import { settleCertificateAfterReview } from './review-certificates';
 import { countByCandidate, countByQuestion } from './review-counts';
 import { ReviewIdentities, settingsView } from './review-identities';
 import { toItemSummary, toItemView } from './review-views';
+
+/** Saved comments offered per question; enough for a marking scheme's usual remarks. */
+const MAX_COMMENTS = 50;
 
 /** The queue's answers are listed this many at a time at most (the counts always cover the whole session). */
 const MAX_LISTED = 500;
@@ -99,6 +104,7 @@ export class ReviewService {
         reviewedBy: request.actorId,
         reviewedAt: new Date(),
       });
+      if (request.saveComment && found.feedback) await saveComment(em, found, found.feedback, request.actorId);
       const percentBefore = result.percent;
       applyReviews(result, await em.find(ReviewItem, { resultId: result.id }));
       announceResult(em, result);
@@ -130,7 +136,17 @@ export class ReviewService {
   private async view(em: EntityManager, item: ReviewItem): Promise<ReviewItemView> {
     const settings = await this.identities.settingsOf(em, item.orgId, item.sessionId);
     const names = await this.identities.namesFor(item.orgId, settings, [item.userId]);
-    return toItemView(item, names, await this.nextItemId(em, item));
+    const comments = await em.find(
+      ReviewComment,
+      { orgId: item.orgId, questionId: item.questionId },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_COMMENTS, fields: ['text'] },
+    );
+    return toItemView(
+      item,
+      names,
+      await this.nextItemId(em, item),
+      comments.map((comment) => comment.text),
+    );
   }
 
   /** The next answer awaiting review: another answer to the same question first, then the following questions. */
@@ -149,4 +165,13 @@ export class ReviewService {
       )) ?? (await em.findOne(ReviewItem, scope, { fields: ['id'], orderBy: { questionNumber: 'asc', id: 'asc' } }));
     return next?.id ?? null;
   }
+}
+
+/** Saved once per question and text: saving the same comment again changes nothing. */
+async function saveComment(em: EntityManager, item: ReviewItem, text: string, actorId: string): Promise<void> {
+  await em.execute(
+    `insert into "review_comment" ("id", "org_id", "question_id", "text", "created_by", "created_at")
+     values (?, ?, ?, ?, ?, now()) on conflict do nothing`,
+    [randomUUID(), item.orgId, item.questionId, text, actorId],
+  );
 }

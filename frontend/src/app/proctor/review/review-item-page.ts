@@ -25,6 +25,7 @@ export class ReviewItemPage {
   protected readonly levels = signal<(number | null)[]>([]);
   protected readonly points = signal('');
   protected readonly feedback = signal('');
+  protected readonly saveComment = signal(false);
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly error = signal<DisplayedError | null>(null);
@@ -71,6 +72,7 @@ export class ReviewItemPage {
     const typed = this.points().trim();
     if (typed !== '') body.points = Number(typed);
     if (this.feedback().trim() !== '') body.feedback = this.feedback();
+    if (body.feedback && this.saveComment()) body.saveComment = true;
     return body;
   }
 
@@ -79,6 +81,7 @@ export class ReviewItemPage {
     this.levels.set(item.rubric?.criteria.map((_, index) => item.rubricLevels?.[index] ?? null) ?? []);
     this.points.set(item.rubric || item.points === null ? '' : String(item.points));
     this.feedback.set(item.feedback ?? '');
+    this.saveComment.set(false);
   }
 
   private async load(itemId: string): Promise<void> {
