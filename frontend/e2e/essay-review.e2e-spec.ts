@@ -6,7 +6,7 @@ import { sel } from './selectors';
 import type { ApiClient } from './support/api';
 import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
-import { expectContains, expectText, expectVisible } from './support/ui-expect';
+import { expectContains, expectText, expectValue, expectVisible } from './support/ui-expect';
 
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];
@@ -144,7 +144,7 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
     await page.getByTestId(r.next).click();
     await expectText(page.getByTestId(r.itemState), 'Needs review');
     await page.getByTestId(r.useComment).filter({ hasText: 'Clear and complete.' }).click();
-    expect(await page.getByTestId(r.feedback).inputValue()).toBe('Clear and complete.');
+    await expectValue(page.getByTestId(r.feedback), 'Clear and complete.');
     await page.getByTestId(r.level(0, 2)).check();
     await page.getByTestId(r.level(1, 1)).check();
     await page.getByTestId(r.save).click();
