@@ -4,6 +4,7 @@ import type {
   ReviewCandidateView,
   ReviewItemSummary,
   ReviewItemView,
+  ReviewMarkView,
   ReviewQuestionCount,
   ReviewQueueView,
   ReviewSettingsView,
@@ -67,7 +68,12 @@ const summary = {
 
 export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
   ReviewCandidateView: object<ReviewCandidateView>(candidate),
-  ReviewSettingsView: object<ReviewSettingsView>({ sessionId: uuid, identitiesRevealedAt: nullable(time) }),
+  ReviewSettingsView: object<ReviewSettingsView>({
+    sessionId: uuid,
+    identitiesRevealedAt: nullable(time),
+    doubleMarking: { type: 'boolean' },
+    moderationThresholdPercent: int,
+  }),
   ReviewItemSummary: object<ReviewItemSummary>(summary),
   ReviewQueueView: object<ReviewQueueView>({
     settings: ref('ReviewSettingsView'),
@@ -89,6 +95,16 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
     feedback: nullable(str),
     reviewedAt: nullable(time),
     savedComments: { type: 'array', items: str },
+    marks: {
+      type: 'array',
+      items: object<ReviewMarkView>({
+        role: { type: 'string', enum: ['first', 'second', 'moderator'] },
+        points: int,
+        rubricLevels: nullable({ type: 'array', items: int }),
+        feedback: nullable(str),
+        markedAt: time,
+      }),
+    },
     nextItemId: nullable(uuid),
   }),
 };

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { AccessTokenClaims, ReviewItemView, ReviewQueueView, ReviewSettingsView } from '@invigil/contracts';
-import { MarkReviewItemBody, Requests, ReviewQueueQuery, Role } from '@invigil/contracts';
+import { MarkReviewItemBody, Requests, ReviewQueueQuery, Role, UpdateReviewSettingsBody } from '@invigil/contracts';
 import { RpcClient } from '@invigil/server-platform';
 import { SessionAccess } from '../access/session-access';
 import { CurrentUser, Roles, STAFF } from '../auth/current-user';
@@ -55,6 +55,24 @@ export class ReviewController {
     @Body() body: MarkReviewItemBody,
   ): Promise<ReviewItemView> {
     return this.rpc.request(Requests.markReviewItem, { ...body, orgId: user.orgId, actorId: user.sub, itemId });
+  }
+
+  /** Double marking and its moderation threshold; applies to the marks given from now on. */
+  @Put('sessions/:sessionId/review/settings')
+  @ApiBody({ type: UpdateReviewSettingsBody })
+  @ApiReturns.one(200, 'ReviewSettingsView')
+  async updateSettings(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('sessionId', uuidParam('sessionId')) sessionId: string,
+    @Body() body: UpdateReviewSettingsBody,
+  ): Promise<ReviewSettingsView> {
+    await this.access.assertCanWatch(user, sessionId);
+    return this.rpc.request(Requests.updateReviewSettings, {
+      ...body,
+      orgId: user.orgId,
+      actorId: user.sub,
+      sessionId,
+    });
   }
 
   /** Admins only: from now on the session's reviewers see names; recorded in the session record. */

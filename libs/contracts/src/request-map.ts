@@ -52,6 +52,7 @@ import type {
   ReviewQueueView,
   ReviewSettingsView,
   RevealIdentitiesRequest,
+  UpdateReviewSettingsRequest,
 } from './scoring/review';
 import type {
   AssessmentDetailView,
@@ -184,6 +185,7 @@ export interface RequestMap {
   [Requests.getReviewItem]: { request: GetReviewItemRequest; response: ReviewItemView };
   [Requests.markReviewItem]: { request: MarkReviewItemRequest; response: ReviewItemView };
   [Requests.revealReviewIdentities]: { request: RevealIdentitiesRequest; response: ReviewSettingsView };
+  [Requests.updateReviewSettings]: { request: UpdateReviewSettingsRequest; response: ReviewSettingsView };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };

@@ -62,6 +62,7 @@ export const Requests = {
   getReviewItem: 'scoring.review.get',
   markReviewItem: 'scoring.review.mark',
   revealReviewIdentities: 'scoring.review.reveal-identities',
+  updateReviewSettings: 'scoring.review.update-settings',
 
   getLiveSession: 'monitoring.session.live',
   recordSignal: 'monitoring.signal.record',

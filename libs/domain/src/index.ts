@@ -16,3 +16,4 @@ export * from './live-dashboard';
 export * from './messaging';
 export * from './time-warnings';
 export * from './review';
+export * from './double-marking';

@@ -76,6 +76,15 @@ export function resolveMark(target: MarkTarget, mark: MarkInput): ResolvedMark {
   return problem ? { problems: [problem] } : { points, rubricLevels: levels };
 }
 
+/** An essay not settled yet: unmarked, waiting for its second mark, or for a moderator. */
+export function awaitsReview(state: ReviewState): boolean {
+  return (
+    state === ReviewState.NeedsReview ||
+    state === ReviewState.AwaitingSecondMark ||
+    state === ReviewState.NeedsModeration
+  );
+}
+
 /** One answer under review, as the result's score sees it. */
 export interface ReviewedAnswer {
   state: ReviewState;
@@ -110,7 +119,7 @@ export function outcomeWithReviews(
   let answersAwaitingReview = 0;
   for (const answer of answers) {
     if (answer.state === ReviewState.Reviewed) score += (answer.points ?? 0) - answer.autoPoints;
-    if (answer.state === ReviewState.NeedsReview) {
+    if (awaitsReview(answer.state)) {
       pendingReview += answer.maxPoints;
       answersAwaitingReview += 1;
     }

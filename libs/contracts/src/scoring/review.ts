@@ -22,6 +22,36 @@ export enum ReviewState {
   Reviewed = 'reviewed',
   /** A short answer scored automatically; a reviewer may still override it. */
   AutoScored = 'auto_scored',
+  /** Double marking: the first mark is in; another reviewer gives the second, blind. */
+  AwaitingSecondMark = 'awaiting_second_mark',
+  /** Double marking: the two marks differ by more than the threshold; a moderator decides. */
+  NeedsModeration = 'needs_moderation',
+}
+
+/** Body of PUT /api/sessions/:sessionId/review/settings. */
+export class UpdateReviewSettingsBody {
+  /** Essays get two blind marks; marks further apart than the threshold go to a moderator. */
+  @IsBoolean({ message: 'doubleMarking must be true or false' })
+  doubleMarking!: boolean;
+
+  /** How far apart two marks may be, in percent of the question's points, before a moderator decides. */
+  @IsInt({ message: 'moderationThresholdPercent must be a whole number' })
+  @Min(0, { message: 'moderationThresholdPercent must be between 0 and 100' })
+  @Max(100, { message: 'moderationThresholdPercent must be between 0 and 100' })
+  moderationThresholdPercent!: number;
+}
+
+export class UpdateReviewSettingsRequest extends ActorScopedRequest {
+  @IsUUID()
+  sessionId!: string;
+
+  @IsBoolean()
+  doubleMarking!: boolean;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  moderationThresholdPercent!: number;
 }
 
 const stateMessage = `state must be one of: ${Object.values(ReviewState).join(', ')}`;
@@ -165,6 +195,17 @@ export interface ReviewSettingsView {
   sessionId: string;
   /** Null while reviewers see pseudonyms only. */
   identitiesRevealedAt: string | null;
+  doubleMarking: boolean;
+  moderationThresholdPercent: number;
+}
+
+/** One mark of a double-marked answer, shown once both are in (never while the second is awaited). */
+export interface ReviewMarkView {
+  role: 'first' | 'second' | 'moderator';
+  points: number;
+  rubricLevels: number[] | null;
+  feedback: string | null;
+  markedAt: string;
 }
 
 /** The review queue of one session: counts by question and by candidate, and the matching answers. */
@@ -187,6 +228,8 @@ export interface ReviewItemView extends ReviewItemSummary {
   reviewedAt: string | null;
   /** Feedback comments saved for this question, oldest first, to pick from. */
   savedComments: string[];
+  /** The marks of a double-marked answer; empty while the second mark is awaited (it is given blind). */
+  marks: ReviewMarkView[];
   /** The next answer needing review in this session (same question first), if any. */
   nextItemId: string | null;
 }

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Manual review: the answers a person marks (essays, and short answers a reviewer may override), each
- * session's review settings, reusable feedback comments per question, and what a result needs to be decided once the last review is in.
+ * session's review settings, reusable feedback comments per question, double marks, and what a result needs to be decided once the last review is in.
  */
 export class Migration20261204180000_manual_review extends Migration {
   override async up(): Promise<void> {
@@ -28,7 +28,7 @@ export class Migration20261204180000_manual_review extends Migration {
       "rubric" jsonb null,
       "reviewer_guidance" text null,
       "answer_text" text not null,
-      "state" text not null check ("state" in ('needs_review', 'reviewed', 'auto_scored')),
+      "state" text not null check ("state" in ('needs_review', 'reviewed', 'auto_scored', 'awaiting_second_mark', 'needs_moderation')),
       "auto_points" int not null,
       "points" int null,
       "rubric_levels" jsonb null,
@@ -44,8 +44,22 @@ export class Migration20261204180000_manual_review extends Migration {
       "session_id" uuid primary key,
       "org_id" uuid not null,
       "identities_revealed_at" timestamptz(3) null,
-      "identities_revealed_by" uuid null
+      "identities_revealed_by" uuid null,
+      "double_marking" boolean not null default false,
+      "moderation_threshold_percent" int not null default 20
     )`);
+    this.addSql(`create table "review_mark" (
+      "id" uuid primary key,
+      "item_id" uuid not null references "review_item" ("id") on delete cascade,
+      "role" text not null check ("role" in ('first', 'second', 'moderator')),
+      "reviewer_id" uuid not null,
+      "points" int not null,
+      "rubric_levels" jsonb null,
+      "feedback" text null,
+      "marked_at" timestamptz(3) not null,
+      constraint "review_mark_item_id_role_unique" unique ("item_id", "role")
+    )`);
+    this.addSql(`create index "review_mark_item_id_index" on "review_mark" ("item_id")`);
     this.addSql(`create table "review_comment" (
       "id" uuid primary key,
       "org_id" uuid not null,

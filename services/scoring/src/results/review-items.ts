@@ -5,6 +5,7 @@ import { isCorrect, outcomeWithReviews } from '@invigil/domain';
 import { randomUUID } from 'node:crypto';
 import type { Result } from './result.entity';
 import { ReviewItem } from './review-item.entity';
+import { ReviewMark } from './review-mark.entity';
 
 const reviewable: readonly QuestionType[] = [QuestionType.Essay, QuestionType.ShortText];
 
@@ -69,16 +70,23 @@ export async function refreshReviewItems(
   key: ScoringKeyView,
 ): Promise<ReviewItem[]> {
   const held = new Map((await em.find(ReviewItem, { resultId: result.id })).map((item) => [item.questionId, item]));
+  const stale: string[] = [];
   const items = fieldsOfSubmission(result, event, key).map((fields) => {
     const item = held.get(fields.questionId);
     held.delete(fields.questionId);
     if (!item) return em.create(ReviewItem, { id: randomUUID(), ...fields });
-    const keepMark = item.state === ReviewState.Reviewed && item.answerText === fields.answerText;
+    // Marked (or being double marked) and unchanged: the marks stand. Anything else starts over.
+    const marked = item.state !== ReviewState.NeedsReview && item.state !== ReviewState.AutoScored;
+    const keepMark = marked && item.answerText === fields.answerText;
     Object.assign(item, keepMark ? { ...fields, state: item.state, points: item.points } : fields);
-    if (!keepMark) Object.assign(item, { rubricLevels: null, feedback: null, reviewedBy: null, reviewedAt: null });
+    if (!keepMark) {
+      Object.assign(item, { rubricLevels: null, feedback: null, reviewedBy: null, reviewedAt: null });
+      stale.push(item.id);
+    }
     return item;
   });
   for (const gone of held.values()) em.remove(gone);
+  if (stale.length > 0) await em.nativeDelete(ReviewMark, { itemId: { $in: stale } });
   return items;
 }
 

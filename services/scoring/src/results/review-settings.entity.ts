@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * How one session's answers are reviewed. Reviewers see pseudonyms until identities are revealed: by an
@@ -17,4 +17,12 @@ export class ReviewSettings {
 
   @Property({ type: 'uuid', nullable: true })
   identitiesRevealedBy: string | null = null;
+
+  /** Essays get two blind marks from different reviewers; see `settleDoubleMarks`. */
+  @Property({ type: 'boolean' })
+  doubleMarking: Opt<boolean> = false;
+
+  /** How far apart two marks may be (percent of the question's points) before a moderator decides. */
+  @Property({ type: 'integer' })
+  moderationThresholdPercent: Opt<number> = 20;
 }

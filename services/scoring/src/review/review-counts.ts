@@ -1,5 +1,6 @@
 import type { ReviewCandidateCount, ReviewQuestionCount } from '@invigil/contracts';
 import { ReviewState } from '@invigil/contracts';
+import { awaitsReview } from '@invigil/domain';
 import type { ReviewItem } from '../results/review-item.entity';
 import type { RevealedNames } from './review-views';
 import { candidateOf } from './review-views';
@@ -13,7 +14,7 @@ type Counts = { needsReview: number; reviewed: number; autoScored: number };
 const zero = (): Counts => ({ needsReview: 0, reviewed: 0, autoScored: 0 });
 
 function count(counts: Counts, state: ReviewState): void {
-  if (state === ReviewState.NeedsReview) counts.needsReview += 1;
+  if (awaitsReview(state)) counts.needsReview += 1;
   else if (state === ReviewState.Reviewed) counts.reviewed += 1;
   else counts.autoScored += 1;
 }

@@ -6,8 +6,16 @@ import { RpcClient } from '@invigil/server-platform';
 import { ReviewSettings } from '../results/review-settings.entity';
 import type { RevealedNames } from './review-views';
 
+/** The threshold a session has until someone sets it (the column's default too). */
+const DEFAULT_THRESHOLD_PERCENT = 20;
+
 export function settingsView(sessionId: string, settings: ReviewSettings | null): ReviewSettingsView {
-  return { sessionId, identitiesRevealedAt: settings?.identitiesRevealedAt?.toISOString() ?? null };
+  return {
+    sessionId,
+    identitiesRevealedAt: settings?.identitiesRevealedAt?.toISOString() ?? null,
+    doubleMarking: settings?.doubleMarking ?? false,
+    moderationThresholdPercent: settings?.moderationThresholdPercent ?? DEFAULT_THRESHOLD_PERCENT,
+  };
 }
 
 /**

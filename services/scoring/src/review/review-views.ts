@@ -1,6 +1,7 @@
 import type { ReviewCandidateView, ReviewItemSummary, ReviewItemView } from '@invigil/contracts';
 import { reviewPseudonym } from '@invigil/domain';
 import type { ReviewItem } from '../results/review-item.entity';
+import type { ReviewMark } from '../results/review-mark.entity';
 
 /** Display names by user id, known only once the session's identities are revealed. */
 export type RevealedNames = ReadonlyMap<string, string> | null;
@@ -33,7 +34,7 @@ export function toItemView(
   item: ReviewItem,
   names: RevealedNames,
   nextItemId: string | null,
-  savedComments: string[],
+  extra: { savedComments: string[]; marks: ReviewMark[] },
 ): ReviewItemView {
   return {
     ...toItemSummary(item, names),
@@ -45,7 +46,14 @@ export function toItemView(
     rubricLevels: item.rubricLevels,
     feedback: item.feedback,
     reviewedAt: item.reviewedAt?.toISOString() ?? null,
-    savedComments,
+    savedComments: extra.savedComments,
+    marks: extra.marks.map((mark) => ({
+      role: mark.role,
+      points: mark.points,
+      rubricLevels: mark.rubricLevels,
+      feedback: mark.feedback,
+      markedAt: mark.markedAt.toISOString(),
+    })),
     nextItemId,
   };
 }

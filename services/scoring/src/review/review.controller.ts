@@ -7,6 +7,7 @@ import {
   MarkReviewItemRequest,
   Requests,
   RevealIdentitiesRequest,
+  UpdateReviewSettingsRequest,
 } from '@invigil/contracts';
 import { ReviewService } from './review.service';
 
@@ -32,5 +33,10 @@ export class ReviewController {
   @MessagePattern(Requests.revealReviewIdentities)
   reveal(@Payload() request: RevealIdentitiesRequest): Promise<ReviewSettingsView> {
     return this.review.reveal(request);
+  }
+
+  @MessagePattern(Requests.updateReviewSettings)
+  updateSettings(@Payload() request: UpdateReviewSettingsRequest): Promise<ReviewSettingsView> {
+    return this.review.updateSettings(request);
   }
 }

@@ -11,6 +11,7 @@ import type {
   ReviewQueueView,
   ReviewSettingsView,
   RevealIdentitiesRequest,
+  UpdateReviewSettingsRequest,
 } from '@invigil/contracts';
 import { Events, ReviewState } from '@invigil/contracts';
 import { resolveMark } from '@invigil/domain';
@@ -20,12 +21,16 @@ import { Result } from '../results/result.entity';
 import { announceResult } from '../results/result-scoring';
 import { ReviewComment } from '../results/review-comment.entity';
 import { ReviewItem } from '../results/review-item.entity';
+import { ReviewMark } from '../results/review-mark.entity';
 import { applyReviews } from '../results/review-items';
 import { ReviewSettings } from '../results/review-settings.entity';
+import { markItem } from './item-marking';
 import { settleCertificateAfterReview } from './review-certificates';
 import { countByCandidate, countByQuestion } from './review-counts';
 import { ReviewIdentities, settingsView } from './review-identities';
 import { toItemSummary, toItemView } from './review-views';
+
+const AWAITING = [ReviewState.NeedsReview, ReviewState.AwaitingSecondMark, ReviewState.NeedsModeration];
 
 /** Saved comments offered per question; enough for a marking scheme's usual remarks. */
 const MAX_COMMENTS = 50;
@@ -52,7 +57,8 @@ export class ReviewService {
       fields: ['questionId', 'questionNumber', 'prompt', 'state', 'resultId', 'sessionId', 'userId'],
     });
     const where: FilterQuery<ReviewItem> = { ...scope };
-    if (request.state) where.state = request.state;
+    // "Needs review" is everything a reviewer can still act on, double marking's steps included.
+    if (request.state) where.state = request.state === ReviewState.NeedsReview ? { $in: AWAITING } : request.state;
     if (request.questionId) where.questionId = request.questionId;
     if (request.candidateKey) where.resultId = request.candidateKey;
     const items = await em.find(ReviewItem, where, {
@@ -96,15 +102,10 @@ export class ReviewService {
       const mark = resolveMark(found, request);
       if ('problems' in mark)
         throw RpcError.invalid('The mark was not saved: fix what is listed and send it again.', mark.problems);
-      Object.assign(found, {
-        state: ReviewState.Reviewed,
-        points: mark.points,
-        rubricLevels: mark.rubricLevels,
-        feedback: request.feedback?.trim() || null,
-        reviewedBy: request.actorId,
-        reviewedAt: new Date(),
-      });
-      if (request.saveComment && found.feedback) await saveComment(em, found, found.feedback, request.actorId);
+      const feedback = request.feedback?.trim() || null;
+      const settings = await this.identities.settingsOf(em, found.orgId, found.sessionId);
+      await markItem(em, found, { ...mark, feedback, reviewerId: request.actorId }, settings);
+      if (request.saveComment && feedback) await saveComment(em, found, feedback, request.actorId);
       const percentBefore = result.percent;
       applyReviews(result, await em.find(ReviewItem, { resultId: result.id }));
       announceResult(em, result);
@@ -113,6 +114,16 @@ export class ReviewService {
       return found;
     });
     return this.view(this.em.fork(), item);
+  }
+
+  async updateSettings(request: UpdateReviewSettingsRequest): Promise<ReviewSettingsView> {
+    return this.outbox.transaction(async (em) => {
+      const scope = { sessionId: request.sessionId, orgId: request.orgId };
+      const settings = (await em.findOne(ReviewSettings, scope)) ?? em.create(ReviewSettings, scope);
+      settings.doubleMarking = request.doubleMarking;
+      settings.moderationThresholdPercent = request.moderationThresholdPercent;
+      return settingsView(request.sessionId, settings);
+    });
   }
 
   /** Reviewers of the session see names from now on; recorded once, with who did it. */
@@ -141,12 +152,15 @@ export class ReviewService {
       { orgId: item.orgId, questionId: item.questionId },
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_COMMENTS, fields: ['text'] },
     );
-    return toItemView(
-      item,
-      names,
-      await this.nextItemId(em, item),
-      comments.map((comment) => comment.text),
-    );
+    // While the second mark is awaited it is given blind: no mark is shown to anyone.
+    const marks =
+      item.state === ReviewState.AwaitingSecondMark
+        ? []
+        : await em.find(ReviewMark, { itemId: item.id }, { orderBy: { markedAt: 'asc' } });
+    return toItemView(item, names, await this.nextItemId(em, item), {
+      savedComments: comments.map((comment) => comment.text),
+      marks,
+    });
   }
 
   /** The next answer awaiting review: another answer to the same question first, then the following questions. */
