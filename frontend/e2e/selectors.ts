@@ -316,6 +316,14 @@ export const sel = {
     queueDone: 'review-queue-done',
     backToQueue: 'review-back-to-queue',
     itemError: 'review-item-error',
+    /** Double marking: the session's settings, and an answer's blind and moderation notes and marks. */
+    doubleMarking: 'review-double-marking',
+    threshold: 'review-threshold',
+    settingsSave: 'review-settings-save',
+    settingsSaved: 'review-settings-saved',
+    itemBlind: 'review-item-blind',
+    itemModeration: 'review-item-moderation',
+    itemMarks: 'review-item-marks',
   },
   record: {
     verify: 'record-verify',

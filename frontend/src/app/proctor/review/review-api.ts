@@ -7,6 +7,7 @@ import type {
   ReviewQueueQuery,
   ReviewQueueView,
   ReviewSettingsView,
+  UpdateReviewSettingsBody,
 } from '@invigil/contracts';
 
 /** The review routes: a session's queue, one answer, its mark, and revealing identities (admins). */
@@ -26,6 +27,10 @@ export class ReviewApi {
 
   mark(itemId: string, body: MarkReviewItemBody): Promise<ReviewItemView> {
     return firstValueFrom(this.http.post<ReviewItemView>(`/api/review/items/${encodeURIComponent(itemId)}/mark`, body));
+  }
+
+  updateSettings(sessionId: string, body: UpdateReviewSettingsBody): Promise<ReviewSettingsView> {
+    return firstValueFrom(this.http.put<ReviewSettingsView>(`${sessionUrl(sessionId)}/review/settings`, body));
   }
 
   revealIdentities(sessionId: string): Promise<ReviewSettingsView> {

@@ -5,6 +5,14 @@ export const reviewStateLabels: Record<ReviewState, string> = {
   [ReviewState.NeedsReview]: 'Needs review',
   [ReviewState.Reviewed]: 'Reviewed',
   [ReviewState.AutoScored]: 'Auto-scored',
+  [ReviewState.AwaitingSecondMark]: 'Awaiting second mark',
+  [ReviewState.NeedsModeration]: 'Needs moderation',
+};
+
+export const markRoleLabels: Record<'first' | 'second' | 'moderator', string> = {
+  first: 'First mark',
+  second: 'Second mark',
+  moderator: "Moderator's mark",
 };
 
 /** The pseudonym, with the name after it once identities are revealed. */

@@ -40,6 +40,7 @@ const essay: ReviewItemView = {
   feedback: null,
   reviewedAt: null,
   savedComments: ['Name the membrane.'],
+  marks: [],
   nextItemId: 'i2',
 };
 

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { MarkReviewItemBody, ReviewItemView } from '@invigil/contracts';
+import { ReviewState } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { ReviewApi } from './review-api';
-import { candidateLabel, pointsLabel, reviewStateLabels, rubricTotal } from './review-format';
+import { candidateLabel, markRoleLabels, pointsLabel, reviewStateLabels, rubricTotal } from './review-format';
 
 /**
  * One answer to mark: the question, the answer as plain text, the rubric (one level per criterion),
@@ -40,6 +41,8 @@ export class ReviewItemPage {
   protected readonly candidateLabel = candidateLabel;
   protected readonly pointsLabel = pointsLabel;
   protected readonly stateLabel = reviewStateLabels;
+  protected readonly roleLabel = markRoleLabels;
+  protected readonly states = ReviewState;
 
   constructor() {
     effect(() => void this.load(this.itemId()));

@@ -2,10 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Router, RouterLink } from '@angular/router';
 import type { ReviewQueueQuery, ReviewQueueView } from '@invigil/contracts';
 import { ReviewState, Role } from '@invigil/contracts';
+import { awaitsReview } from '@invigil/domain';
 import { AuthStore } from '../../auth/auth-store';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { ReviewApi } from './review-api';
+import { ReviewSettingsForm } from './review-settings-form';
 import { candidateLabel, pointsLabel, queueFilters, reviewStateLabels } from './review-format';
 
 /**
@@ -14,7 +16,7 @@ import { candidateLabel, pointsLabel, queueFilters, reviewStateLabels } from './
  */
 @Component({
   selector: 'app-review-queue-page',
-  imports: [FormError, RouterLink],
+  imports: [FormError, RouterLink, ReviewSettingsForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review-queue-page.html',
 })
@@ -37,7 +39,7 @@ export class ReviewQueuePage {
   protected readonly isAdmin = computed(() => this.auth.user()?.role === Role.Admin);
   protected readonly revealed = computed(() => Boolean(this.queue()?.settings.identitiesRevealedAt));
   protected readonly firstToReview = computed(
-    () => this.queue()?.items.find((item) => item.state === ReviewState.NeedsReview) ?? null,
+    () => this.queue()?.items.find((item) => awaitsReview(item.state)) ?? null,
   );
   protected readonly states = Object.values(ReviewState).map((value) => ({ value, label: reviewStateLabels[value] }));
   protected readonly stateLabel = reviewStateLabels;
@@ -61,6 +63,10 @@ export class ReviewQueuePage {
 
   protected setState(value: string): void {
     this.filterBy({ state: queueFilters({ state: value }).state });
+  }
+
+  protected reload(): void {
+    void this.load(this.id(), this.filters());
   }
 
   protected async reveal(): Promise<void> {
