@@ -8,6 +8,7 @@ import { demoSessionBody } from './support/api';
 import { useE2eSuite } from './support/e2e-suite';
 import { expectContains, expectText, expectValue, expectVisible } from './support/ui-expect';
 
+const admin = DEMO_USERS[0];
 const proctor = DEMO_USERS[1];
 const candidate = DEMO_USERS[3];
 const classmate = DEMO_USERS[4];
@@ -157,5 +158,46 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
     await expectText(candidatePage.getByTestId(e.resultOutcome), 'Passed', 20_000);
     await expectContains(candidatePage.getByTestId(e.resultScore), '100%');
     await expectVisible(candidatePage.getByTestId(e.downloadCertificate), 30_000);
+  });
+
+  it('double marks blind: the first reviewer cannot give the second mark, and two close marks settle to their mean', async () => {
+    const sessionId = await submittedSession();
+    const page = await suite.signedInPage(proctor);
+    await page.goto(suite.url(`/proctor/sessions/${sessionId}/review`));
+    await page.getByTestId(r.doubleMarking).check();
+    await page.getByTestId(r.threshold).fill('25');
+    await page.getByTestId(r.settingsSave).click();
+    await expectText(
+      page.getByTestId(r.settingsSaved),
+      'Essays are double marked; marks more than 25% apart go to a moderator.',
+    );
+
+    // The proctor gives the first mark: 4 of 4. It is hidden, and the proctor may not give the second.
+    await page.getByTestId(r.start).click();
+    await page.getByTestId(r.level(0, 2)).check();
+    await page.getByTestId(r.level(1, 1)).check();
+    await page.getByTestId(r.save).click();
+    await expectContains(page.getByTestId(r.saved), 'First mark saved (hidden)');
+    await expectText(page.getByTestId(r.itemState), 'Awaiting second mark');
+    const itemUrl = page.url();
+    await page.reload();
+    await page.getByTestId(r.points).fill('1');
+    await page.getByTestId(r.save).click();
+    await expectContains(
+      page.getByTestId(r.itemError),
+      'You gave this answer its first mark; another reviewer gives the second, blind.',
+    );
+
+    // The admin marks blind: nothing of the first mark shows. 3 and 4 are 25% apart: the mean, 3.5, rounds to 4.
+    const adminPage = await suite.signedInPage(admin);
+    await adminPage.goto(itemUrl);
+    await expectVisible(adminPage.getByTestId(r.itemBlind));
+    expect(await adminPage.getByTestId(r.itemMarks).count()).toBe(0);
+    await adminPage.getByTestId(r.points).fill('3');
+    await adminPage.getByTestId(r.save).click();
+    await expectText(adminPage.getByTestId(r.saved), 'Saved: 4 of 4 points.');
+    await expectContains(adminPage.getByTestId(r.itemMarks), 'First mark: 4 of 4');
+    await expectContains(adminPage.getByTestId(r.itemMarks), 'Second mark: 3 of 4');
+    await expectText(adminPage.getByTestId(r.itemState), 'Reviewed');
   });
 });

@@ -1,5 +1,5 @@
 import { ReviewState } from '@invigil/contracts';
-import { candidateLabel, pointsLabel, queueFilters, rubricTotal } from './review-format';
+import { candidateLabel, pointsLabel, queueFilters, rubricTotal, savedMarkText } from './review-format';
 
 describe('review format', () => {
   it('shows the pseudonym alone until identities are revealed', () => {
@@ -28,5 +28,11 @@ describe('review format', () => {
       questionId: 'q',
     });
     expect(queueFilters({ state: 'bogus' })).toEqual({});
+  });
+
+  it('says what happens next after a double mark', () => {
+    expect(savedMarkText({ state: ReviewState.AwaitingSecondMark, points: null, maxPoints: 4 })).toContain('blind');
+    expect(savedMarkText({ state: ReviewState.NeedsModeration, points: null, maxPoints: 4 })).toContain('moderator');
+    expect(savedMarkText({ state: ReviewState.Reviewed, points: 3, maxPoints: 4 })).toBe('Saved: 3 of 4 points.');
   });
 });

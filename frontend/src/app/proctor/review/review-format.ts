@@ -25,6 +25,15 @@ export function pointsLabel(points: number | null, maxPoints: number): string {
   return points === null ? `not marked (of ${maxPoints})` : `${points} of ${maxPoints} points`;
 }
 
+/** What the reviewer is told once their mark is saved. */
+export function savedMarkText(item: { state: ReviewState; points: number | null; maxPoints: number }): string {
+  if (item.state === ReviewState.AwaitingSecondMark)
+    return 'First mark saved (hidden): another reviewer gives the second, blind.';
+  if (item.state === ReviewState.NeedsModeration)
+    return 'Second mark saved: the marks differ by more than the session allows, so a moderator decides.';
+  return `Saved: ${pointsLabel(item.points, item.maxPoints)}.`;
+}
+
 /** The points the chosen levels add up to, or null until a level is chosen for every criterion. */
 export function rubricTotal(
   levelPoints: readonly (readonly number[])[],

@@ -5,7 +5,14 @@ import { ReviewState } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { ReviewApi } from './review-api';
-import { candidateLabel, markRoleLabels, pointsLabel, reviewStateLabels, rubricTotal } from './review-format';
+import {
+  candidateLabel,
+  markRoleLabels,
+  pointsLabel,
+  reviewStateLabels,
+  rubricTotal,
+  savedMarkText,
+} from './review-format';
 
 /**
  * One answer to mark: the question, the answer as plain text, the rubric (one level per criterion),
@@ -59,7 +66,7 @@ export class ReviewItemPage {
     try {
       const marked = await this.api.mark(item.id, this.body());
       this.show(marked);
-      this.saved.set(`Saved: ${pointsLabel(marked.points, marked.maxPoints)}.`);
+      this.saved.set(savedMarkText(marked));
     } catch (error) {
       this.error.set(toDisplayedError(error));
     } finally {
