@@ -1,18 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { MarkReviewItemBody, ReviewItemView } from '@invigil/contracts';
-import { ReviewState } from '@invigil/contracts';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
+import { ReviewAnswer } from './review-answer';
 import { ReviewApi } from './review-api';
-import {
-  candidateLabel,
-  markRoleLabels,
-  pointsLabel,
-  reviewStateLabels,
-  rubricTotal,
-  savedMarkText,
-} from './review-format';
+import { candidateLabel, pointsLabel, reviewStateLabels, rubricTotal, savedMarkText } from './review-format';
 
 /**
  * One answer to mark: the question, the answer as plain text, the rubric (one level per criterion),
@@ -20,7 +13,7 @@ import {
  */
 @Component({
   selector: 'app-review-item-page',
-  imports: [FormError, RouterLink],
+  imports: [FormError, RouterLink, ReviewAnswer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review-item-page.html',
 })
@@ -48,8 +41,6 @@ export class ReviewItemPage {
   protected readonly candidateLabel = candidateLabel;
   protected readonly pointsLabel = pointsLabel;
   protected readonly stateLabel = reviewStateLabels;
-  protected readonly roleLabel = markRoleLabels;
-  protected readonly states = ReviewState;
 
   constructor() {
     effect(() => void this.load(this.itemId()));
