@@ -27,7 +27,7 @@ export class ResultsService {
       percent: result.percent,
       passed: result.passed,
       pendingReview: result.pendingReview,
-      awaitingReview: result.answersAwaitingReview > 0,
+      awaitingReview: result.pendingReview > 0,
       answersAwaitingReview: result.answersAwaitingReview,
       scoredAt: result.scoredAt.toISOString(),
       certificate: await certificateSummaryOf(em, result.id),
