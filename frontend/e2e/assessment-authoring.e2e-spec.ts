@@ -173,6 +173,6 @@ describe('assessment authoring: every question type through the UI, export, impo
     await c.getByTestId(e.confirmSubmit).click();
     // 6 of 9 points scored automatically (all auto-scored answers right); the essay's 3 await a reviewer, so not passed yet.
     await expectContains(c.getByTestId(e.resultScore), '66.7%', 20_000);
-    await expectText(c.getByTestId(e.resultReview), 'Awaiting review');
+    await expectText(c.getByTestId(e.resultReview), 'Provisional, 1 answer awaiting review');
   });
 });

@@ -15,6 +15,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RecordModule } from './record/record.module';
 import { ResultsModule } from './results/results.module';
+import { ReviewModule } from './review/review.module';
 import { SafeExamBrowserGuard } from './security/safe-exam-browser.guard';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -37,6 +38,7 @@ export class GatewayModule implements NestModule {
         ExamModule,
         SecurityModule,
         ResultsModule,
+        ReviewModule,
         RecordModule,
         IncidentsModule,
         MessagesModule,

@@ -10,7 +10,7 @@ const root = join(__dirname, '../..');
  * (enrollment's demo accounts) and ready, in the suite's schemas and NATS prefix.
  */
 export async function startServiceProcess(
-  name: 'enrollment' | 'monitoring' | 'messaging' | 'sessions',
+  name: 'enrollment' | 'monitoring' | 'messaging' | 'sessions' | 'scoring',
   tag: string,
 ): Promise<ManagedProcess> {
   const port = await freePort();

@@ -100,6 +100,16 @@ const ROUTES: Route[] = [
   },
   { method: 'POST', path: '/api/sessions/{sessionId}/attempt/submit', as: ['candidate'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/result', as: ['candidate'] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/review', as: ['staff'] },
+  {
+    method: 'PUT',
+    path: '/api/sessions/{sessionId}/review/settings',
+    as: ['staff'],
+    body: { doubleMarking: true, moderationThresholdPercent: 20 },
+  },
+  // Admins only, and the other organization has no admin: its proctor gets 403 before any lookup
+  // (review-routes.integration-spec.ts checks the admin's side).
+  { method: 'POST', path: '/api/sessions/{sessionId}/review/reveal-identities', as: [] },
   { method: 'GET', path: '/api/sessions/{sessionId}/attempts', as: ['staff'] },
   ...['pause', 'resume', 'release-view'].map((verb) => ({
     method: 'POST',

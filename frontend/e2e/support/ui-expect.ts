@@ -49,3 +49,17 @@ export function expectContains(
 export async function expectVisible(locator: Locator, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
+
+/** Waits until a form field holds `expected` (a field's value is not its text). */
+export async function expectValue(locator: Locator, expected: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '(element not found)';
+  while (Date.now() < deadline) {
+    if ((await locator.count()) > 0) {
+      last = await locator.first().inputValue();
+      if (last === expected) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected ${locator} to hold "${expected}" within ${timeoutMs} ms, but it held: "${last}"`);
+}

@@ -38,6 +38,7 @@ import {
 import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
 import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
+import { REVIEW_SCHEMAS } from './review-schemas';
 
 type Schema = SchemaObject | { $ref: string };
 
@@ -92,6 +93,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...RECORD_SCHEMAS,
   ...DASHBOARD_SCHEMAS,
   ...MESSAGE_SCHEMAS,
+  ...REVIEW_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -269,6 +271,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     passed: bool,
     pendingReview: int,
     awaitingReview: bool,
+    answersAwaitingReview: int,
     scoredAt: time,
     certificate: { ...shape({ id, status: oneOf(CertificateStatus) }), nullable: true },
   }),

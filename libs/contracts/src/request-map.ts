@@ -45,6 +45,16 @@ import type {
 } from './monitoring/record';
 import type { CertificateFile, GetCertificateRequest, GetMyResultRequest, ResultView } from './scoring/result';
 import type {
+  GetReviewItemRequest,
+  ListReviewQueueRequest,
+  MarkReviewItemRequest,
+  ReviewItemView,
+  ReviewQueueView,
+  ReviewSettingsView,
+  RevealIdentitiesRequest,
+  UpdateReviewSettingsRequest,
+} from './scoring/review';
+import type {
   AssessmentDetailView,
   AssessmentDocument,
   AssessmentView,
@@ -171,6 +181,11 @@ export interface RequestMap {
   [Requests.listIncidents]: { request: ListIncidentsRequest; response: IncidentView[] };
   [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
   [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
+  [Requests.listReviewQueue]: { request: ListReviewQueueRequest; response: ReviewQueueView };
+  [Requests.getReviewItem]: { request: GetReviewItemRequest; response: ReviewItemView };
+  [Requests.markReviewItem]: { request: MarkReviewItemRequest; response: ReviewItemView };
+  [Requests.revealReviewIdentities]: { request: RevealIdentitiesRequest; response: ReviewSettingsView };
+  [Requests.updateReviewSettings]: { request: UpdateReviewSettingsRequest; response: ReviewSettingsView };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };

@@ -58,6 +58,11 @@ export const Requests = {
 
   getMyResult: 'scoring.result.get-mine',
   getCertificate: 'scoring.certificate.get',
+  listReviewQueue: 'scoring.review.list',
+  getReviewItem: 'scoring.review.get',
+  markReviewItem: 'scoring.review.mark',
+  revealReviewIdentities: 'scoring.review.reveal-identities',
+  updateReviewSettings: 'scoring.review.update-settings',
 
   getLiveSession: 'monitoring.session.live',
   recordSignal: 'monitoring.signal.record',
@@ -115,6 +120,7 @@ export const Events = {
   participantTimeLimitChanged: 'enrollment.participant.time-limit-changed',
   resultRecorded: 'scoring.result.recorded',
   certificateIssued: 'scoring.certificate.issued',
+  reviewIdentitiesRevealed: 'scoring.review.identities-revealed',
   messageSent: 'messaging.message.sent',
   messageReceipt: 'messaging.message.receipt',
   handRaised: 'messaging.hand.raised',

@@ -15,3 +15,5 @@ export * from './incidents';
 export * from './live-dashboard';
 export * from './messaging';
 export * from './time-warnings';
+export * from './review';
+export * from './double-marking';

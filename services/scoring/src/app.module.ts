@@ -6,10 +6,11 @@ import { ScoringEnv } from './config/env';
 import { scoringEntities } from './entities';
 import { scoringMigrations } from './migrations';
 import { ResultsModule } from './results/results.module';
+import { ReviewModule } from './review/review.module';
 
 /**
  * The scoring service: the platform and its feature modules. Features depend one way: results
- * awards and shows certificates; certificate-issuing reads both. The env is global so every
+ * awards and shows certificates; review marks what results recorded for a person to mark; certificate-issuing reads both. The env is global so every
  * feature's queues and workers can read it.
  */
 @Module({})
@@ -28,6 +29,7 @@ export class ScoringModule {
         }),
         CertificatesModule,
         ResultsModule,
+        ReviewModule,
         CertificateIssuingModule,
       ],
       providers: [{ provide: ScoringEnv, useValue: env }],

@@ -83,6 +83,7 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
       userId: CARLA.id,
       percent: 66.7,
       passed: true,
+      answersAwaitingReview: 0,
     });
   });
 

@@ -29,6 +29,20 @@ export class ResultRecordedEvent extends SessionEvent {
 
   @IsBoolean()
   passed!: boolean;
+
+  /** Answers still awaiting a reviewer: above zero, percent is provisional (absent in older events). */
+  @IsOptional()
+  @IsInt()
+  answersAwaitingReview?: number;
+}
+
+/** An admin showed the reviewers of a session who wrote each answer (they saw pseudonyms until then). */
+export class ReviewIdentitiesRevealedEvent extends SessionEvent {
+  @IsUUID()
+  actorId!: string;
+
+  @IsISO8601()
+  at!: string;
 }
 
 export class CertificateIssuedEvent extends SessionEvent {

@@ -35,6 +35,7 @@ export enum RecordKind {
   PrivateMessageSent = 'private_message_sent',
   MessageReceipt = 'message_receipt',
   HandRaised = 'hand_raised',
+  ReviewIdentitiesRevealed = 'review_identities_revealed',
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ResultView {
   pendingReview: number;
   /** True while essays await manual review: score and percent are provisional. */
   awaitingReview: boolean;
+  /** How many answers await a reviewer (see `provisionalResultText` in the domain library). */
+  answersAwaitingReview: number;
   scoredAt: string;
   certificate: { id: string; status: CertificateStatus } | null;
 }

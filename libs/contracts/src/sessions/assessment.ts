@@ -7,6 +7,7 @@ import {
   IsEnum,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,6 +20,8 @@ import {
 } from 'class-validator';
 import { QuestionType } from '../enums';
 import { ActorScopedRequest, OrgScopedRequest } from '../scoped';
+import type { Rubric } from './rubric';
+import { RubricDraft } from './rubric';
 
 const choiceTypes: readonly QuestionType[] = [QuestionType.SingleChoice, QuestionType.MultipleChoice];
 const isChoice = (draft: QuestionDraft) => choiceTypes.includes(draft.type);
@@ -30,7 +33,7 @@ const isChoice = (draft: QuestionDraft) => choiceTypes.includes(draft.type);
  * - true_false: correctBoolean
  * - numeric: correctNumber, tolerance (|answer − correctNumber| ≤ tolerance earns the points)
  * - short_text: acceptedAnswers, caseSensitive (answers are trimmed before comparing)
- * - essay: maxWords?, reviewerGuidance? (not auto-scored: a reviewer marks it)
+ * - essay: maxWords?, reviewerGuidance?, rubric? (not auto-scored: a reviewer marks it)
  * Cross-field rules (a key inside its options) are checked by the sessions service.
  */
 export class QuestionDraft {
@@ -122,6 +125,15 @@ export class QuestionDraft {
   @IsString({ message: 'reviewerGuidance must be text' })
   @MaxLength(5000, { message: 'reviewerGuidance must be at most 5000 characters' })
   reviewerGuidance?: string | null;
+
+  /** essay: criteria with levels the reviewer picks from; never sent to candidates. */
+  @ValidateIf(
+    (draft: QuestionDraft) => draft.type === QuestionType.Essay && draft.rubric !== undefined && draft.rubric !== null,
+  )
+  @IsObject({ message: 'rubric must be an object with a list of criteria' })
+  @ValidateNested()
+  @Type(() => RubricDraft)
+  rubric?: RubricDraft | null;
 }
 
 export class SectionDraft {
@@ -239,8 +251,20 @@ export type QuestionKey =
   | { type: QuestionType.MultipleChoice; correctOptions: number[] }
   | { type: QuestionType.TrueFalse; correctBoolean: boolean }
   | { type: QuestionType.Numeric; correctNumber: number; tolerance: number }
-  | { type: QuestionType.ShortText; acceptedAnswers: string[]; caseSensitive: boolean }
-  | { type: QuestionType.Essay };
+  | {
+      type: QuestionType.ShortText;
+      acceptedAnswers: string[];
+      caseSensitive: boolean;
+      /** What a reviewer overriding the automatic score reads (absent from older keys). */
+      prompt?: string;
+    }
+  | {
+      type: QuestionType.Essay;
+      /** What the reviewer reads beside the answer (absent from keys served before manual review existed). */
+      prompt?: string;
+      rubric?: Rubric | null;
+      reviewerGuidance?: string | null;
+    };
 
 export type ScoringKeyQuestion = { id: string; points: number } & QuestionKey;
 

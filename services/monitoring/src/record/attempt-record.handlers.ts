@@ -105,7 +105,12 @@ export class AttemptRecordHandlers implements OnModuleInit {
       ...about(e),
       kind: RecordKind.ResultRecorded,
       actor: SYSTEM,
-      detail: { resultId: e.resultId, percent: e.percent, passed: e.passed },
+      detail: {
+        resultId: e.resultId,
+        percent: e.percent,
+        passed: e.passed,
+        ...(e.answersAwaitingReview !== undefined ? { answersAwaitingReview: e.answersAwaitingReview } : {}),
+      },
     }));
   }
 }

@@ -11,6 +11,7 @@ export class SessionRecordHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.followLifecycle();
     this.followRoster();
+    this.followReview();
   }
 
   private followLifecycle(): void {
@@ -128,6 +129,17 @@ export class SessionRecordHandlers implements OnModuleInit {
       kind: RecordKind.IdentityDecided,
       actor: staff(e.decidedBy),
       detail: { approved: e.approved, reason: e.reason ?? null },
+    }));
+  }
+
+  private followReview(): void {
+    const { writer } = this;
+    // Only an admin may reveal who wrote the answers reviewers mark.
+    writer.follow(Events.reviewIdentitiesRevealed, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.ReviewIdentitiesRevealed,
+      actor: staff(e.actorId, 'admin'),
+      detail: { revealedAt: e.at },
     }));
   }
 }

@@ -45,7 +45,7 @@ export class AttemptScoringHandlers implements OnModuleInit {
       return;
     }
     const certificate = held
-      ? await settleCertificateAfterRescore(em, rescoreResult(em, held, event, key))
+      ? await settleCertificateAfterRescore(em, await rescoreResult(em, held, event, key))
       : this.awardIfPassed(em, recordResult(em, event, key));
     // Enqueued only once the rows exist for the worker to read; a crash in between is caught by the start-up sweep.
     if (certificate) this.afterCommit.run(em, () => this.certificates.enqueue(certificate));

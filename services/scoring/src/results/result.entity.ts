@@ -43,6 +43,21 @@ export class Result {
   @Property({ type: 'integer' })
   pendingReview: Opt<number> = 0;
 
+  /**
+   * Answers (essays) still waiting for a reviewer: while above zero the result is provisional.
+   * `score` holds the automatic points plus every reviewer's mark so far.
+   */
+  @Property({ type: 'integer' })
+  answersAwaitingReview: Opt<number> = 0;
+
+  /** Points scored automatically, before any reviewer's mark; the marks are added to (or replace) these. */
+  @Property({ type: 'integer' })
+  autoScore!: number;
+
+  /** The pass mark of the scored version, kept so the result can be decided when the last review is in. */
+  @Property({ type: 'integer' })
+  passingPercent!: number;
+
   @Property({ type: 'boolean' })
   passed!: boolean;
 

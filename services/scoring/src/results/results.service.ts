@@ -28,6 +28,7 @@ export class ResultsService {
       passed: result.passed,
       pendingReview: result.pendingReview,
       awaitingReview: result.pendingReview > 0,
+      answersAwaitingReview: result.answersAwaitingReview,
       scoredAt: result.scoredAt.toISOString(),
       certificate: await certificateSummaryOf(em, result.id),
     };

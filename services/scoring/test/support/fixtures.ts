@@ -45,6 +45,72 @@ export const ESSAY_KEY: ScoringKeyView = {
   questions: [...MIXED_KEY.questions, { id: randomUUID(), type: QuestionType.Essay, points: 4 }],
 };
 
+/** A 4-point essay with a rubric (2 + 2), a 1-point short answer and a 1-point choice; 50% to pass. */
+export const RUBRIC_KEY: ScoringKeyView = {
+  assessmentVersionId: randomUUID(),
+  title: 'Biology essay',
+  passingPercent: 50,
+  questions: [
+    { id: randomUUID(), type: QuestionType.SingleChoice, correctOption: 0, points: 1 },
+    {
+      id: randomUUID(),
+      type: QuestionType.ShortText,
+      acceptedAnswers: ['osmosis'],
+      caseSensitive: false,
+      points: 1,
+      prompt: 'Name the process',
+    },
+    {
+      id: randomUUID(),
+      type: QuestionType.Essay,
+      points: 4,
+      prompt: 'Explain osmosis',
+      reviewerGuidance: 'Look for a membrane and a concentration gradient',
+      rubric: {
+        criteria: [
+          {
+            title: 'Accuracy',
+            levels: [
+              { label: 'Wrong', points: 0 },
+              { label: 'Partly right', points: 1 },
+              { label: 'Right', points: 2 },
+            ],
+          },
+          {
+            title: 'Clarity',
+            levels: [
+              { label: 'Muddled', points: 0 },
+              { label: 'Clear', points: 2 },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+};
+
+/** Right on the choice, the short answer as given, and an essay text (blank leaves it unanswered). */
+export function essaySubmission(
+  userId: string,
+  sessionId: string,
+  options: { shortText?: string; essay?: string; submittedAt?: string; attemptId?: string } = {},
+): AttemptSubmittedEvent {
+  const [choice, short, essay] = firstItems(RUBRIC_KEY.questions, 3);
+  return {
+    orgId: ORG_ID,
+    sessionId,
+    attemptId: options.attemptId ?? randomUUID(),
+    userId,
+    assessmentVersionId: RUBRIC_KEY.assessmentVersionId,
+    submittedAt: options.submittedAt ?? new Date().toISOString(),
+    answers: [
+      { questionId: choice.id, answer: { selectedOption: 0 } },
+      { questionId: short.id, answer: { text: options.shortText ?? 'Osmosis' } },
+      { questionId: essay.id, answer: { text: options.essay ?? 'Water moves <b>across</b> a membrane.' } },
+    ],
+  };
+}
+
 /** Right on single, multiple, true/false, numeric (within tolerance) and case-insensitive text; wrong case on the strict one. */
 export function mixedSubmission(userId: string, sessionId: string, key: ScoringKeyView): AttemptSubmittedEvent {
   const [single, multi, truth, numeric, text, strict] = firstItems(key.questions, 6);
@@ -91,7 +157,7 @@ export function startPeers(nats: RawNats): {
   users: Peer<typeof Requests.getUser>;
 } {
   const scoringKey = answerAsPeer(nats, Requests.getScoringKey, (request) => {
-    const key = [KEY, MIXED_KEY, ESSAY_KEY].find(
+    const key = [KEY, MIXED_KEY, ESSAY_KEY, RUBRIC_KEY].find(
       (candidate) => candidate.assessmentVersionId === request.assessmentVersionId,
     );
     if (request.orgId !== ORG_ID || !key)

@@ -164,6 +164,57 @@ describe('toScoringKeys', () => {
   });
 });
 
+describe('essay rubrics', () => {
+  const rubric = {
+    criteria: [
+      {
+        title: 'Accuracy',
+        levels: [
+          { label: 'Wrong', points: 0 },
+          { label: 'Right', points: 3 },
+        ],
+      },
+      {
+        title: 'Structure',
+        levels: [
+          { label: 'Muddled', points: 0 },
+          { label: 'Clear', points: 2 },
+        ],
+      },
+    ],
+  };
+  const essay = (points: number, withRubric: unknown = rubric) => ({
+    title: 'S',
+    questions: [{ type: QuestionType.Essay, prompt: 'Explain osmosis', points, rubric: withRubric }],
+  });
+
+  it('accepts a rubric worth at most the question, and carries it to the scoring key with the prompt', () => {
+    const body = { title: 'T', passingPercent: 50, sections: [essay(5)] };
+    expect(problemsOf(body)).toEqual([]);
+    expect(answerKeyProblems(body.sections as never)).toEqual([]);
+    const { questions } = toStoredContent(body.sections as never, () => 'id');
+    expect(toScoringKeys(questions)).toEqual([
+      { id: 'id', type: QuestionType.Essay, points: 5, prompt: 'Explain osmosis', rubric, reviewerGuidance: null },
+    ]);
+  });
+
+  it('refuses a rubric worth more than its question, saying by how much and how to fix it', () => {
+    expect(answerKeyProblems([essay(4)] as never)).toEqual([
+      "assessment.sections.0.questions.0.rubric: the rubric's best levels add up to 5 points, more than the question's 4; lower some levels' points or raise the question's points",
+    ]);
+  });
+
+  it('refuses a malformed rubric field by field', () => {
+    const broken = { criteria: [{ title: '', levels: [{ label: 'Only', points: -1 }] }] };
+    expect(problemsOf({ title: 'T', passingPercent: 50, sections: [essay(4, broken)] })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('a criterion needs at least 2 levels'),
+        expect.stringContaining('points must be 0 or more'),
+      ]),
+    );
+  });
+});
+
 describe('checkAnswer', () => {
   const essay: StoredQuestion = { id: 'e', type: QuestionType.Essay, prompt: 'p', points: 1, maxWords: 3 };
   const multi: StoredQuestion = {

@@ -4,10 +4,12 @@ import type {
   CandidateQuestionView,
   CandidateSectionView,
   QuestionDraft,
+  Rubric,
   ScoringKeyQuestion,
   SectionDraft,
 } from '@invigil/contracts';
 import { maxAnswerTextLength, QuestionType } from '@invigil/contracts';
+import { rubricProblem } from '@invigil/domain';
 
 /** A section as an assessment version stores it (jsonb). */
 export interface StoredSection {
@@ -35,6 +37,7 @@ export interface StoredQuestion {
   caseSensitive?: boolean;
   maxWords?: number | null;
   reviewerGuidance?: string | null;
+  rubric?: Rubric | null;
 }
 
 /**
@@ -49,6 +52,10 @@ export function answerKeyProblems(sections: SectionDraft[], path = 'assessment.s
       const range = `must be between 0 and ${count - 1}, the index of one of the question's options`;
       if (draft.type === QuestionType.SingleChoice && (draft.correctOption ?? 0) >= count)
         return [`${at}.correctOption: ${range}`];
+      if (draft.type === QuestionType.Essay && draft.rubric) {
+        const problem = rubricProblem(draft.rubric, draft.points);
+        if (problem) return [`${at}.rubric: ${problem}`];
+      }
       if (draft.type === QuestionType.MultipleChoice) {
         const keys = draft.correctOptions ?? [];
         if (keys.some((key) => key >= count)) return [`${at}.correctOptions: each ${range}`];
@@ -78,8 +85,27 @@ export function typedFields(draft: QuestionDraft): Omit<StoredQuestion, 'id' | '
     case QuestionType.ShortText:
       return { ...base, acceptedAnswers: [...(draft.acceptedAnswers ?? [])], caseSensitive: draft.caseSensitive };
     case QuestionType.Essay:
-      return { ...base, maxWords: draft.maxWords ?? null, reviewerGuidance: draft.reviewerGuidance ?? null };
+      return {
+        ...base,
+        maxWords: draft.maxWords ?? null,
+        reviewerGuidance: draft.reviewerGuidance ?? null,
+        ...(draft.rubric ? { rubric: copyRubric(draft.rubric) } : {}),
+      };
   }
+}
+
+/** Exactly the rubric's fields, so nothing unexpected is stored. */
+function copyRubric(rubric: Rubric): Rubric {
+  return {
+    criteria: rubric.criteria.map((criterion) => ({
+      title: criterion.title,
+      levels: criterion.levels.map((level) => ({
+        label: level.label,
+        points: level.points,
+        ...(level.description ? { description: level.description } : {}),
+      })),
+    })),
+  };
 }
 
 /** Gives every section and question a server-made id. */
@@ -174,9 +200,16 @@ export function toScoringKeys(questions: StoredQuestion[]): ScoringKeyQuestion[]
           type: question.type,
           acceptedAnswers: [...(question.acceptedAnswers ?? [])],
           caseSensitive: question.caseSensitive ?? false,
+          prompt: question.prompt,
         };
       case QuestionType.Essay:
-        return { ...base, type: question.type };
+        return {
+          ...base,
+          type: question.type,
+          prompt: question.prompt,
+          rubric: question.rubric ?? null,
+          reviewerGuidance: question.reviewerGuidance ?? null,
+        };
     }
   });
 }

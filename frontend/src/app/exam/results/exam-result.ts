@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CertificateStatus, ResultView } from '@invigil/contracts';
+import { provisionalResultText } from '@invigil/domain';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
@@ -20,6 +21,7 @@ export class ExamResult {
 
   protected readonly certificateStatus = CertificateStatus;
   protected readonly percent = formatPercent;
+  protected readonly provisional = (answers: number) => capitalise(provisionalResultText(answers));
   protected readonly downloading = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
 
@@ -36,4 +38,8 @@ export class ExamResult {
       this.downloading.set(false);
     }
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

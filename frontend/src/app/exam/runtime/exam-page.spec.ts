@@ -434,6 +434,7 @@ describe('ExamPage', () => {
       passed: true,
       pendingReview: 0,
       awaitingReview: false,
+      answersAwaitingReview: 0,
       scoredAt: new Date().toISOString(),
       certificate: { id: 'c1', status: CertificateStatus.Ready },
     };

@@ -1,5 +1,5 @@
 import type { FormArray, FormControl, FormGroup, NonNullableFormBuilder } from '@angular/forms';
-import type { CreateAssessmentBody, QuestionDraft, SectionDraft } from '@invigil/contracts';
+import type { CreateAssessmentBody, QuestionDraft, RubricDraft, SectionDraft } from '@invigil/contracts';
 import { QuestionType } from '@invigil/contracts';
 
 /**
@@ -26,6 +26,8 @@ export type QuestionForm = FormGroup<{
   caseSensitive: FormControl<boolean>;
   maxWords: FormControl<string | number | null>;
   reviewerGuidance: FormControl<string>;
+  /** essay: kept as it came (from an edit or an import); the page has no rubric controls yet. */
+  rubric: FormControl<RubricDraft | null>;
 }>;
 
 export type SectionForm = FormGroup<{
@@ -73,6 +75,7 @@ export function newQuestionForm(fb: NonNullableFormBuilder, draft?: QuestionDraf
     caseSensitive: draft?.caseSensitive ?? false,
     maxWords: fb.control<string | number | null>(draft?.maxWords ?? ''),
     reviewerGuidance: draft?.reviewerGuidance ?? '',
+    rubric: fb.control<RubricDraft | null>(draft?.rubric ?? null),
   });
 }
 
@@ -153,6 +156,7 @@ export function toQuestionDraft(question: ReturnType<QuestionForm['getRawValue']
         ...base,
         maxWords: numberOrNull(question.maxWords),
         ...(guidance ? { reviewerGuidance: guidance } : {}),
+        ...(question.rubric ? { rubric: question.rubric } : {}),
       };
     }
   }

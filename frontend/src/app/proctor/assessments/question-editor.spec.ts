@@ -97,4 +97,44 @@ describe('QuestionEditor', () => {
     await click('question-2-remove');
     expect(removed).toHaveBeenCalledTimes(1);
   });
+
+  it("edits an essay's rubric, shows what it is worth against the points, and lists the server's rubric problems", async () => {
+    chooseOption(fixture, 'question-2-type', QuestionType.Essay);
+    question.controls.points.setValue(2);
+    await settle(fixture);
+    await click('question-2-add-rubric');
+    expect(textOf(fixture, 'question-2-rubric-total')).toContain('add up to 1 of the question');
+    typeInto(fixture, 'question-2-criterion-0-title', 'Accuracy');
+    typeInto(fixture, 'question-2-criterion-0-level-1-points', '3');
+    await settle(fixture);
+    expect(textOf(fixture, 'question-2-rubric-total')).toContain('That is more than the question is worth.');
+    await click('question-2-add-criterion');
+    expect(question.controls.rubric.value).toEqual({
+      criteria: [
+        {
+          title: 'Accuracy',
+          levels: [
+            { label: 'Not met', points: 0 },
+            { label: 'Met', points: 3 },
+          ],
+        },
+        {
+          title: 'Criterion 2',
+          levels: [
+            { label: 'Not met', points: 0 },
+            { label: 'Met', points: 1 },
+          ],
+        },
+      ],
+    });
+
+    fixture.componentRef.setInput(
+      'problems',
+      new Map([['rubric', "the rubric's best levels add up to 4 points, more than the question's 2"]]),
+    );
+    await settle(fixture);
+    expect(textOf(fixture, 'question-2-rubric-error')).toContain("more than the question's 2");
+    await click('question-2-remove-rubric');
+    expect(question.controls.rubric.value).toBeNull();
+  });
 });

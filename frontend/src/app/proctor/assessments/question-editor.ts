@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { QuestionType } from '@invigil/contracts';
 import { isChoiceType, QuestionForm, questionTypeLabels } from './assessment-draft';
+import { RubricEditor } from './rubric-editor';
 
 /** The contract allows at most 10 options per question. */
 const maxOptions = 10;
@@ -14,7 +15,7 @@ const noProblems: ReadonlyMap<string, string> = new Map();
  */
 @Component({
   selector: 'app-question-editor',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RubricEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // A custom element is inline by default; the fieldset inside must stack like the sections around it.
   styles: `
@@ -45,6 +46,13 @@ export class QuestionEditor {
     label: questionTypeLabels[type],
   }));
   protected readonly isChoice = isChoiceType;
+
+  /** Every problem the server found in the rubric, with where it is ("criteria.0.title: …"). */
+  protected readonly rubricProblems = computed(() =>
+    [...this.problems()]
+      .filter(([field]) => field === 'rubric' || field.startsWith('rubric.'))
+      .map(([field, message]) => (field === 'rubric' ? message : `${field.slice('rubric.'.length)}: ${message}`)),
+  );
 
   protected problem(field: string): string | null {
     return this.problems().get(field) ?? null;

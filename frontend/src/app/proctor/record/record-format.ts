@@ -44,6 +44,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.PrivateMessageSent]: 'Private message',
   [RecordKind.MessageReceipt]: 'Message receipt',
   [RecordKind.HandRaised]: 'Hand raised or lowered',
+  [RecordKind.ReviewIdentitiesRevealed]: 'Reviewer identities revealed',
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */
