@@ -27,7 +27,16 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // The Verifiable Credential libraries are ESM-only; Jest on Node 20 cannot require() ESM, so they
+    // are compiled to CommonJS like the sources (see transformIgnorePatterns).
+    '/node_modules/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(?:@digitalbazaar|base58-universal|base64url-universal|crypto-ld|jsonld-document-loader)/)',
+  ],
   moduleNameMapper,
   // Nest and class-validator read decorator metadata through this polyfill.
   setupFiles: [require.resolve('reflect-metadata')],

@@ -23,6 +23,7 @@ export * from './sessions/attempt-recovery';
 export * from './sessions/bulk-attempts';
 export * from './sessions/answer-value';
 export * from './scoring/result';
+export * from './scoring/credential';
 export * from './scoring/review';
 export * from './monitoring/live';
 export * from './monitoring/signals';

@@ -45,6 +45,17 @@ import type {
 } from './monitoring/record';
 import type { CertificateFile, GetCertificateRequest, GetMyResultRequest, ResultView } from './scoring/result';
 import type {
+  CertificateVerificationView,
+  CheckCredentialRequest,
+  CredentialCheckView,
+  CredentialFile,
+  GetCredentialRequest,
+  GetIssuerDocumentRequest,
+  GetStatusListRequest,
+  JsonLdDocument,
+  VerifyCertificateCodeRequest,
+} from './scoring/credential';
+import type {
   GetReviewItemRequest,
   ListReviewQueueRequest,
   MarkReviewItemRequest,
@@ -181,6 +192,11 @@ export interface RequestMap {
   [Requests.listIncidents]: { request: ListIncidentsRequest; response: IncidentView[] };
   [Requests.getMyResult]: { request: GetMyResultRequest; response: ResultView | null };
   [Requests.getCertificate]: { request: GetCertificateRequest; response: CertificateFile };
+  [Requests.verifyCertificateCode]: { request: VerifyCertificateCodeRequest; response: CertificateVerificationView };
+  [Requests.getCredential]: { request: GetCredentialRequest; response: CredentialFile };
+  [Requests.checkCredential]: { request: CheckCredentialRequest; response: CredentialCheckView };
+  [Requests.getIssuerDocument]: { request: GetIssuerDocumentRequest; response: JsonLdDocument };
+  [Requests.getStatusList]: { request: GetStatusListRequest; response: JsonLdDocument };
   [Requests.listReviewQueue]: { request: ListReviewQueueRequest; response: ReviewQueueView };
   [Requests.getReviewItem]: { request: GetReviewItemRequest; response: ReviewItemView };
   [Requests.markReviewItem]: { request: MarkReviewItemRequest; response: ReviewItemView };

@@ -58,6 +58,11 @@ export const Requests = {
 
   getMyResult: 'scoring.result.get-mine',
   getCertificate: 'scoring.certificate.get',
+  verifyCertificateCode: 'scoring.certificate.verify-code',
+  getCredential: 'scoring.credential.get',
+  checkCredential: 'scoring.credential.check',
+  getIssuerDocument: 'scoring.issuer.get-document',
+  getStatusList: 'scoring.credential.status-list',
   listReviewQueue: 'scoring.review.list',
   getReviewItem: 'scoring.review.get',
   markReviewItem: 'scoring.review.mark',

@@ -17,3 +17,5 @@ export * from './messaging';
 export * from './time-warnings';
 export * from './review';
 export * from './double-marking';
+export * from './verification-code';
+export * from './status-list';

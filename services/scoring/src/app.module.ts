@@ -3,6 +3,7 @@ import { ServicePlatformModule } from '@invigil/server-platform';
 import { CertificateIssuingModule } from './certificate-issuing/certificate-issuing.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { ScoringEnv } from './config/env';
+import { CredentialsModule } from './credentials/credentials.module';
 import { scoringEntities } from './entities';
 import { scoringMigrations } from './migrations';
 import { ResultsModule } from './results/results.module';
@@ -10,7 +11,7 @@ import { ReviewModule } from './review/review.module';
 
 /**
  * The scoring service: the platform and its feature modules. Features depend one way: results
- * awards and shows certificates; review marks what results recorded for a person to mark; certificate-issuing reads both. The env is global so every
+ * awards and shows certificates; review marks what results recorded for a person to mark; credentials signs and checks Open Badges; certificate-issuing reads results and certificates and asks credentials to sign. The env is global so every
  * feature's queues and workers can read it.
  */
 @Module({})
@@ -28,6 +29,7 @@ export class ScoringModule {
           startOutboxRelay: options.startOutboxRelay,
         }),
         CertificatesModule,
+        CredentialsModule,
         ResultsModule,
         ReviewModule,
         CertificateIssuingModule,

@@ -34,7 +34,8 @@ export interface ResultView {
   /** How many answers await a reviewer (see `provisionalResultText` in the domain library). */
   answersAwaitingReview: number;
   scoredAt: string;
-  certificate: { id: string; status: CertificateStatus } | null;
+  /** `verificationCode`: the code of its current credential, once issued (null while pending). */
+  certificate: { id: string; status: CertificateStatus; verificationCode: string | null } | null;
 }
 
 export interface CertificateFile {

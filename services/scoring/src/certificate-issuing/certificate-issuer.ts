@@ -7,8 +7,13 @@ import { UnrecoverableError } from 'bullmq';
 import { Result } from '../results/result.entity';
 import { renderCertificatePdf } from './certificate-pdf';
 import { Certificate } from '../certificates/certificate.entity';
+import { CredentialSigner } from '../credentials/credential-signer';
+import { IssuedCredential } from '../credentials/issued-credential.entity';
+import { IssuerUrls } from '../credentials/issuer-urls';
 
-/** The work of one certificate job: render the PDF, store it, tell everyone it is ready. */
+const SUPERSEDED = 'The result changed after this credential was issued; a new certificate replaces it.';
+
+/** The work of one certificate job: sign its credential, render the PDF, store both, tell everyone it is ready. */
 @Injectable()
 export class CertificateIssuer {
   private readonly logger = new Logger(CertificateIssuer.name);
@@ -17,6 +22,8 @@ export class CertificateIssuer {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     private readonly rpc: RpcClient,
+    private readonly signer: CredentialSigner,
+    private readonly urls: IssuerUrls,
   ) {}
 
   /** Safe to run twice: a certificate that is no longer pending is left alone. */
@@ -27,6 +34,17 @@ export class CertificateIssuer {
     if (!certificate || certificate.status !== CertificateStatus.Pending) return;
     const result = await em.findOneOrFail(Result, { id: certificate.resultId });
     const candidate = await this.candidate(certificate);
+    const credential = await this.signer.sign({
+      certificateId: certificate.id,
+      orgId: certificate.orgId,
+      organizationName: candidate.orgName,
+      sessionId: certificate.sessionId,
+      holderName: candidate.displayName,
+      assessmentTitle: result.assessmentTitle,
+      percent: result.percent,
+      passed: result.passed,
+      issuedAt: certificate.issuedAt,
+    });
     const pdf = await renderCertificatePdf({
       certificateId: certificate.id,
       organizationName: candidate.orgName,
@@ -34,6 +52,8 @@ export class CertificateIssuer {
       assessmentTitle: result.assessmentTitle,
       percent: result.percent,
       issuedAt: certificate.issuedAt,
+      verificationCode: credential.verificationCode,
+      verificationUrl: this.urls.verifyPage(credential.verificationCode),
     });
     await this.outbox.transaction(async (tx, emit) => {
       // Locked so that two workers finishing the same certificate store and announce it once.
@@ -41,6 +61,13 @@ export class CertificateIssuer {
       if (!row || row.status !== CertificateStatus.Pending) return;
       row.pdf = pdf;
       row.status = CertificateStatus.Ready;
+      // The credentials of earlier renderings (a score since changed) no longer say what is true.
+      await tx.nativeUpdate(
+        IssuedCredential,
+        { certificateId: row.id, revokedAt: null },
+        { revokedAt: new Date(), revokedReason: SUPERSEDED },
+      );
+      tx.create(IssuedCredential, credential);
       emit(Events.certificateIssued, {
         orgId: row.orgId,
         sessionId: row.sessionId,

@@ -11,7 +11,7 @@ describe('certificate PDF', () => {
     expect(formatIssueDate(new Date('2026-11-26T23:30:00Z'))).toBe('26 November 2026');
   });
 
-  it('renders one landscape page naming the candidate, the assessment, the score and the certificate', async () => {
+  it('renders one landscape page naming the candidate, the assessment, the score, the certificate and its verification code', async () => {
     const pdf = await renderCertificatePdf({
       certificateId: '6f1c2a4e-8a3b-4c5d-9e0f-112233445566',
       organizationName: 'Demo Academy',
@@ -19,6 +19,8 @@ describe('certificate PDF', () => {
       assessmentTitle: 'Safety Basics',
       percent: 66.7,
       issuedAt: new Date('2026-11-26T10:00:00Z'),
+      verificationCode: '7K2M9QXD4RTA',
+      verificationUrl: 'https://exams.example.com/verify/7K2M9QXD4RTA',
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A copy with its own ArrayBuffer: pdf.js ignores the byte offset of Buffers cut from Node's shared pool.
@@ -32,6 +34,8 @@ describe('certificate PDF', () => {
       'with a score of 66.7%',
       'Issued on 26 November 2026',
       'Certificate ID 6f1c2a4e-8a3b-4c5d-9e0f-112233445566',
+      'Verification code 7K2M-9QXD-4RTA',
+      'Verify at https://exams.example.com/verify/7K2M9QXD4RTA',
     ]) {
       expect(parsed.text).toContain(text);
     }

@@ -1,4 +1,6 @@
+import { formatVerificationCode } from '@invigil/domain';
 import PDFDocument from 'pdfkit';
+import { toBuffer as qrPng } from 'qrcode';
 
 export interface CertificateContent {
   certificateId: string;
@@ -7,6 +9,9 @@ export interface CertificateContent {
   assessmentTitle: string;
   percent: number;
   issuedAt: Date;
+  verificationCode: string;
+  /** The public verification page the QR code opens. */
+  verificationUrl: string;
 }
 
 const INK = '#1f2d3d';
@@ -26,7 +31,8 @@ export function formatIssueDate(date: Date): string {
 }
 
 /** Renders a one-page A4 landscape certificate with pdfkit's built-in fonts (no font files to ship). */
-export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+export async function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+  const qr = await qrPng(content.verificationUrl, { type: 'png', margin: 1, width: 240 });
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -77,8 +83,30 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
     .fontSize(9)
     .fillColor(MUTED)
     .text(`Certificate ID ${content.certificateId}`, column.x, height - 100, { width: column.width, align: 'center' });
+  drawVerification(doc, qr, content, width, height);
   doc.end();
   return done;
+}
+
+/** The QR code in the bottom right corner, the code and the address beside it for those who type. */
+function drawVerification(
+  doc: PDFKit.PDFDocument,
+  qr: Buffer,
+  content: CertificateContent,
+  width: number,
+  height: number,
+): void {
+  const size = 78;
+  doc.image(qr, width - 56 - size, height - 56 - size, { fit: [size, size] });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(`Verification code ${formatVerificationCode(content.verificationCode)}`, 56, height - 84, {
+      width: width - 2 * 56 - size - 12,
+      align: 'right',
+    })
+    .text(`Verify at ${content.verificationUrl}`, 56, height - 72, { width: width - 2 * 56 - size - 12, align: 'right' });
 }
 
 function drawFrame(doc: PDFKit.PDFDocument, width: number, height: number): void {

@@ -31,11 +31,19 @@ export function awardCertificate(em: EntityManager, result: PassingResult): Cert
   });
 }
 
-/** The certificate a result earned, as the candidate's result view shows it: id and status only. */
+/** The certificate a result earned, as the candidate's result view shows it: id, status and current code. */
 export async function certificateSummaryOf(
   em: EntityManager,
   resultId: string,
-): Promise<{ id: string; status: CertificateStatus } | null> {
+): Promise<{ id: string; status: CertificateStatus; verificationCode: string | null } | null> {
   const certificate = await em.findOne(Certificate, { resultId }, { fields: ['id', 'status'] });
-  return certificate ? { id: certificate.id, status: certificate.status } : null;
+  if (!certificate) return null;
+  // Read by SQL: the credential belongs to a feature above this one.
+  const [latest] = await em
+    .getConnection()
+    .execute<{ verification_code: string }[]>(
+      `select "verification_code" from "credential" where "certificate_id" = ? order by "status_sequence" desc limit 1`,
+      [certificate.id],
+    );
+  return { id: certificate.id, status: certificate.status, verificationCode: latest?.verification_code ?? null };
 }
