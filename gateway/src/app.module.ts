@@ -21,6 +21,7 @@ import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
 import { ThrottlingModule } from './throttling/throttling.module';
+import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -38,6 +39,7 @@ export class GatewayModule implements NestModule {
         ExamModule,
         SecurityModule,
         ResultsModule,
+        VerificationModule,
         ReviewModule,
         RecordModule,
         IncidentsModule,

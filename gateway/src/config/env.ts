@@ -67,6 +67,12 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1)
   JOIN_FAILURE_WINDOW_SECONDS = 600;
 
+  /** Certificate verifications (by code or credential) one address may make per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_ADDRESS_MAX_PER_MINUTE = 30;
+
   /** Prometheus scrapes /metrics here, never on HTTP_PORT; 0 picks a free port (tests). */
   @Transform(toInt)
   @IsInt()

@@ -39,6 +39,7 @@ import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
 import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
 import { REVIEW_SCHEMAS } from './review-schemas';
+import { VERIFICATION_SCHEMAS } from './verification-schemas';
 
 type Schema = SchemaObject | { $ref: string };
 
@@ -94,6 +95,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...DASHBOARD_SCHEMAS,
   ...MESSAGE_SCHEMAS,
   ...REVIEW_SCHEMAS,
+  ...VERIFICATION_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -273,6 +275,9 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     awaitingReview: bool,
     answersAwaitingReview: int,
     scoredAt: time,
-    certificate: { ...shape({ id, status: oneOf(CertificateStatus) }), nullable: true },
+    certificate: {
+      ...shape({ id, status: oneOf(CertificateStatus), verificationCode: nullable(str) }),
+      nullable: true,
+    },
   }),
 };

@@ -1,4 +1,4 @@
-import { IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { CertificateStatus } from '../enums';
 import { OrgScopedRequest } from '../scoped';
 
@@ -10,9 +10,11 @@ export class GetMyResultRequest extends OrgScopedRequest {
   sessionId!: string;
 }
 
+/** The holder's own certificate (`userId` set) or, for staff of the organization, any (`userId` absent). */
 export class GetCertificateRequest extends OrgScopedRequest {
+  @IsOptional()
   @IsUUID()
-  userId!: string;
+  userId?: string;
 
   @IsUUID()
   certificateId!: string;

@@ -8,15 +8,20 @@ import { Certificate } from './certificate.entity';
 export class CertificatesService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Only the holder gets the file; anyone else is told it does not exist, not that it is someone else's. */
+  /**
+   * The holder gets their own file and staff (no `userId`; the gateway checks the role) any of their
+   * organization's; anyone else is told it does not exist, not that it is someone else's.
+   */
   async get(request: GetCertificateRequest): Promise<CertificateFile> {
-    const certificate = await this.em
-      .fork()
-      .findOne(
-        Certificate,
-        { id: request.certificateId, orgId: request.orgId, userId: request.userId },
-        { populate: ['pdf'] },
-      );
+    const certificate = await this.em.fork().findOne(
+      Certificate,
+      {
+        id: request.certificateId,
+        orgId: request.orgId,
+        ...(request.userId ? { userId: request.userId } : {}),
+      },
+      { populate: ['pdf'] },
+    );
     if (!certificate)
       throw RpcError.notFound('You have no certificate with this id. Open your result to find your certificate.');
     if (certificate.status === CertificateStatus.Revoked) {

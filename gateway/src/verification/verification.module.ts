@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IssuersController } from './issuers.controller';
+import { VerificationController } from './verification.controller';
+import { VerifyThrottle } from './verify-throttle';
+
+/** Public certificate verification: by code, by uploaded credential, and the issuer documents. */
+@Module({ controllers: [VerificationController, IssuersController], providers: [VerifyThrottle] })
+export class VerificationModule {}
