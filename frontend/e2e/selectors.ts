@@ -157,6 +157,10 @@ export const sel = {
     result: 'exam-result',
     resultScore: 'exam-result-score',
     downloadCertificate: 'certificate-download',
+    /** The certificate's Open Badges JSON, its verification link and code. */
+    downloadCredential: 'credential-download',
+    certificateVerifyLink: 'certificate-verify-link',
+    certificateCode: 'certificate-code',
     messages: 'exam-messages',
     /** The exam page: one question at a time, a palette of every question (i 0-based), previous / next, flags. */
     palette: (i: number) => `exam-palette-${i}`,
@@ -400,5 +404,25 @@ export const sel = {
     broadcastSent: 'broadcast-sent',
     broadcastSentBody: 'broadcast-sent-body',
     broadcastReceipts: 'broadcast-receipts',
+  },
+  /** The public certificate verification page. */
+  verify: {
+    facts: 'verify-facts',
+    status: 'verify-status',
+    revokedAt: 'verify-revoked-at',
+    revokedReason: 'verify-revoked-reason',
+    holder: 'verify-holder',
+    assessment: 'verify-assessment',
+    date: 'verify-date',
+    result: 'verify-result',
+    code: 'verify-code',
+    notFound: 'verify-not-found',
+    error: 'verify-error',
+    codeInput: 'verify-code-input',
+    codeSubmit: 'verify-code-submit',
+    credentialInput: 'verify-credential-input',
+    credentialSubmit: 'verify-credential-submit',
+    credentialVerdict: 'verify-credential-verdict',
+    credentialError: 'verify-credential-error',
   },
 } as const;

@@ -18,6 +18,8 @@ export const appRoutes: Routes = [
   },
   // The one-time sign-in link of an email invitation: the invitee has no password yet, so it works signed out.
   { path: 'invite/:token', component: InvitePage, title: 'Invitation · Invigil' },
+  // Anyone holding a certificate checks it here, signed in or not.
+  { path: 'verify', loadChildren: () => import('./verify/verify.routes').then((m) => m.verifyRoutes) },
   // Anything else (including "/") goes to the signed-in user's own area, or to the login page.
   { path: '**', redirectTo: homeRedirect },
 ];

@@ -50,6 +50,12 @@ export class ExamApi {
     const url = `/api/certificates/${encodeURIComponent(certificateId)}/pdf`;
     return firstValueFrom(this.http.get(url, { responseType: 'blob' }));
   }
+
+  /** The certificate's signed Open Badges 3.0 credential (JSON-LD). */
+  certificateCredential(certificateId: string): Promise<Blob> {
+    const url = `/api/certificates/${encodeURIComponent(certificateId)}/credential`;
+    return firstValueFrom(this.http.get(url, { responseType: 'blob' }));
+  }
 }
 
 /** The server answers 409 to GET attempt while the session has not started: that is "wait", not a failure. */

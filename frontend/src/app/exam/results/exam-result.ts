@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CertificateStatus, ResultView } from '@invigil/contracts';
-import { provisionalResultText } from '@invigil/domain';
+import { formatVerificationCode, provisionalResultText } from '@invigil/domain';
 import { FormError } from '../../shared/form-error';
 import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
@@ -22,6 +22,7 @@ export class ExamResult {
   protected readonly certificateStatus = CertificateStatus;
   protected readonly percent = formatPercent;
   protected readonly provisional = (answers: number) => capitalise(provisionalResultText(answers));
+  protected readonly grouped = formatVerificationCode;
   protected readonly downloading = signal(false);
   protected readonly error = signal<DisplayedError | null>(null);
 
@@ -36,6 +37,16 @@ export class ExamResult {
       this.error.set(toDisplayedError(error));
     } finally {
       this.downloading.set(false);
+    }
+  }
+
+  protected async downloadCredential(result: ResultView): Promise<void> {
+    if (!result.certificate) return;
+    this.error.set(null);
+    try {
+      saveBlob(await this.api.certificateCredential(result.certificate.id), 'certificate-credential.json');
+    } catch (error) {
+      this.error.set(toDisplayedError(error));
     }
   }
 }
