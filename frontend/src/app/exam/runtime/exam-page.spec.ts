@@ -436,7 +436,7 @@ describe('ExamPage', () => {
       awaitingReview: false,
       answersAwaitingReview: 0,
       scoredAt: new Date().toISOString(),
-      certificate: { id: 'c1', status: CertificateStatus.Ready },
+      certificate: { id: 'c1', status: CertificateStatus.Ready, verificationCode: '7K2M9QXD4RTA' },
     };
     http.expectOne('/api/sessions/s1/result').flush(result);
     await settleAll();
