@@ -8,6 +8,7 @@ import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
 import { ApiClient } from './api-client';
+import { openApiProblems } from './openapi-structure';
 import { startServiceProcess } from './service-process';
 
 type ErrorBody = { message: string };
@@ -89,6 +90,22 @@ describe('gateway: certificate verification routes', () => {
     expect(staff.body.message).toContain('There is no certificate with this id');
     expect((await candidate.call('GET', `/api/staff/certificates/${id}/pdf`)).status).toBe(403);
     expect((await candidate.call('GET', `/api/certificates/${id}/credential`)).status).toBe(404);
+  });
+
+  it('documents the public routes in the OpenAPI document with a schema for every body and response', async () => {
+    const document = await anonymous.call<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/verify/{code}',
+        '/api/verify/credential',
+        '/api/issuers/{orgId}',
+        '/api/issuers/{orgId}/key',
+        '/api/issuers/{orgId}/status/{page}',
+        '/api/certificates/{certificateId}/credential',
+        '/api/staff/certificates/{certificateId}/pdf',
+      ]),
+    );
+    expect(openApiProblems(document.body)).toEqual([]);
   });
 
   it('limits verifications per address with a 429 that says when to try again', async () => {
