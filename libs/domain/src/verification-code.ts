@@ -15,11 +15,7 @@ export function generateVerificationCode(randomInt: (exclusiveMax: number) => nu
  * reads as digits (I and L as 1, O as 0). Null when it cannot be a verification code at all.
  */
 export function normalizeVerificationCode(input: string): string | null {
-  const code = input
-    .replace(/[\s-]/g, '')
-    .toUpperCase()
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const code = input.replace(/[\s-]/g, '').toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
   if (code.length !== VERIFICATION_CODE_LENGTH) return null;
   for (const char of code) if (!CROCKFORD_ALPHABET.includes(char)) return null;
   return code;

@@ -7,4 +7,13 @@ import { ReviewItem } from './results/review-item.entity';
 import { ReviewMark } from './results/review-mark.entity';
 import { ReviewSettings } from './results/review-settings.entity';
 
-export const scoringEntities = [Result, Certificate, ReviewItem, ReviewSettings, ReviewComment, ReviewMark, IssuerKey, IssuedCredential];
+export const scoringEntities = [
+  Result,
+  Certificate,
+  ReviewItem,
+  ReviewSettings,
+  ReviewComment,
+  ReviewMark,
+  IssuerKey,
+  IssuedCredential,
+];

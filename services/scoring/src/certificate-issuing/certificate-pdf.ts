@@ -106,7 +106,10 @@ function drawVerification(
       width: width - 2 * 56 - size - 12,
       align: 'right',
     })
-    .text(`Verify at ${content.verificationUrl}`, 56, height - 72, { width: width - 2 * 56 - size - 12, align: 'right' });
+    .text(`Verify at ${content.verificationUrl}`, 56, height - 72, {
+      width: width - 2 * 56 - size - 12,
+      align: 'right',
+    });
 }
 
 function drawFrame(doc: PDFKit.PDFDocument, width: number, height: number): void {

@@ -34,9 +34,9 @@ export class CredentialSigner {
   ) {}
 
   async sign(facts: CertificateFacts): Promise<NewCredential> {
-    const [row] = await this.em.getConnection().execute<{ sequence: string }[]>(
-      `select nextval('credential_status_sequence') as sequence`,
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ sequence: string }[]>(`select nextval('credential_status_sequence') as sequence`);
     const full: CredentialFacts = {
       ...facts,
       credentialId: randomUUID(),

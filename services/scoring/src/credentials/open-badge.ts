@@ -49,9 +49,7 @@ export function openBadgeCredential(facts: CredentialFacts, urls: IssuerUrls): R
         description: `Passed the proctored assessment "${facts.assessmentTitle}" set by ${facts.organizationName}.`,
         criteria: { narrative: 'Reach the pass mark of the assessment in a proctored session.' },
       },
-      result: [
-        { type: ['Result'], value: `${percent}%`, status: facts.passed ? 'Completed' : 'Failed' },
-      ],
+      result: [{ type: ['Result'], value: `${percent}%`, status: facts.passed ? 'Completed' : 'Failed' }],
     },
     evidence: [{ id: urls.verifyPage(facts.verificationCode), type: ['Evidence'], name: 'Verification page' }],
     credentialStatus: {
