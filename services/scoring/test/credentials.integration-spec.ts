@@ -145,6 +145,8 @@ describe('Open Badges credentials of certificates (real PostgreSQL, NATS, Redis)
     expect(await check({ ...tampered, '@context': ['https://evil.example/context.json'] })).toMatchObject({
       verdict: 'invalid',
     });
+    const noSuchPage = await nats.request(Requests.getStatusList, { orgId: ORG_ID, page: 5 });
+    expect(noSuchPage.err?.code).toBe(RpcErrorCode.NotFound);
     const unknownCode = await nats.request(Requests.verifyCertificateCode, { code: '000000000000' });
     expect(unknownCode.err?.code).toBe(RpcErrorCode.NotFound);
   });
