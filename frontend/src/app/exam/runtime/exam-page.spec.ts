@@ -441,6 +441,11 @@ describe('ExamPage', () => {
     http.expectOne('/api/sessions/s1/result').flush(result);
     await settleAll();
     expect(textOf(fixture, 'exam-result-score')).toBe('67%');
+    // The certificate's code and its public verification link, beside the PDF and credential downloads.
+    expect(textOf(fixture, 'certificate-code')).toBe('7K2M-9QXD-4RTA');
+    expect(byTestId<HTMLAnchorElement>(fixture, 'certificate-verify-link').getAttribute('href')).toBe(
+      '/verify/7K2M9QXD4RTA',
+    );
   });
 
   it('says the time ran out when the deadline submitted the attempt', async () => {
