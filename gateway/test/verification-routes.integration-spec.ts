@@ -1,9 +1,11 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import type { CredentialCheckView } from '@invigil/contracts';
 import type { ManagedProcess } from '@invigil/local-stack';
 import { dropSchema, loadEnv } from '@invigil/server-platform';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { RawNats, testDatabaseUrl, testNatsUrl, testRedisUrl, uniqueTag } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
+import type { OpenAPI } from 'openapi-types';
 import type { RunningGateway } from '../src/bootstrap';
 import { startGateway } from '../src/bootstrap';
 import { GatewayEnv } from '../src/config/env';
@@ -106,6 +108,7 @@ describe('gateway: certificate verification routes', () => {
       ]),
     );
     expect(openApiProblems(document.body)).toEqual([]);
+    await expect(SwaggerParser.validate(structuredClone(document.body) as OpenAPI.Document)).resolves.toBeDefined();
   });
 
   it('limits verifications per address with a 429 that says when to try again', async () => {
