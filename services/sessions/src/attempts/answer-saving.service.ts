@@ -140,7 +140,9 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
 }
 
 function isDeadlock(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'DeadlockException' || (error as { code?: unknown }).code === '40P01');
+  return (
+    error instanceof Error && (error.name === 'DeadlockException' || (error as { code?: unknown }).code === '40P01')
+  );
 }
 
 /** One write per (attempt, question): the highest sequence of the batch (one statement touches a row once). */

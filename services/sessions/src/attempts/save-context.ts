@@ -73,7 +73,10 @@ export async function lockAttemptsForSaving(
   );
   const rows = await em.execute<SaveContextRow[]>(SAVE_CONTEXTS, [json]);
   return new Map(
-    rows.map((row) => [attemptKey({ orgId: row.org_id, sessionId: row.session_id, userId: row.user_id }), toContext(row)]),
+    rows.map((row) => [
+      attemptKey({ orgId: row.org_id, sessionId: row.session_id, userId: row.user_id }),
+      toContext(row),
+    ]),
   );
 }
 
