@@ -9,7 +9,7 @@ import { SessionsEnv } from '../config/env';
 import { answerKey, AnswerWrite, countAnswersOf, upsertAnswers } from './answer-store';
 import { autoSubmitAt } from './attempt-clock';
 import { BatchOutcome, GroupCommitQueue } from './group-commit-queue';
-import { AttemptProgress, ProgressCoalescer } from './progress-coalescer';
+import { AttemptProgress, progressBySession, ProgressCoalescer } from './progress-coalescer';
 import { attemptKey, contextOrRefusal, lockAttemptsForSaving, SaveContext } from './save-context';
 
 /** A save that passed every rule and will be written. */
@@ -85,7 +85,7 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
       // A stale or replayed save changed nothing, so there is no progress to announce for it.
       const changed = checked.filter((save) => accepted.has(answerKey(save.write.attemptId, save.write.questionId)));
       const due = this.progress.take(progressOf(changed, counts), now.getTime());
-      await recordEvents(em, Events.attemptProgressed, due);
+      await recordEvents(em, Events.attemptsProgressed, progressBySession(due));
       return results.map((result) => ('write' in result ? acknowledge(result, stored, counts) : result));
     });
   }

@@ -1,10 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { EventPayload } from '@invigil/contracts';
+import type { AttemptProgressEntry, EventPayload } from '@invigil/contracts';
 import { Events } from '@invigil/contracts';
 import { Outbox, recordEvents } from '@invigil/server-platform';
 
-export type AttemptProgress = EventPayload<typeof Events.attemptProgressed>;
+/** One attempt's progress and where it belongs. */
+export interface AttemptProgress extends AttemptProgressEntry {
+  orgId: string;
+  sessionId: string;
+}
+
+/** One `sessions.attempts.progressed` event per session: monitoring applies each in one transaction. */
+export function progressBySession(
+  entries: readonly AttemptProgress[],
+): EventPayload<typeof Events.attemptsProgressed>[] {
+  const sessions = new Map<string, EventPayload<typeof Events.attemptsProgressed>>();
+  for (const { orgId, sessionId, ...entry } of entries) {
+    const key = `${orgId}/${sessionId}`;
+    const event = sessions.get(key) ?? { orgId, sessionId, progress: [] };
+    event.progress.push(entry);
+    sessions.set(key, event);
+  }
+  return [...sessions.values()];
+}
 
 /** At most one progress event per attempt per this interval from one process; the latest count wins. */
 export const PROGRESS_INTERVAL_MS = 750;
@@ -80,7 +98,7 @@ export class ProgressCoalescer implements BeforeApplicationShutdown {
     try {
       await this.outbox.transaction(async (em) => {
         const fresh = await freshProgress(em, ready);
-        await recordEvents(em, Events.attemptProgressed, fresh);
+        await recordEvents(em, Events.attemptsProgressed, progressBySession(fresh));
       });
       const sentAt = Number.isFinite(now) ? now : Date.now();
       for (const entry of ready) this.lastSent.set(entry.attemptId, sentAt);
