@@ -1,8 +1,9 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Events, RpcErrorCode, SaveAnswerAck, SaveAnswerRequest } from '@invigil/contracts';
 import { sessionIsFinished } from '@invigil/domain';
-import { Outbox, recordEvents, RpcError } from '@invigil/server-platform';
+import { INVIGIL_METRICS, InvigilMetrics, Outbox, recordEvents, RpcError } from '@invigil/server-platform';
+import { Histogram } from 'prom-client';
 import { PinnedQuestionsCache } from '../assessments/pinned-questions';
 import { checkAnswer } from '../assessments/questions';
 import { SessionsEnv } from '../config/env';
@@ -30,13 +31,16 @@ interface CheckedSave {
 export class AnswerSavingService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AnswerSavingService.name);
   private readonly queue: GroupCommitQueue<SaveAnswerRequest, SaveAnswerAck>;
+  private readonly batchSizes: Histogram;
 
   constructor(
     private readonly outbox: Outbox,
     private readonly pinned: PinnedQuestionsCache,
     private readonly progress: ProgressCoalescer,
     env: SessionsEnv,
+    @Inject(INVIGIL_METRICS) metrics: InvigilMetrics,
   ) {
+    this.batchSizes = saveBatchHistogram(metrics);
     this.queue = new GroupCommitQueue(
       { windowMs: env.SAVE_BATCH_WINDOW_MS, maxBatch: env.SAVE_BATCH_MAX, maxInFlight: env.SAVE_BATCHES_IN_FLIGHT },
       (requests) => this.writeBatch(requests),
@@ -68,6 +72,7 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
   }
 
   private async writeOnce(requests: SaveAnswerRequest[]): Promise<BatchOutcome<SaveAnswerAck>[]> {
+    this.batchSizes.observe(requests.length);
     return this.outbox.transaction(async (em) => {
       const contexts = await lockAttemptsForSaving(em, requests);
       const now = new Date();
@@ -137,6 +142,19 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
       message: 'The answer was not saved because storing it failed; it will be sent again.',
     });
   }
+}
+
+/** Saves per group-commit transaction (`invigil_save_batch_size`): how much the batching saves. */
+function saveBatchHistogram(metrics: InvigilMetrics): Histogram {
+  const name = 'invigil_save_batch_size';
+  const existing = metrics.registry.getSingleMetric(name);
+  if (existing instanceof Histogram) return existing;
+  return new Histogram({
+    name,
+    help: 'Saves written per group-commit transaction',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+    registers: [metrics.registry],
+  });
 }
 
 function isDeadlock(error: unknown): boolean {
