@@ -42,9 +42,15 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
   ) {
     this.batchSizes = saveBatchHistogram(metrics);
     this.queue = new GroupCommitQueue(
-      { windowMs: env.SAVE_BATCH_WINDOW_MS, maxBatch: env.SAVE_BATCH_MAX, maxInFlight: env.SAVE_BATCHES_IN_FLIGHT },
+      {
+        windowMs: env.SAVE_BATCH_WINDOW_MS,
+        maxBatch: env.SAVE_BATCH_MAX,
+        maxInFlight: env.SAVE_BATCHES_IN_FLIGHT,
+        maxWaitMs: env.SAVE_QUEUE_MAX_WAIT_MS,
+      },
       (requests) => this.writeBatch(requests),
       (error) => this.batchFailed(error),
+      () => busy(),
     );
   }
 
@@ -142,6 +148,14 @@ export class AnswerSavingService implements BeforeApplicationShutdown {
       message: 'The answer was not saved because storing it failed; it will be sent again.',
     });
   }
+}
+
+/** Overload, not a fault: the same answer as a busy connection pool (the page keeps the save and resends it). */
+function busy(): RpcError {
+  return new RpcError({
+    code: RpcErrorCode.Unavailable,
+    message: 'The service is busy right now; try again in a moment.',
+  });
 }
 
 /** Saves per group-commit transaction (`invigil_save_batch_size`): how much the batching saves. */

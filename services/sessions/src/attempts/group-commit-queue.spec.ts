@@ -14,6 +14,7 @@ function recordingWriter(fail: (items: number[]) => boolean = () => false) {
   return { batches, write, open: () => (release ? release() : (release = () => undefined)) };
 }
 
+const busy = () => 'busy';
 const settle = <T>(promise: Promise<T>) =>
   promise.then(
     (value) => ({ value }),
@@ -27,7 +28,12 @@ describe('GroupCommitQueue', () => {
   it('writes what arrives within the window as one batch and answers each item on its own', async () => {
     const writer = recordingWriter();
     writer.open();
-    const queue = new GroupCommitQueue({ windowMs: 5, maxBatch: 100, maxInFlight: 1 }, writer.write, String);
+    const queue = new GroupCommitQueue(
+      { windowMs: 5, maxBatch: 100, maxInFlight: 1, maxWaitMs: 1000 },
+      writer.write,
+      String,
+      busy,
+    );
     const results = [2, 3, 4].map((item) => settle(queue.submit(item)));
     expect(writer.batches).toEqual([]);
     await jest.advanceTimersByTimeAsync(5);
@@ -37,7 +43,12 @@ describe('GroupCommitQueue', () => {
 
   it('writes a full batch at once, and what arrives while the writer is busy goes next', async () => {
     const writer = recordingWriter();
-    const queue = new GroupCommitQueue({ windowMs: 1000, maxBatch: 2, maxInFlight: 1 }, writer.write, String);
+    const queue = new GroupCommitQueue(
+      { windowMs: 1000, maxBatch: 2, maxInFlight: 1, maxWaitMs: 60_000 },
+      writer.write,
+      String,
+      busy,
+    );
     const first = [settle(queue.submit(2)), settle(queue.submit(4))];
     expect(writer.batches).toEqual([[2, 4]]);
     const later = [settle(queue.submit(6)), settle(queue.submit(8)), settle(queue.submit(10))];
@@ -52,9 +63,12 @@ describe('GroupCommitQueue', () => {
   it('fails every item of a failed batch, and only that batch', async () => {
     const writer = recordingWriter((items) => items.includes(0));
     writer.open();
-    const queue = new GroupCommitQueue({ windowMs: 5, maxBatch: 2, maxInFlight: 2 }, writer.write, (error) => ({
-      failed: String(error),
-    }));
+    const queue = new GroupCommitQueue(
+      { windowMs: 5, maxBatch: 2, maxInFlight: 2, maxWaitMs: 1000 },
+      writer.write,
+      (error) => ({ failed: String(error) }),
+      busy,
+    );
     const doomed = [settle(queue.submit(0)), settle(queue.submit(2))];
     const fine = [settle(queue.submit(4)), settle(queue.submit(6))];
     expect(await Promise.all(doomed)).toEqual([
@@ -67,10 +81,32 @@ describe('GroupCommitQueue', () => {
   it('drains: writes what waits and returns once nothing is in flight', async () => {
     const writer = recordingWriter();
     writer.open();
-    const queue = new GroupCommitQueue({ windowMs: 1000, maxBatch: 10, maxInFlight: 1 }, writer.write, String);
+    const queue = new GroupCommitQueue(
+      { windowMs: 1000, maxBatch: 10, maxInFlight: 1, maxWaitMs: 60_000 },
+      writer.write,
+      String,
+      busy,
+    );
     const result = settle(queue.submit(2));
     await queue.drain();
     expect(await result).toEqual({ value: 4 });
     expect(queue.pending).toBe(0);
+  });
+
+  it('refuses, unwritten, what waited longer than maxWaitMs for a busy writer, and writes the rest', async () => {
+    const writer = recordingWriter();
+    const queue = new GroupCommitQueue(
+      { windowMs: 1, maxBatch: 1, maxInFlight: 1, maxWaitMs: 100 },
+      writer.write,
+      String,
+      busy,
+    );
+    const first = settle(queue.submit(2));
+    const stale = settle(queue.submit(4));
+    await jest.advanceTimersByTimeAsync(150);
+    const fresh = settle(queue.submit(6));
+    writer.open();
+    expect(await Promise.all([first, stale, fresh])).toEqual([{ value: 4 }, { error: 'busy' }, { value: 12 }]);
+    expect(writer.batches).toEqual([[2], [6]]);
   });
 });

@@ -8,10 +8,17 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Batches written side by side; items arriving meanwhile wait and join the next batch. */
   maxInFlight: number;
+  /**
+   * An item that waited longer than this for a writer is refused with `overloaded()` instead of
+   * written: past the knee, nobody is waiting for it any more (the caller gave up and will resend),
+   * and writing it would only delay the items behind it.
+   */
+  maxWaitMs: number;
 }
 
 interface Waiting<T, R> {
   item: T;
+  since: number;
   resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
@@ -31,11 +38,12 @@ export class GroupCommitQueue<T, R> {
     private readonly options: GroupCommitOptions,
     private readonly write: (items: T[]) => Promise<BatchOutcome<R>[]>,
     private readonly failure: (error: unknown) => unknown,
+    private readonly overloaded: () => unknown,
   ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
+      this.waiting.push({ item, since: Date.now(), resolve, reject });
       if (this.waiting.length >= this.options.maxBatch) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.options.windowMs);
     });
@@ -57,6 +65,7 @@ export class GroupCommitQueue<T, R> {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.refuseExpired();
     while (this.waiting.length > 0 && this.writing.size < this.options.maxInFlight) {
       const batch = this.waiting.splice(0, this.options.maxBatch);
       const run = this.run(batch).finally(() => {
@@ -66,6 +75,15 @@ export class GroupCommitQueue<T, R> {
       });
       this.writing.add(run);
     }
+  }
+
+  private refuseExpired(): void {
+    const oldest = Date.now() - this.options.maxWaitMs;
+    const first = this.waiting[0];
+    if (!first || first.since >= oldest) return;
+    const expired = this.waiting.filter((waiting) => waiting.since < oldest);
+    this.waiting = this.waiting.filter((waiting) => waiting.since >= oldest);
+    for (const waiting of expired) waiting.reject(this.overloaded());
   }
 
   private async run(batch: Waiting<T, R>[]): Promise<void> {

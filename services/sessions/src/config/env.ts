@@ -35,4 +35,11 @@ export class SessionsEnv extends QueueEnv {
   @Min(1)
   @Max(64)
   SAVE_BATCHES_IN_FLIGHT = 4;
+
+  /** Group commit: a save that waited this long for a free writer is refused as busy (503), not written. */
+  @Transform(toInt)
+  @IsInt({ message: 'SAVE_QUEUE_MAX_WAIT_MS must be a whole number of milliseconds, e.g. 3000' })
+  @Min(100)
+  @Max(60_000)
+  SAVE_QUEUE_MAX_WAIT_MS = 3000;
 }
