@@ -103,6 +103,7 @@ export const Events = {
   sessionRescheduled: 'sessions.session.rescheduled',
   sessionEnding: 'sessions.session.ending',
   attemptProgressed: 'sessions.attempt.progressed',
+  attemptsProgressed: 'sessions.attempts.progressed',
   attemptSubmitted: 'sessions.attempt.submitted',
   attemptPaused: 'sessions.attempt.paused',
   attemptResumed: 'sessions.attempt.resumed',

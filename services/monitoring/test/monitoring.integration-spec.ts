@@ -1,4 +1,4 @@
-import type { LiveSessionView } from '@invigil/contracts';
+import type { EventPayload, EventSubject, LiveSessionView } from '@invigil/contracts';
 import { Events, ParticipantStatus, Requests } from '@invigil/contracts';
 import { OutboxMessage } from '@invigil/server-platform';
 import type { RawNats, RunningTestService, StreamWatcher } from '@invigil/server-testing';
@@ -93,7 +93,9 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
     await waitUntilConsumed(nats, 'monitoring');
     const view = await live(reversed.sessionId);
     expect(view?.participants).toEqual([reversed.finalRow]);
-    expect(view?.activity).toHaveLength(reversed.events.length);
+    // Every event is a line, except the two progress reports arriving after the submission: they are
+    // older than what it said, so they change nothing and print nothing.
+    expect(view?.activity).toHaveLength(reversed.events.length - 2);
     expect(view?.activity.at(-1)?.text).toBe('Session "Safety Basics, morning" created');
     // Whatever order they were handled in, the last announcement carries the complete row.
     await eventually(
@@ -104,6 +106,61 @@ describe('monitoring service (real PostgreSQL, NATS, Redis)', () => {
       10_000,
       'the final row announced',
     );
+  });
+
+  it("applies the save path's progress batches, keeping the feed to milestones while the counts follow every save", async () => {
+    const sessionId = randomUUID();
+    const scope = { orgId: ORG_ID, sessionId };
+    const base = Date.UTC(2026, 10, 26, 10, 0, 0);
+    const envelopeAt = <S extends EventSubject>(second: number, subject: S, data: EventPayload<S>) => ({
+      eventId: randomUUID(),
+      subject,
+      occurredAt: new Date(base + second * 1000).toISOString(),
+      correlationId: randomUUID(),
+      data,
+    });
+    const [ada, bob] = [randomUUID(), randomUUID()];
+    const created = { ...scope, name: 'Ten questions', enrollmentCode: 'TEN001', questionCount: 10 };
+    await publishEnvelope(nats, envelopeAt(0, Events.sessionCreated, created));
+    for (const [userId, displayName] of [
+      [ada, 'Ada'],
+      [bob, 'Bob'],
+    ] as const)
+      await publishEnvelope(
+        nats,
+        envelopeAt(1, Events.participantJoined, {
+          ...scope,
+          userId,
+          participantId: randomUUID(),
+          displayName,
+          status: ParticipantStatus.InSession,
+        }),
+      );
+    const entry = (userId: string, answeredCount: number) => ({
+      attemptId: randomUUID(),
+      userId,
+      answeredCount,
+      totalQuestions: 10,
+      flaggedCount: 0,
+    });
+    // One batch per second, as the sessions service coalesces them: Ada answers all ten, Bob four.
+    for (let second = 1; second <= 10; second++) {
+      const progress = [entry(ada, second), ...(second <= 4 ? [entry(bob, second)] : [])];
+      await publishEnvelope(nats, envelopeAt(1 + second, Events.attemptsProgressed, { ...scope, progress }));
+    }
+    await waitUntilConsumed(nats, 'monitoring');
+    const view = await live(sessionId);
+    expect(view?.participants.map((row) => [row.displayName, row.answeredCount, row.totalQuestions])).toEqual([
+      ['Ada', 10, 10],
+      ['Bob', 4, 10],
+    ]);
+    expect(view?.activity.map((line) => line.text).filter((text) => text.includes('answered'))).toEqual([
+      'Ada answered 10/10',
+      'Ada answered 5/10',
+      // Both first answers came in one batch, so at the same moment.
+      'Bob answered 1/10',
+      'Ada answered 1/10',
+    ]);
   });
 
   it('shows another organization nothing, and an unknown session as empty', async () => {

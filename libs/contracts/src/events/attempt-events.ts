@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AnswerValue } from '../sessions/answer-value';
 import { SessionEvent } from './session-events';
 
@@ -27,6 +39,39 @@ export class AttemptProgressedEvent extends AttemptEvent {
   @IsInt()
   @Min(0)
   flaggedCount?: number;
+}
+
+/** One attempt's counts in a batch of progress. */
+export class AttemptProgressEntry {
+  @IsUUID()
+  attemptId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsInt()
+  @Min(0)
+  answeredCount!: number;
+
+  @IsInt()
+  @Min(0)
+  totalQuestions!: number;
+
+  @IsInt()
+  @Min(0)
+  flaggedCount!: number;
+}
+
+/**
+ * The progress of many attempts of one session at once, as the save path's group commit produces
+ * it (coalesced per attempt, the counts as committed); monitoring applies it in one transaction.
+ */
+export class AttemptsProgressedEvent extends SessionEvent {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => AttemptProgressEntry)
+  progress!: AttemptProgressEntry[];
 }
 
 export class SubmittedAnswer {

@@ -1,10 +1,22 @@
 import { ParticipantStatus as S, SignalKind } from '@invigil/contracts';
 import { ActivityText, who } from './activity-text';
-import { progressApplies, statusApplies } from './live-rules';
+import { progressApplies, progressIsMilestone, statusApplies } from './live-rules';
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 26, 9, 0, seconds));
 
 describe('live rules', () => {
+  it('puts the first answer, half of the questions and all of them in the feed, nothing in between', () => {
+    const lines = (total: number) =>
+      Array.from({ length: total }, (_, i) => i + 1).filter((after) => progressIsMilestone(after - 1, after, total));
+    expect(lines(10)).toEqual([1, 5, 10]);
+    expect(lines(3)).toEqual([1, 2, 3]);
+    expect(lines(1)).toEqual([1]);
+    expect(progressIsMilestone(2, 7, 10)).toBe(true);
+    expect(progressIsMilestone(6, 7, 10)).toBe(false);
+    expect(progressIsMilestone(4, 4, 10)).toBe(false);
+    expect(progressIsMilestone(5, 3, 10)).toBe(false);
+  });
+
   it('lets a newer status replace an older one, and not the other way round', () => {
     expect(statusApplies(null, null, S.Waiting, t(1))).toBe(true);
     expect(statusApplies(S.Waiting, t(1), S.InSession, t(2))).toBe(true);

@@ -4,6 +4,7 @@ import { Events, ParticipantStatus } from '@invigil/contracts';
 import { EventConsumer } from '@invigil/server-platform';
 import { ActivityText, who } from './activity-text';
 import { progressApplies, statusApplies } from './live-rules';
+import { applyProgress, lockParticipants } from './progress';
 import { LiveParticipant } from './live-participant.entity';
 import { lockParticipant, logActivity, occurredAt, touchAndAnnounce } from './live-store';
 import { SessionInfo } from './session-info.entity';
@@ -77,28 +78,22 @@ export class LiveHandlers implements OnModuleInit {
   private followAttempts(): void {
     this.consumer.on(Events.attemptProgressed, async (event, em, envelope) => {
       const at = occurredAt(envelope);
-      const row = await lockParticipant(em, event, at);
-      // A save reached the server: the view is alive now.
-      if (row.lastSeenAt === null || at.getTime() > row.lastSeenAt.getTime()) row.lastSeenAt = at;
-      if (progressApplies(row.progressAt, at)) {
-        Object.assign(row, {
-          answeredCount: event.answeredCount,
-          totalQuestions: event.totalQuestions,
-          flaggedCount: event.flaggedCount ?? row.flaggedCount,
-          progressAt: at,
-        });
-      } else if (row.totalQuestions === 0) {
-        // An older count of answers is stale, but the number of questions does not change.
-        row.totalQuestions = event.totalQuestions;
-      }
-      logActivity(
+      applyProgress(em, event, await lockParticipant(em, event, at), event, at);
+    });
+
+    // The save path's batches: every candidate of the batch in this one transaction.
+    this.consumer.on(Events.attemptsProgressed, async (event, em, envelope) => {
+      const at = occurredAt(envelope);
+      const rows = await lockParticipants(
         em,
         event,
-        row.participantId,
+        event.progress.map((entry) => entry.userId),
         at,
-        ActivityText.progressed(who(row.displayName), event.answeredCount, event.totalQuestions),
       );
-      touchAndAnnounce(em, row, at);
+      for (const entry of event.progress) {
+        const row = rows.get(entry.userId);
+        if (row) applyProgress(em, event, row, entry, at);
+      }
     });
 
     this.consumer.on(Events.attemptSubmitted, async (event, em, envelope) => {

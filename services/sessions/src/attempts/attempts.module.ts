@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module';
 import { AnswerSavingService } from './answer-saving.service';
+import { ProgressCoalescer } from './progress-coalescer';
 import { AttemptControlService } from './attempt-control.service';
 import { AttemptPositionService } from './attempt-position.service';
 import { AttemptPresenceService } from './attempt-presence.service';
@@ -27,6 +28,7 @@ import { PresenceSweeper } from './presence-sweeper';
     AttemptsService,
     TimeWarnings,
     AnswerSavingService,
+    ProgressCoalescer,
     AttemptPositionService,
     AttemptPresenceService,
     AttemptControlService,

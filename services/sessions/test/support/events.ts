@@ -1,4 +1,5 @@
-import type { EventEnvelope, EventSubject } from '@invigil/contracts';
+import type { AttemptProgressEntry, EventEnvelope, EventSubject } from '@invigil/contracts';
+import { Events } from '@invigil/contracts';
 import { eventStreamName } from '@invigil/server-platform';
 import type { RawNats } from '@invigil/server-testing';
 
@@ -15,4 +16,17 @@ export async function storedEvents<S extends EventSubject>(nats: RawNats, subjec
   const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
   for await (const message of messages) envelopes.push(message.json<EventEnvelope<S>>());
   return envelopes;
+}
+
+/** One attempt's progress as the save path announced it (in batches of `sessions.attempts.progressed`), oldest first. */
+export async function announcedProgress(
+  nats: RawNats,
+  attemptId: string,
+): Promise<(AttemptProgressEntry & { orgId: string; sessionId: string })[]> {
+  const batches = await storedEvents(nats, Events.attemptsProgressed);
+  return batches.flatMap(({ data }) =>
+    data.progress
+      .filter((entry) => entry.attemptId === attemptId)
+      .map((entry) => ({ ...entry, orgId: data.orgId, sessionId: data.sessionId })),
+  );
 }

@@ -19,6 +19,9 @@ export class SessionsSuite {
   private connection: RawNats | undefined;
   private peer: EnrollmentPeer | undefined;
 
+  /** `extraEnv` adds to the service's environment (e.g. a wider group-commit window). */
+  constructor(private readonly extraEnv: Record<string, string> = {}) {}
+
   get service(): RunningTestService<SessionsEnv> {
     return started(this.running, 'service');
   }
@@ -32,7 +35,7 @@ export class SessionsSuite {
   }
 
   async start(): Promise<this> {
-    this.running = await startSessionsService(this.tag);
+    this.running = await startSessionsService(this.tag, this.extraEnv);
     this.connection = await RawNats.connect(this.tag);
     this.peer = new EnrollmentPeer(this.connection);
     this.peer.start();
@@ -43,7 +46,12 @@ export class SessionsSuite {
   async restart(whileDown: () => Promise<unknown> = () => Promise.resolve()): Promise<void> {
     await this.service.close();
     await whileDown();
-    this.running = await startSessionsService(this.tag);
+    this.running = await startSessionsService(this.tag, this.extraEnv);
+  }
+
+  /** Another replica of the service on the same schema, subjects and queues (stop it before `stop()`). */
+  startReplica(): Promise<RunningTestService<SessionsEnv>> {
+    return startSessionsService(this.tag, this.extraEnv);
   }
 
   /** A fresh EntityManager on the service's own schema, for reading and nudging rows directly. */

@@ -9,7 +9,10 @@ import { sessionsEntities } from '../../src/entities';
 import { sessionsMigrations } from '../../src/migrations';
 
 /** The real sessions service on the machine's PostgreSQL, NATS and Redis, under the suite's tag (BullMQ keys too). */
-export function startSessionsService(tag: string): Promise<RunningTestService<SessionsEnv>> {
+export function startSessionsService(
+  tag: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningTestService<SessionsEnv>> {
   return startTestService({
     service: 'sessions',
     envClass: SessionsEnv,
@@ -18,7 +21,7 @@ export function startSessionsService(tag: string): Promise<RunningTestService<Se
     migrations: sessionsMigrations,
     tag,
     // End Session's default grace is 60 s; 2 s here keeps the suites that end a session with writers short.
-    extraEnv: { QUEUE_PREFIX: tag, END_SESSION_DEFAULT_GRACE_SECONDS: '2' },
+    extraEnv: { QUEUE_PREFIX: tag, END_SESSION_DEFAULT_GRACE_SECONDS: '2', ...extraEnv },
   });
 }
 
