@@ -17,3 +17,4 @@ export * from './messaging';
 export * from './time-warnings';
 export * from './review';
 export * from './double-marking';
+export * from './release';
