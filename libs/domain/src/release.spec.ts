@@ -65,7 +65,9 @@ describe('release: what is shown', () => {
       [3, false, 0, '42 (± 0.5)'],
       [4, null, 0, null],
     ]);
-    expect(correctAnswerText({ id: 'x', points: 1, type: QuestionType.TrueFalse, correctBoolean: false })).toBe('false');
+    expect(correctAnswerText({ id: 'x', points: 1, type: QuestionType.TrueFalse, correctBoolean: false })).toBe(
+      'false',
+    );
   });
 
   it('by default shows no questions unless feedback is on, and then only the feedback', () => {

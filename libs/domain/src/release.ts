@@ -1,4 +1,4 @@
-import type { ResultVisibility, ScoringKeyQuestion } from '@invigil/contracts';
+import type { ResultQuestionView, ResultVisibility, ScoringKeyQuestion } from '@invigil/contracts';
 import { QuestionType, ReleasePolicy } from '@invigil/contracts';
 import type { SubmittedAnswerValue } from './scoring';
 import { isCorrect } from './scoring';
@@ -44,16 +44,7 @@ export function releaseRefusal(state: ReleaseState, results: number): string | n
 }
 
 /** One question of a scored attempt, as staff see it; `visibleQuestions` cuts it down for the candidate. */
-export interface QuestionOutcome {
-  questionId: string;
-  number: number;
-  points: number;
-  maxPoints: number;
-  /** Null while an essay awaits its mark. */
-  correct: boolean | null;
-  correctAnswer: string | null;
-  feedback: string | null;
-}
+export type QuestionOutcome = ResultQuestionView;
 
 /** The automatic part of each question's outcome (essays and short answers get their marks from review). */
 export function questionOutcomes(questions: ScoringKeyQuestion[], answers: SubmittedAnswerValue[]): QuestionOutcome[] {
@@ -81,11 +72,16 @@ export function correctAnswerText(question: ScoringKeyQuestion): string | null {
     case QuestionType.SingleChoice:
       return letter(question.correctOption);
     case QuestionType.MultipleChoice:
-      return [...question.correctOptions].sort((a, b) => a - b).map(letter).join(', ');
+      return [...question.correctOptions]
+        .sort((a, b) => a - b)
+        .map(letter)
+        .join(', ');
     case QuestionType.TrueFalse:
       return String(question.correctBoolean);
     case QuestionType.Numeric:
-      return question.tolerance > 0 ? `${question.correctNumber} (± ${question.tolerance})` : `${question.correctNumber}`;
+      return question.tolerance > 0
+        ? `${question.correctNumber} (± ${question.tolerance})`
+        : `${question.correctNumber}`;
     case QuestionType.ShortText:
       return question.acceptedAnswers.join(' or ');
     default:

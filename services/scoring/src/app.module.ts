@@ -5,6 +5,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { ScoringEnv } from './config/env';
 import { scoringEntities } from './entities';
 import { scoringMigrations } from './migrations';
+import { ReleaseModule } from './release/release.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewModule } from './review/review.module';
 
@@ -30,6 +31,7 @@ export class ScoringModule {
         CertificatesModule,
         ResultsModule,
         ReviewModule,
+        ReleaseModule,
         CertificateIssuingModule,
       ],
       providers: [{ provide: ScoringEnv, useValue: env }],
