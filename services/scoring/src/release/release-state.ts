@@ -3,7 +3,7 @@ import type { ReleaseView, ResultQuestionView, ResultVisibility, ResultView } fr
 import { ReviewState } from '@invigil/contracts';
 import type { ReleaseState } from '@invigil/domain';
 import { DEFAULT_RELEASE_POLICY, DEFAULT_VISIBILITY, isReleased, visibleQuestions } from '@invigil/domain';
-import { Result } from '../results/result.entity';
+import type { Result } from '../results/result.entity';
 import { ReviewItem } from '../results/review-item.entity';
 import { ReleaseSettings } from './release-settings.entity';
 
@@ -29,11 +29,11 @@ export function visibilityOf(settings: ReleaseSettings | null): ResultVisibility
 /** The session's settings and the counts its release depends on; a reopened attempt's result does not count. */
 export async function sessionRelease(em: EntityManager, orgId: string, sessionId: string): Promise<SessionRelease> {
   const settings = await em.findOne(ReleaseSettings, { sessionId, orgId });
-  const [row] = await em
-    .createQueryBuilder(Result, 'r')
-    .select(['count(*)::int as results', 'coalesce(sum(r.answers_awaiting_review), 0)::int as awaiting'])
-    .where({ orgId, sessionId, reopenedAt: null })
-    .execute<{ results: number; awaiting: number }[]>();
+  const [row] = await em.execute<{ results: number; awaiting: number }[]>(
+    `select count(*)::int as "results", coalesce(sum("answers_awaiting_review"), 0)::int as "awaiting"
+     from "result" where "org_id" = ? and "session_id" = ? and "reopened_at" is null`,
+    [orgId, sessionId],
+  );
   return {
     sessionId,
     settings,
