@@ -38,6 +38,7 @@ import {
 import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
 import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
+import { RELEASE_SCHEMAS } from './release-schemas';
 import { REVIEW_SCHEMAS } from './review-schemas';
 
 type Schema = SchemaObject | { $ref: string };
@@ -94,6 +95,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...DASHBOARD_SCHEMAS,
   ...MESSAGE_SCHEMAS,
   ...REVIEW_SCHEMAS,
+  ...RELEASE_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -265,14 +267,16 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     id,
     sessionId: id,
     userId: id,
-    score: num,
-    maxScore: num,
-    percent: num,
-    passed: bool,
+    released: bool,
+    score: nullable(num),
+    maxScore: nullable(num),
+    percent: nullable(num),
+    passed: nullable(bool),
     pendingReview: int,
     awaitingReview: bool,
     answersAwaitingReview: int,
     scoredAt: time,
     certificate: { ...shape({ id, status: oneOf(CertificateStatus) }), nullable: true },
+    questions: nullable(list(ref('ResultQuestionView'))),
   }),
 };

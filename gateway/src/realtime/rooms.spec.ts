@@ -29,7 +29,7 @@ describe('roomsFor', () => {
     expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
   });
 
-  it('tells every candidate of the session when it starts, pauses, resumes, is ending, ends, is cancelled or moved', () => {
+  it('tells every candidate of the session when it starts, pauses, resumes, is ending, ends, is cancelled or moved, and when its results are released', () => {
     for (const subject of [
       Events.sessionStarted,
       Events.sessionPaused,
@@ -38,6 +38,7 @@ describe('roomsFor', () => {
       Events.sessionEnded,
       Events.sessionCancelled,
       Events.sessionRescheduled,
+      Events.resultsReleased,
     ]) {
       expect(roomsFor(envelope(subject, {}))).toContain(candidatesRoom(org, session));
     }

@@ -15,6 +15,8 @@ const FOR_ALL_CANDIDATES = new Set<string>([
   Events.sessionCancelled,
   Events.sessionRescheduled,
   Events.sessionEnding,
+  // The release carries counts only; each candidate's page then asks for its own result.
+  Events.resultsReleased,
 ]);
 
 /**

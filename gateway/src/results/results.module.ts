@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { CertificatesController } from './certificates.controller';
+import { ReleaseController } from './release.controller';
 import { ResultsController } from './results.controller';
 
-/** A candidate's own result and certificate. */
-@Module({ imports: [AccessModule], controllers: [ResultsController, CertificatesController] })
+/** A candidate's own result and certificate; the release of a session's results and its results table (staff). */
+@Module({ imports: [AccessModule], controllers: [ResultsController, CertificatesController, ReleaseController] })
 export class ResultsModule {}

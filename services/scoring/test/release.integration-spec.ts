@@ -33,7 +33,7 @@ function startReleasePeers(suite: ScoringSuite): Peer<RequestSubject>[] {
     userId: user.id,
     displayName: user.displayName,
     email: user.email,
-    status: ParticipantStatus.Submitted,
+    status: ParticipantStatus.Complete,
     joinedAt: null,
     updatedAt: new Date().toISOString(),
   });
