@@ -82,6 +82,8 @@ describe('release of results: policy, refusal, idempotence, mail, what candidate
     if (reply.err) throw new Error(`${subject}: ${reply.err.message} ${(reply.err.details ?? []).join('; ')}`);
     return reply.response as T;
   }
+  /** Mail to one address about one session (its links name the session). */
+  const mailTo = (address: string, sessionId: string) => inbox.to(address).filter((mail) => mail.includes(sessionId));
   const resultOf = (userId: string, sessionId: string) =>
     ask<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId, sessionId });
   const release = (sessionId: string) =>
@@ -138,6 +140,14 @@ describe('release of results: policy, refusal, idempotence, mail, what candidate
     // Default visibility: the feedback, not which answers were right nor the key.
     expect(shown?.questions?.[2]).toMatchObject({ feedback: 'Name the gradient next time.', correct: null });
     expect(shown?.questions?.[0]).toMatchObject({ correct: null, correctAnswer: null });
+    // The last mark released the session by itself: the same mail as the button, recorded with no actor.
+    await eventually(async () => mailTo(CARLA.email, sessionId).length > 0, 15_000, 'the mail to Carla');
+    await eventually(
+      async () => stream.of(Events.resultsReleased).some((event) => event.data.sessionId === sessionId),
+      10_000,
+      'the release event',
+    );
+    expect(stream.of(Events.resultsReleased).find((e) => e.data.sessionId === sessionId)?.data.actorId).toBeNull();
   });
 
   it('manual: held until the proctor releases; the release mails everyone once, reveals identities and is recorded; a second is a no-op', async () => {
@@ -166,12 +176,12 @@ describe('release of results: policy, refusal, idempotence, mail, what candidate
       answersAwaitingReview: 1,
     });
 
-    await eventually(async () => inbox.to(ADMIN.email).length > 0, 15_000, 'the summary to the admin');
-    await eventually(async () => inbox.to(CHEN.email).length > 0, 15_000, 'the mail to Chen');
-    const [carlaMail] = inbox.to(CARLA.email);
+    await eventually(async () => mailTo(ADMIN.email, sessionId).length > 0, 15_000, 'the summary to the admin');
+    await eventually(async () => mailTo(CHEN.email, sessionId).length > 0, 15_000, 'the mail to Chen');
+    const [carlaMail] = mailTo(CARLA.email, sessionId);
     expect(carlaMail).toMatch(/^Subject: Your result is available: Biology final$/m);
     expect(carlaMail).toContain(`${PUBLIC_URL}/exam/${sessionId}`);
-    const [summary] = inbox.to(PROCTOR.email);
+    const [summary] = mailTo(PROCTOR.email, sessionId);
     expect(summary).toMatch(/^Subject: Results released: Biology final$/m);
     expect(summary).toContain('Passed: 1');
     expect(summary).toContain('Provisional (answers awaiting review): 1');
@@ -194,7 +204,7 @@ describe('release of results: policy, refusal, idempotence, mail, what candidate
       expect.objectContaining({ actorId: PROCTOR.id, results: 2, passed: 1 }),
     ]);
     // The second release sent nothing: one notice per candidate.
-    expect(inbox.to(CARLA.email)).toHaveLength(1);
+    expect(mailTo(CARLA.email, sessionId)).toHaveLength(1);
   });
 
   it('immediately: shown as soon as scored, provisional scores included', async () => {

@@ -14,5 +14,6 @@ import { ResultsTable } from './results-table';
 @Module({
   controllers: [ReleaseController],
   providers: [ReleaseService, ResultsTable, ReleaseMailQueue, ReleaseMailWorker, ReleaseMailing, Mailer],
+  exports: [ReleaseMailQueue],
 })
 export class ReleaseModule {}

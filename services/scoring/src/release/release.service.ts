@@ -9,7 +9,7 @@ import type {
   ReleaseView,
   UpdateReleaseSettingsRequest,
 } from '@invigil/contracts';
-import { Events } from '@invigil/contracts';
+import { Events, ReleasePolicy } from '@invigil/contracts';
 import { releaseRefusal } from '@invigil/domain';
 import { Outbox, recordEvent, RpcError } from '@invigil/server-platform';
 import { Result } from '../results/result.entity';
@@ -61,29 +61,44 @@ export class ReleaseService {
       }
       const refusal = releaseRefusal(state, state.results);
       if (refusal) throw RpcError.conflict(refusal);
-      const at = new Date();
-      Object.assign(settings, { releasedAt: at, releasedBy: request.actorId });
-      await revealIdentities(em, request.orgId, request.sessionId, request.actorId, at);
-      const passed = await em.count(Result, {
-        orgId: request.orgId,
-        sessionId: request.sessionId,
-        reopenedAt: null,
-        passed: true,
-      });
-      recordEvent(em, Events.resultsReleased, {
-        orgId: request.orgId,
-        sessionId: request.sessionId,
-        actorId: request.actorId,
-        at: at.toISOString(),
-        results: state.results,
-        passed,
-      });
+      const at = await recordRelease(em, settings, state.results, request.actorId);
       afterCommit(() => this.mail.enqueue(request.orgId, request.sessionId));
       const view = releaseView({ ...state, settings, releasedAt: at });
       const message = `Released to ${state.results} ${state.results === 1 ? 'candidate' : 'candidates'}; they are being emailed.`;
       return { ...view, releasedNow: true, message };
     });
   }
+}
+
+/**
+ * Under `after_reviews`, the mark that leaves nothing of the session awaiting review releases its results
+ * (by no one: the record says the system), with the same mail as the button. In the mark's transaction;
+ * returns whether it released, so the caller enqueues the mail after the commit.
+ */
+export async function releaseIfReviewed(em: EntityManager, orgId: string, sessionId: string): Promise<boolean> {
+  await em.flush();
+  const state = await sessionRelease(em, orgId, sessionId);
+  if (state.policy !== ReleasePolicy.AfterReviews || state.releasedAt || state.answersAwaitingReview > 0) return false;
+  const settings = await lockedSettings(em, orgId, sessionId);
+  if (settings.releasedAt) return false;
+  await recordRelease(em, settings, state.results, null);
+  return true;
+}
+
+/** Sets the release, reveals identities to reviewers and records `scoring.results.released`; returns when. */
+async function recordRelease(
+  em: EntityManager,
+  settings: ReleaseSettings,
+  results: number,
+  actorId: string | null,
+): Promise<Date> {
+  const { orgId, sessionId } = settings;
+  const at = new Date();
+  Object.assign(settings, { releasedAt: at, releasedBy: actorId });
+  await revealIdentities(em, orgId, sessionId, actorId, at);
+  const passed = await em.count(Result, { orgId, sessionId, reopenedAt: null, passed: true });
+  recordEvent(em, Events.resultsReleased, { orgId, sessionId, actorId, at: at.toISOString(), results, passed });
+  return at;
 }
 
 /** The session's settings row, created with the defaults if missing, locked for this transaction. */
@@ -98,7 +113,13 @@ async function lockedSettings(em: EntityManager, orgId: string, sessionId: strin
 }
 
 /** Reviewers see names once results are out; kept as it is if an admin revealed them before. */
-async function revealIdentities(em: EntityManager, orgId: string, sessionId: string, actorId: string, at: Date) {
+async function revealIdentities(
+  em: EntityManager,
+  orgId: string,
+  sessionId: string,
+  actorId: string | null,
+  at: Date,
+): Promise<void> {
   const held = await em.findOne(ReviewSettings, { sessionId, orgId });
   if (held?.identitiesRevealedAt) return;
   const settings = held ?? em.create(ReviewSettings, { sessionId, orgId });
