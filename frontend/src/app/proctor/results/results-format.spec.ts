@@ -22,10 +22,13 @@ describe('results table wording', () => {
   });
 
   it('says why results are held', () => {
-    expect(releaseStateText(release({ answersAwaitingReview: 1 }))).toBe(
+    expect(releaseStateText(release({ answersAwaitingReview: 1, results: 1 }))).toBe(
       'Held: 1 answer awaits review; results are released when none does.',
     );
-    expect(releaseStateText(release({ policy: ReleasePolicy.Manual }))).toMatch(/until you release/);
-    expect(releaseStateText(release({ released: true }))).toMatch(/Candidates see their results/);
+    expect(releaseStateText(release({ policy: ReleasePolicy.Manual, results: 1 }))).toMatch(/until you release/);
+    expect(releaseStateText(release({ released: true, results: 2 }))).toMatch(/Candidates see their results/);
+    expect(releaseStateText(release({ released: true, results: 0 }))).toBe(
+      'No result has been scored yet. Release: once every answer is reviewed (default).',
+    );
   });
 });

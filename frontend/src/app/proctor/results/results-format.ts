@@ -28,6 +28,8 @@ export function outcomeLabel(row: SessionResultRow): string {
 /** Where the release stands, in one sentence for the page. */
 export function releaseStateText(release: ReleaseView): string {
   if (release.releasedAt) return `Released on ${new Date(release.releasedAt).toLocaleString()}.`;
+  if (release.results === 0)
+    return `No result has been scored yet. Release: ${policyLabels[release.policy].toLowerCase()}.`;
   if (release.released) return 'Candidates see their results (the release policy shows them).';
   if (release.policy === ReleasePolicy.AfterReviews) {
     const n = release.answersAwaitingReview;
