@@ -4,7 +4,7 @@ import { ReviewState } from '@invigil/contracts';
 import type { ReleaseState } from '@invigil/domain';
 import { DEFAULT_RELEASE_POLICY, DEFAULT_VISIBILITY, isReleased, visibleQuestions } from '@invigil/domain';
 import type { Result } from '../results/result.entity';
-import { ReviewItem } from '../results/review-item.entity';
+import type { ReviewItem } from '../results/review-item.entity';
 import { ReleaseSettings } from './release-settings.entity';
 
 /** Where one session's release stands: its settings (null until set), and what decides `isReleased`. */
