@@ -4,6 +4,7 @@ import {
   correctAnswerText,
   DEFAULT_VISIBILITY,
   isReleased,
+  isResultReleased,
   neutraliseFormula,
   questionOutcomes,
   releaseRefusal,
@@ -24,6 +25,13 @@ describe('release: is it released?', () => {
   it('after_reviews: held while any answer awaits review, released when none does', () => {
     expect(isReleased(state(ReleasePolicy.AfterReviews, 1))).toBe(false);
     expect(isReleased(state(ReleasePolicy.AfterReviews, 0))).toBe(true);
+  });
+
+  it('after_reviews: a result submitted after the release waits for its own marks', () => {
+    const released = state(ReleasePolicy.AfterReviews, 0, new Date());
+    expect(isResultReleased(released, 1)).toBe(false);
+    expect(isResultReleased(released, 0)).toBe(true);
+    expect(isResultReleased(state(ReleasePolicy.Manual, 1, new Date()), 1)).toBe(true);
   });
 
   it('manual: held until the proctor releases, then released whatever the reviews', () => {

@@ -30,6 +30,16 @@ export function isReleased(state: ReleaseState): boolean {
   return state.policy === ReleasePolicy.AfterReviews && state.answersAwaitingReview === 0;
 }
 
+/**
+ * Whether one candidate sees their result: the session is released and, under `after_reviews`, the
+ * result itself awaits no review (a candidate who submits after the session was released waits for
+ * their own marks).
+ */
+export function isResultReleased(state: ReleaseState, resultAwaitingReview: number): boolean {
+  if (!isReleased(state)) return false;
+  return state.policy !== ReleasePolicy.AfterReviews || resultAwaitingReview === 0;
+}
+
 /** Why the proctor's Release is refused, or null when it may go ahead. */
 export function releaseRefusal(state: ReleaseState, results: number): string | null {
   if (results === 0) return 'No result of this session has been scored yet: release once candidates have submitted.';

@@ -148,6 +148,9 @@ describe('release of results: policy, refusal, idempotence, mail, what candidate
       'the release event',
     );
     expect(stream.of(Events.resultsReleased).find((e) => e.data.sessionId === sessionId)?.data.actorId).toBeNull();
+    // A candidate who submits after that waits for their own marks.
+    await submitted(CHEN.id, sessionId);
+    expect(await resultOf(CHEN.id, sessionId)).toMatchObject({ released: false, score: null });
   });
 
   it('manual: held until the proctor releases; the release mails everyone once, reveals identities and is recorded; a second is a no-op', async () => {

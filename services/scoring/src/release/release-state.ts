@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReleaseView, ResultQuestionView, ResultVisibility, ResultView } from '@invigil/contracts';
 import { ReviewState } from '@invigil/contracts';
 import type { ReleaseState } from '@invigil/domain';
-import { DEFAULT_RELEASE_POLICY, DEFAULT_VISIBILITY, isReleased, visibleQuestions } from '@invigil/domain';
+import {
+  DEFAULT_RELEASE_POLICY,
+  DEFAULT_VISIBILITY,
+  isReleased,
+  isResultReleased,
+  visibleQuestions,
+} from '@invigil/domain';
 import type { Result } from '../results/result.entity';
 import type { ReviewItem } from '../results/review-item.entity';
 import { ReleaseSettings } from './release-settings.entity';
@@ -85,7 +91,7 @@ export function candidateResultView(
   questions: ResultQuestionView[],
   certificate: ResultView['certificate'],
 ): ResultView {
-  const released = isReleased(release);
+  const released = isResultReleased(release, result.answersAwaitingReview);
   const shown = released ? release.visibility : null;
   return {
     id: result.id,
