@@ -171,8 +171,12 @@ describe('assessment authoring: every question type through the UI, export, impo
 
     await c.getByTestId(e.submit).click();
     await c.getByTestId(e.confirmSubmit).click();
-    // 6 of 9 points scored automatically (all auto-scored answers right); the essay's 3 await a reviewer, so not passed yet.
-    await expectContains(c.getByTestId(e.resultScore), '66.7%', 20_000);
-    await expectText(c.getByTestId(e.resultReview), 'Provisional, 1 answer awaiting review');
+    // The essay awaits a reviewer, so the default release policy (after every review) holds the result.
+    await expectText(c.getByTestId(e.resultHeld), 'Your result will be published by your proctor.', 20_000);
+    // 6 of 9 points scored automatically (all auto-scored answers right); staff see it, provisional.
+    await page.getByTestId(sel.results.link).click();
+    const row = page.getByTestId(sel.results.row);
+    await expectContains(row.getByTestId(sel.results.rowPercent), '66.7%', 20_000);
+    await expectText(row.getByTestId(sel.results.rowReview), 'Provisional, 1 awaiting');
   });
 });

@@ -76,6 +76,15 @@ describe('essay review: anonymous, with a rubric, from provisional to final with
       '/sessions',
       demoSessionBody('Essay review E2E', { assessmentId: imported.id }),
     );
+    // Candidates see provisional scores here (the default policy would hold them until every review).
+    await proctorApi.call('PUT', `/sessions/${session.id}/release/settings`, {
+      policy: 'immediately',
+      score: true,
+      passFail: true,
+      questionCorrectness: false,
+      correctAnswers: false,
+      feedback: true,
+    });
     for (const api of candidateApis) await api.call('POST', '/enrollment/join', { code: session.enrollmentCode });
     await proctorApi.call('POST', `/sessions/${session.id}/start`);
     for (const api of candidateApis) {

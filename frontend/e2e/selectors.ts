@@ -156,6 +156,13 @@ export const sel = {
     confirmSubmit: 'exam-confirm-submit',
     result: 'exam-result',
     resultScore: 'exam-result-score',
+    /** "Your result will be published by your proctor", until the session's results are released. */
+    resultHeld: 'exam-result-held',
+    /** Question n (1-based) of a released result, with what the release shows of it. */
+    resultQuestion: (n: number) => `exam-result-question-${n}`,
+    resultQuestionCorrect: 'exam-result-question-correct',
+    resultQuestionAnswer: 'exam-result-question-answer',
+    resultQuestionFeedback: 'exam-result-question-feedback',
     downloadCertificate: 'certificate-download',
     /** The certificate's Open Badges JSON, its verification link and code. */
     downloadCredential: 'credential-download',
@@ -328,6 +335,28 @@ export const sel = {
     itemBlind: 'review-item-blind',
     itemModeration: 'review-item-moderation',
     itemMarks: 'review-item-marks',
+  },
+  results: {
+    /** On the session page. */
+    link: 'session-results-link',
+    releaseState: 'results-release-state',
+    release: 'results-release',
+    releaseMessage: 'results-release-message',
+    error: 'results-error',
+    policy: 'release-policy',
+    /** One checkbox per visibility flag: score, passFail, questionCorrectness, correctAnswers, feedback. */
+    show: (flag: string) => `release-show-${flag}`,
+    settingsSave: 'release-settings-save',
+    settingsSaved: 'release-settings-saved',
+    filterOutcome: 'results-filter-outcome',
+    filterReview: 'results-filter-review',
+    exportCsv: 'results-export-csv',
+    exportXlsx: 'results-export-xlsx',
+    row: 'results-row',
+    rowName: 'results-row-name',
+    rowPercent: 'results-row-percent',
+    rowOutcome: 'results-row-outcome',
+    rowReview: 'results-row-review',
   },
   record: {
     verify: 'record-verify',

@@ -116,6 +116,16 @@ describe('gateway: review routes', () => {
       }),
     );
     const url = `/api/sessions/${session.id}/review`;
+    // Results shown as scored: the default policy would release (and reveal names) on the last mark.
+    const release = {
+      policy: 'immediately',
+      score: true,
+      passFail: true,
+      questionCorrectness: false,
+      correctAnswers: false,
+      feedback: true,
+    };
+    expect((await proctor.call('PUT', `/api/sessions/${session.id}/release/settings`, release)).status).toBe(200);
     const queue = await eventually(
       async () => {
         const reply = await proctor.call<ReviewQueueView>('GET', `${url}?state=${ReviewState.NeedsReview}`);

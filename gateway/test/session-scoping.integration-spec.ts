@@ -110,6 +110,24 @@ const ROUTES: Route[] = [
   // Admins only, and the other organization has no admin: its proctor gets 403 before any lookup
   // (review-routes.integration-spec.ts checks the admin's side).
   { method: 'POST', path: '/api/sessions/{sessionId}/review/reveal-identities', as: [] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/release', as: ['staff'] },
+  {
+    method: 'PUT',
+    path: '/api/sessions/{sessionId}/release/settings',
+    as: ['staff'],
+    body: {
+      policy: 'manual',
+      score: true,
+      passFail: true,
+      questionCorrectness: false,
+      correctAnswers: false,
+      feedback: true,
+    },
+  },
+  { method: 'POST', path: '/api/sessions/{sessionId}/release', as: ['staff'] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/results', as: ['staff'] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/results/export.csv', as: ['staff'] },
+  { method: 'GET', path: '/api/sessions/{sessionId}/results/export.xlsx', as: ['staff'] },
   { method: 'GET', path: '/api/sessions/{sessionId}/attempts', as: ['staff'] },
   ...['pause', 'resume', 'release-view'].map((verb) => ({
     method: 'POST',

@@ -38,6 +38,7 @@ import {
 import { DASHBOARD_SCHEMAS } from './dashboard-schemas';
 import { MESSAGE_SCHEMAS } from './message-schemas';
 import { RECORD_SCHEMAS } from './record-schemas';
+import { RELEASE_SCHEMAS } from './release-schemas';
 import { REVIEW_SCHEMAS } from './review-schemas';
 import { VERIFICATION_SCHEMAS } from './verification-schemas';
 
@@ -96,6 +97,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...MESSAGE_SCHEMAS,
   ...REVIEW_SCHEMAS,
   ...VERIFICATION_SCHEMAS,
+  ...RELEASE_SCHEMAS,
   UserView: user,
   LoginResponse: shape<LoginResponse>(login),
   InvitationLoginResponse: shape<InvitationLoginResponse>({ ...login, sessionId: id }),
@@ -267,10 +269,11 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     id,
     sessionId: id,
     userId: id,
-    score: num,
-    maxScore: num,
-    percent: num,
-    passed: bool,
+    released: bool,
+    score: nullable(num),
+    maxScore: nullable(num),
+    percent: nullable(num),
+    passed: nullable(bool),
     pendingReview: int,
     awaitingReview: bool,
     answersAwaitingReview: int,
@@ -279,5 +282,6 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       ...shape({ id, status: oneOf(CertificateStatus), verificationCode: nullable(str) }),
       nullable: true,
     },
+    questions: nullable(list(ref('ResultQuestionView'))),
   }),
 };

@@ -3,7 +3,7 @@ import { EventEnvelope, Events, SocketPushes } from '@invigil/contracts';
 import { NATS_CONNECTION, PLATFORM_OPTIONS, PlatformOptions } from '@invigil/server-platform';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
 import type { Server } from 'socket.io';
-import { roomsFor } from './rooms';
+import { candidateCopy, isStaffRoom, roomsFor } from './rooms';
 
 const codec = JSONCodec<EventEnvelope>();
 
@@ -50,6 +50,10 @@ export class EventFanout implements OnApplicationBootstrap, OnApplicationShutdow
 
   private push(envelope: EventEnvelope): void {
     if (!this.server) return;
-    this.server.to(roomsFor(envelope)).emit(SocketPushes.event, envelope);
+    const rooms = roomsFor(envelope);
+    const staff = rooms.filter(isStaffRoom);
+    const others = rooms.filter((room) => !isStaffRoom(room));
+    this.server.to(staff).emit(SocketPushes.event, envelope);
+    if (others.length > 0) this.server.to(others).except(staff).emit(SocketPushes.event, candidateCopy(envelope));
   }
 }

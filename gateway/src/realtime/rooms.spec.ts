@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@invigil/contracts';
 import { Events, ParticipantStatus } from '@invigil/contracts';
-import { candidatesRoom, roomsFor, staffRoom, userRoom } from './rooms';
+import { candidateCopy, candidatesRoom, isStaffRoom, roomsFor, staffRoom, userRoom } from './rooms';
 
 const org = 'o1';
 const session = 's1';
@@ -29,7 +29,7 @@ describe('roomsFor', () => {
     expect(roomsFor(envelope(Events.liveParticipantUpdated, { userId: 'u1' }))).toEqual([staffRoom(org, session)]);
   });
 
-  it('tells every candidate of the session when it starts, pauses, resumes, is ending, ends, is cancelled or moved', () => {
+  it('tells every candidate of the session when it starts, pauses, resumes, is ending, ends, is cancelled or moved, and when its results are released', () => {
     for (const subject of [
       Events.sessionStarted,
       Events.sessionPaused,
@@ -38,6 +38,7 @@ describe('roomsFor', () => {
       Events.sessionEnded,
       Events.sessionCancelled,
       Events.sessionRescheduled,
+      Events.resultsReleased,
     ]) {
       expect(roomsFor(envelope(subject, {}))).toContain(candidatesRoom(org, session));
     }
@@ -95,5 +96,13 @@ describe('roomsFor', () => {
     ]) {
       expect(roomsFor(envelope(subject, { userId: 'u1' }))).toEqual([staffRoom(org, session), userRoom(org, 'u1')]);
     }
+  });
+  it('sends a recorded result to its candidate without the score or outcome, and whole to staff', () => {
+    const recorded = envelope(Events.resultRecorded, { userId: 'u1', resultId: 'r1', percent: 80, passed: true });
+    expect(candidateCopy(recorded).data).toEqual({ orgId: org, sessionId: session, userId: 'u1', resultId: 'r1' });
+    expect(recorded.data).toMatchObject({ percent: 80, passed: true });
+    const started = envelope(Events.sessionStarted, {});
+    expect(candidateCopy(started)).toBe(started);
+    expect(roomsFor(recorded).filter(isStaffRoom)).toEqual([staffRoom(org, session)]);
   });
 });

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@invigil/contracts';
+import type { EventEnvelope, ResultRecordedEvent } from '@invigil/contracts';
 import { Events } from '@invigil/contracts';
 
 /** Room names: every room is inside one organization, so a push never crosses organizations. */
@@ -15,6 +15,8 @@ const FOR_ALL_CANDIDATES = new Set<string>([
   Events.sessionCancelled,
   Events.sessionRescheduled,
   Events.sessionEnding,
+  // The release carries counts only; each candidate's page then asks for its own result.
+  Events.resultsReleased,
 ]);
 
 /**
@@ -65,6 +67,25 @@ export function roomsFor(envelope: EventEnvelope): string[] {
     rooms.push(userRoom(data.orgId, data.toUserId));
   }
   return rooms;
+}
+
+/**
+ * What a candidate's rooms receive of an event staff get whole: a recorded result goes to its candidate
+ * without `percent` and `passed`, since the session's results may not be released yet (the page asks
+ * for the result over HTTP, which shows what the release allows).
+ */
+export function candidateCopy(envelope: EventEnvelope): CandidateEnvelope {
+  if (envelope.subject !== Events.resultRecorded) return envelope;
+  const { percent: _percent, passed: _passed, ...data } = envelope.data as ResultRecordedEvent;
+  return { ...envelope, data };
+}
+
+/** An event as pushed to a candidate: its data may lack what staff alone see. */
+export type CandidateEnvelope = Omit<EventEnvelope, 'data'> & { data: object };
+
+/** Whether a room is a session's staff room (staff see every event whole). */
+export function isStaffRoom(room: string): boolean {
+  return room.endsWith(':staff');
 }
 
 function messageRooms(data: RoutedData): string[] {

@@ -25,6 +25,7 @@ export * from './sessions/answer-value';
 export * from './scoring/result';
 export * from './scoring/credential';
 export * from './scoring/review';
+export * from './scoring/release';
 export * from './monitoring/live';
 export * from './monitoring/signals';
 export * from './monitoring/record';

@@ -66,6 +66,15 @@ import type {
   UpdateReviewSettingsRequest,
 } from './scoring/review';
 import type {
+  GetReleaseRequest,
+  ListSessionResultsRequest,
+  ReleaseOutcome,
+  ReleaseResultsRequest,
+  ReleaseView,
+  SessionResultsView,
+  UpdateReleaseSettingsRequest,
+} from './scoring/release';
+import type {
   AssessmentDetailView,
   AssessmentDocument,
   AssessmentView,
@@ -202,6 +211,10 @@ export interface RequestMap {
   [Requests.markReviewItem]: { request: MarkReviewItemRequest; response: ReviewItemView };
   [Requests.revealReviewIdentities]: { request: RevealIdentitiesRequest; response: ReviewSettingsView };
   [Requests.updateReviewSettings]: { request: UpdateReviewSettingsRequest; response: ReviewSettingsView };
+  [Requests.getRelease]: { request: GetReleaseRequest; response: ReleaseView };
+  [Requests.updateReleaseSettings]: { request: UpdateReleaseSettingsRequest; response: ReleaseView };
+  [Requests.releaseResults]: { request: ReleaseResultsRequest; response: ReleaseOutcome };
+  [Requests.listSessionResults]: { request: ListSessionResultsRequest; response: SessionResultsView };
   [Requests.getLiveSession]: { request: GetLiveSessionRequest; response: LiveSessionView };
   [Requests.broadcast]: { request: BroadcastRequest; response: MessageView };
   [Requests.listMessages]: { request: ListMessagesRequest; response: MessageView[] };

@@ -68,6 +68,10 @@ export const Requests = {
   markReviewItem: 'scoring.review.mark',
   revealReviewIdentities: 'scoring.review.reveal-identities',
   updateReviewSettings: 'scoring.review.update-settings',
+  getRelease: 'scoring.release.get',
+  updateReleaseSettings: 'scoring.release.update-settings',
+  releaseResults: 'scoring.release.release',
+  listSessionResults: 'scoring.result.list',
 
   getLiveSession: 'monitoring.session.live',
   recordSignal: 'monitoring.signal.record',
@@ -127,6 +131,7 @@ export const Events = {
   resultRecorded: 'scoring.result.recorded',
   certificateIssued: 'scoring.certificate.issued',
   reviewIdentitiesRevealed: 'scoring.review.identities-revealed',
+  resultsReleased: 'scoring.results.released',
   messageSent: 'messaging.message.sent',
   messageReceipt: 'messaging.message.receipt',
   handRaised: 'messaging.hand.raised',
@@ -143,6 +148,7 @@ export type ServiceName = (typeof ServiceNames)[number];
 /** BullMQ queue names: permanent, like subjects. */
 export const Queues = {
   certificates: 'scoring-certificates',
+  releaseMail: 'scoring-release-mail',
   scheduledSessionStarts: 'sessions-scheduled-starts',
   attemptDeadlines: 'sessions-attempt-deadlines',
   sessionEndings: 'sessions-session-endings',

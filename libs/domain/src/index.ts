@@ -19,3 +19,4 @@ export * from './review';
 export * from './double-marking';
 export * from './verification-code';
 export * from './status-list';
+export * from './release';

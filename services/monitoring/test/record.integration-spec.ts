@@ -225,4 +225,22 @@ describe('monitoring: the session record (real PostgreSQL, NATS)', () => {
     expect(result.brokenAt?.expectedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(result.brokenAt?.expectedHash).not.toBe(result.brokenAt?.storedHash);
   });
+  it('records who released the results, and the system when the policy released them', async () => {
+    const released = { orgId: ORG_ID, sessionId: randomUUID() };
+    const at = new Date().toISOString();
+    await happen(envelope(Events.resultsReleased, { ...released, actorId: PROCTOR.id, at, results: 2, passed: 1 }));
+    const { entries } = await ask<RecordPage>(Requests.listRecord, released);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: RecordKind.ResultsReleased,
+        userId: null,
+        actor: expect.objectContaining({ type: 'staff', userId: PROCTOR.id }),
+        detail: { releasedAt: at, results: 2, passed: 1 },
+      }),
+    ]);
+    const byPolicy = { orgId: ORG_ID, sessionId: randomUUID() };
+    await happen(envelope(Events.resultsReleased, { ...byPolicy, actorId: null, at, results: 1, passed: 1 }));
+    const [entryByPolicy] = (await ask<RecordPage>(Requests.listRecord, byPolicy)).entries;
+    expect(entryByPolicy?.actor.type).toBe('system');
+  });
 });

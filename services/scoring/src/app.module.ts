@@ -6,6 +6,7 @@ import { ScoringEnv } from './config/env';
 import { CredentialsModule } from './credentials/credentials.module';
 import { scoringEntities } from './entities';
 import { scoringMigrations } from './migrations';
+import { ReleaseModule } from './release/release.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewModule } from './review/review.module';
 
@@ -32,6 +33,7 @@ export class ScoringModule {
         CredentialsModule,
         ResultsModule,
         ReviewModule,
+        ReleaseModule,
         CertificateIssuingModule,
       ],
       providers: [{ provide: ScoringEnv, useValue: env }],

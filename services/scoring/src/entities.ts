@@ -1,6 +1,7 @@
 import { Certificate } from './certificates/certificate.entity';
 import { IssuedCredential } from './credentials/issued-credential.entity';
 import { IssuerKey } from './credentials/issuer-key.entity';
+import { ReleaseSettings } from './release/release-settings.entity';
 import { Result } from './results/result.entity';
 import { ReviewComment } from './results/review-comment.entity';
 import { ReviewItem } from './results/review-item.entity';
@@ -16,4 +17,5 @@ export const scoringEntities = [
   ReviewMark,
   IssuerKey,
   IssuedCredential,
+  ReleaseSettings,
 ];

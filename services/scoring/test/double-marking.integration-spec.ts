@@ -4,7 +4,7 @@ import type { RawNats } from '@invigil/server-testing';
 import { envelope, eventually, publishEnvelope } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ReviewItem } from '../src/results/review-item.entity';
-import { CARLA, CHEN, essaySubmission, ORG_ID, RUBRIC_KEY } from './support/fixtures';
+import { CARLA, CHEN, essaySubmission, ORG_ID, releaseAsScored, RUBRIC_KEY } from './support/fixtures';
 import { ScoringSuite } from './support/scoring-suite';
 
 const [FIRST, SECOND, MODERATOR] = [randomUUID(), randomUUID(), randomUUID()];
@@ -43,6 +43,7 @@ describe('double marking and moderation of essays (real PostgreSQL, NATS, Redis)
       moderationThresholdPercent: 25,
     });
     expect(settings).toMatchObject({ doubleMarking: true, moderationThresholdPercent: 25 });
+    await releaseAsScored(nats, sessionId);
     await publishEnvelope(nats, envelope(Events.attemptSubmitted, essaySubmission(userId, sessionId)));
     await eventually(async () => (await resultOf(userId, sessionId)) !== null, 10_000, 'the scored submission');
     const found = await suite.db().findOneOrFail(ReviewItem, { sessionId, userId, questionId: essayQuestion?.id });

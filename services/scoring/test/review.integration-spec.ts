@@ -4,7 +4,7 @@ import type { RawNats } from '@invigil/server-testing';
 import { envelope, eventually, publishEnvelope, StreamWatcher, waitUntilConsumed } from '@invigil/server-testing';
 import { randomUUID } from 'node:crypto';
 import { ReviewItem } from '../src/results/review-item.entity';
-import { CARLA, CHEN, CYRUS, essaySubmission, ORG_ID, RUBRIC_KEY } from './support/fixtures';
+import { CARLA, CHEN, CYRUS, essaySubmission, ORG_ID, releaseAsScored, RUBRIC_KEY } from './support/fixtures';
 import { ScoringSuite } from './support/scoring-suite';
 
 const ADMIN_ID = randomUUID();
@@ -43,6 +43,7 @@ describe('manual review of essays and short answers (real PostgreSQL, NATS, Redi
 
   /** Submits an essay attempt and waits until it is scored; returns the essay's review item. */
   async function submitted(userId: string, sessionId: string, options = {}): Promise<ReviewItemView> {
+    await releaseAsScored(nats, sessionId);
     await publishEnvelope(nats, envelope(Events.attemptSubmitted, essaySubmission(userId, sessionId, options)));
     await eventually(async () => (await resultOf(userId, sessionId)) !== null, 10_000, 'the scored submission');
     const mine = await suite.db().findOneOrFail(ReviewItem, { sessionId, userId, questionId: essayQuestion?.id });

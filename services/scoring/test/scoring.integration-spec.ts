@@ -181,14 +181,21 @@ describe('scoring service (real PostgreSQL, NATS, Redis)', () => {
     const mine = () =>
       nats.request<ResultView | null>(Requests.getMyResult, { orgId: ORG_ID, userId: CHEN.id, sessionId });
     const result = await eventually(async () => (await mine()).response ?? undefined, 10_000, 'the essay result');
+    // Held from the candidate (the default release policy waits for every review); the score is kept.
     expect(result).toMatchObject({
+      released: false,
+      score: null,
+      percent: null,
+      pendingReview: 4,
+      awaitingReview: true,
+      passed: null,
+      certificate: null,
+    });
+    expect(await em().findOneOrFail(Result, { id: result.id })).toMatchObject({
       score: 7,
       maxScore: 12,
       percent: 58.3,
-      pendingReview: 4,
-      awaitingReview: true,
       passed: false,
-      certificate: null,
     });
     expect(await em().count(Certificate, { resultId: result.id })).toBe(0);
   });

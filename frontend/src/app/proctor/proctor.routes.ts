@@ -13,6 +13,11 @@ export const proctorRoutes: Routes = [
     title: 'Review answers · Invigil',
   },
   {
+    path: 'sessions/:id/results',
+    loadComponent: () => import('./results/results-page').then((m) => m.ResultsPage),
+    title: 'Results · Invigil',
+  },
+  {
     path: 'review/:itemId',
     loadComponent: () => import('./review/review-item-page').then((m) => m.ReviewItemPage),
     title: 'Mark an answer · Invigil',

@@ -45,6 +45,23 @@ export class ReviewIdentitiesRevealedEvent extends SessionEvent {
   at!: string;
 }
 
+/** A session's results reached its candidates (the proctor's Release, or `after_reviews` once the last mark was in). */
+export class ResultsReleasedEvent extends SessionEvent {
+  /** Who released; null when the policy released by itself. */
+  @IsOptional()
+  @IsUUID()
+  actorId!: string | null;
+
+  @IsISO8601()
+  at!: string;
+
+  @IsInt()
+  results!: number;
+
+  @IsInt()
+  passed!: number;
+}
+
 export class CertificateIssuedEvent extends SessionEvent {
   @IsUUID()
   certificateId!: string;

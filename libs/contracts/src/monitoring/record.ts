@@ -36,6 +36,7 @@ export enum RecordKind {
   MessageReceipt = 'message_receipt',
   HandRaised = 'hand_raised',
   ReviewIdentitiesRevealed = 'review_identities_revealed',
+  ResultsReleased = 'results_released',
 }
 
 /**

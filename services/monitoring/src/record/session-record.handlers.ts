@@ -141,5 +141,12 @@ export class SessionRecordHandlers implements OnModuleInit {
       actor: staff(e.actorId, 'admin'),
       detail: { revealedAt: e.at },
     }));
+    // Who released the results (the proctor's button); the system when the policy released by itself.
+    writer.follow(Events.resultsReleased, (e) => ({
+      ...sessionWide(e),
+      kind: RecordKind.ResultsReleased,
+      actor: e.actorId ? staff(e.actorId) : SYSTEM,
+      detail: { releasedAt: e.at, results: e.results, passed: e.passed },
+    }));
   }
 }

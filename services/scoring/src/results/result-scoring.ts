@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AttemptSubmittedEvent, ScoringKeyView } from '@invigil/contracts';
 import { Events } from '@invigil/contracts';
-import { scoreAnswers } from '@invigil/domain';
+import { questionOutcomes, scoreAnswers } from '@invigil/domain';
 import { recordEvent } from '@invigil/server-platform';
 import { randomUUID } from 'node:crypto';
 import { Result } from './result.entity';
@@ -25,6 +25,7 @@ export function recordResult(em: EntityManager, event: AttemptSubmittedEvent, ke
     ...auto,
     autoScore: auto.score,
     passingPercent: key.passingPercent,
+    questionOutcomes: questionOutcomes(key.questions, event.answers),
     scoredAt: new Date(),
     submittedAt: new Date(event.submittedAt),
   });
@@ -42,6 +43,7 @@ export async function rescoreResult(
 ): Promise<Result> {
   const auto = scoreAnswers(key.questions, event.answers, key.passingPercent);
   Object.assign(result, auto, { autoScore: auto.score, passingPercent: key.passingPercent });
+  result.questionOutcomes = questionOutcomes(key.questions, event.answers);
   applyReviews(result, await refreshReviewItems(em, result, event, key));
   result.scoredAt = new Date();
   result.submittedAt = new Date(event.submittedAt);

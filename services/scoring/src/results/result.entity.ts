@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
+import type { ResultQuestionView } from '@invigil/contracts';
 
 /**
  * The automatic score of one submitted attempt; one per attempt, however often the submission arrives.
@@ -74,4 +75,8 @@ export class Result {
    */
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   reopenedAt: Date | null = null;
+
+  /** Each question's automatic outcome and key in words, for the released view (null for older results). */
+  @Property({ type: 'json', nullable: true })
+  questionOutcomes: ResultQuestionView[] | null = null;
 }

@@ -2,13 +2,18 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { GetMyResultRequest, ResultView } from '@invigil/contracts';
 import { certificateSummaryOf } from '../certificates/certificate-award';
+import { candidateResultView, questionsWithReviews, sessionRelease } from '../release/release-state';
 import { Result } from './result.entity';
+import { ReviewItem } from './review-item.entity';
 
 @Injectable()
 export class ResultsService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Null until the submission has been scored (again, after a reopening): the candidate's page waits for the event. */
+  /**
+   * Null until the submission has been scored (again, after a reopening): the candidate's page waits for the event.
+   * Until the session's results are released the view carries no score (see `candidateResultView`).
+   */
   async getMine(request: GetMyResultRequest): Promise<ResultView | null> {
     const em = this.em.fork();
     const result = await em.findOne(
@@ -18,19 +23,13 @@ export class ResultsService {
     );
     // A reopened attempt's score no longer stands; the candidate's next submission is scored in its place.
     if (!result || result.reopenedAt) return null;
-    return {
-      id: result.id,
-      sessionId: result.sessionId,
-      userId: result.userId,
-      score: result.score,
-      maxScore: result.maxScore,
-      percent: result.percent,
-      passed: result.passed,
-      pendingReview: result.pendingReview,
-      awaitingReview: result.pendingReview > 0,
-      answersAwaitingReview: result.answersAwaitingReview,
-      scoredAt: result.scoredAt.toISOString(),
-      certificate: await certificateSummaryOf(em, result.id),
-    };
+    const release = await sessionRelease(em, result.orgId, result.sessionId);
+    const items = await em.find(ReviewItem, { resultId: result.id });
+    return candidateResultView(
+      result,
+      release,
+      questionsWithReviews(result, items),
+      await certificateSummaryOf(em, result.id),
+    );
   }
 }

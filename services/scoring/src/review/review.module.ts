@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { ReleaseModule } from '../release/release.module';
 import { ReviewIdentities } from './review-identities';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
@@ -9,7 +10,7 @@ import { ReviewService } from './review.service';
  * last review is in (with the certificate a pass earns). Reads the review items results records.
  */
 @Module({
-  imports: [CertificatesModule],
+  imports: [CertificatesModule, ReleaseModule],
   controllers: [ReviewController],
   providers: [ReviewService, ReviewIdentities],
 })

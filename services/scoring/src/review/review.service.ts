@@ -17,6 +17,8 @@ import { Events, ReviewState } from '@invigil/contracts';
 import { resolveMark } from '@invigil/domain';
 import { Outbox, recordEvent, RpcError } from '@invigil/server-platform';
 import { CertificateQueue } from '../certificates/certificate-queue';
+import { ReleaseMailQueue } from '../release/release-mail-job';
+import { releaseIfReviewed } from '../release/release.service';
 import { Result } from '../results/result.entity';
 import { announceResult } from '../results/result-scoring';
 import { ReviewComment } from '../results/review-comment.entity';
@@ -48,6 +50,7 @@ export class ReviewService {
     private readonly outbox: Outbox,
     private readonly identities: ReviewIdentities,
     private readonly certificates: CertificateQueue,
+    private readonly releaseMail: ReleaseMailQueue,
   ) {}
 
   async queue(request: ListReviewQueueRequest): Promise<ReviewQueueView> {
@@ -111,6 +114,9 @@ export class ReviewService {
       announceResult(em, result);
       const certificate = await settleCertificateAfterReview(em, result, percentBefore);
       if (certificate) afterCommit(() => this.certificates.enqueue(certificate));
+      if (await releaseIfReviewed(em, found.orgId, found.sessionId)) {
+        afterCommit(() => this.releaseMail.enqueue(found.orgId, found.sessionId));
+      }
       return found;
     });
     return this.view(this.em.fork(), item);

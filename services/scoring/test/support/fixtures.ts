@@ -1,5 +1,5 @@
 import type { AttemptSubmittedEvent, ScoringKeyView, UserView } from '@invigil/contracts';
-import { QuestionType, Requests, RpcErrorCode } from '@invigil/contracts';
+import { QuestionType, ReleasePolicy, Requests, RpcErrorCode } from '@invigil/contracts';
 import { DEMO_ORG, DEMO_USERS } from '@invigil/server-seed';
 import { randomUUID } from 'node:crypto';
 import type { Peer, RawNats } from '@invigil/server-testing';
@@ -178,4 +178,23 @@ export function startPeers(nats: RawNats): {
     };
   });
   return { scoringKey, users };
+}
+
+/**
+ * Shows a session's results to candidates as soon as they are scored (release policy `immediately`), for
+ * suites that read provisional scores through the candidate's view; the default holds them until every review.
+ */
+export async function releaseAsScored(nats: RawNats, sessionId: string): Promise<void> {
+  const reply = await nats.request(Requests.updateReleaseSettings, {
+    orgId: ORG_ID,
+    actorId: DEMO_USERS[1]?.id,
+    sessionId,
+    policy: ReleasePolicy.Immediately,
+    score: true,
+    passFail: true,
+    questionCorrectness: false,
+    correctAnswers: false,
+    feedback: true,
+  });
+  if (reply.err) throw new Error(`Could not set the release policy: ${reply.err.message}`);
 }

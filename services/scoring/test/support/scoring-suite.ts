@@ -20,6 +20,9 @@ export class ScoringSuite {
   private connection: RawNats | undefined;
   private peerSet: ReturnType<typeof startPeers> | undefined;
 
+  /** `extraEnv` goes to the service, e.g. the SMTP_URL of a suite's own inbox. */
+  constructor(private readonly extraEnv: () => Record<string, string> = () => ({})) {}
+
   get service(): RunningTestService<ScoringEnv> {
     return started(this.running, 'service');
   }
@@ -69,7 +72,7 @@ export class ScoringSuite {
       entities: scoringEntities,
       migrations: scoringMigrations,
       tag: this.tag,
-      extraEnv: { QUEUE_PREFIX: this.tag },
+      extraEnv: { ...this.extraEnv(), QUEUE_PREFIX: this.tag },
     });
   }
 }

@@ -7,10 +7,11 @@ import { DisplayedError, toDisplayedError } from '../../shared/http-error';
 import { saveBlob } from '../../shared/save-blob';
 import { formatPercent } from '../../shared/status-labels';
 import { ExamApi } from '../exam-api';
+import { ExamResultQuestions } from './exam-result-questions';
 
 @Component({
   selector: 'app-exam-result',
-  imports: [FormError, RouterLink],
+  imports: [ExamResultQuestions, FormError, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './exam-result.html',
 })

@@ -3,7 +3,7 @@ import { CertificateStatus } from '@invigil/contracts';
 
 /** A result is final once its certificate is settled, or when there will be none (not passed). */
 export function isFinal(result: ResultView | null): boolean {
-  if (!result) return false;
+  if (!result?.released) return false;
   if (!result.certificate) return !result.passed;
   return result.certificate.status !== CertificateStatus.Pending;
 }

@@ -428,6 +428,8 @@ describe('ExamPage', () => {
       id: 'r1',
       sessionId: 's1',
       userId: 'u1',
+      released: true,
+      questions: null,
       score: 2,
       maxScore: 3,
       percent: 67,

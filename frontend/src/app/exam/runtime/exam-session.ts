@@ -206,6 +206,11 @@ export class ExamSession {
         this.untilDestroyed(),
       )
       .subscribe(() => void this.results.load());
+    // The proctor released the session's results: ask for this candidate's own (it may show more now).
+    this.socket
+      .on(Events.resultsReleased, sessionId)
+      .pipe(this.untilDestroyed())
+      .subscribe(() => void this.results.load());
   }
 
   /** A save refused for good: say why; a conflict (time over, submitted, taken over) needs the server's state. */

@@ -45,6 +45,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   [RecordKind.MessageReceipt]: 'Message receipt',
   [RecordKind.HandRaised]: 'Hand raised or lowered',
   [RecordKind.ReviewIdentitiesRevealed]: 'Reviewer identities revealed',
+  [RecordKind.ResultsReleased]: 'Results released',
 };
 
 /** The query of one page: only the filters that are set, local times sent as UTC instants. */

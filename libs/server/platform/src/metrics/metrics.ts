@@ -60,14 +60,22 @@ export class InvigilMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** A gauge whose value is read when Prometheus scrapes (backlogs, lags, depths, connections). */
+  /** Every collector of each gauge: several queues of one service report into one `invigil_bullmq_queue_depth`. */
+  private readonly collectors = new Map<string, ((gauge: Gauge<string>) => Promise<void> | void)[]>();
+
+  /**
+   * A gauge whose value is read when Prometheus scrapes (backlogs, lags, depths, connections). Registering
+   * the same name again adds a collector to the same gauge (each sets its own labels).
+   */
   gauge<L extends string>(
     name: string,
     help: string,
     labelNames: readonly L[],
     collect: (gauge: Gauge<L>) => Promise<void> | void,
   ): Gauge<L> {
-    // Registering twice (a module initialised again in tests) keeps the first gauge.
+    const collectors = this.collectors.get(name) ?? [];
+    collectors.push(collect as (gauge: Gauge<string>) => Promise<void> | void);
+    this.collectors.set(name, collectors);
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Gauge<L>;
     return new Gauge<L>({
@@ -76,7 +84,8 @@ export class InvigilMetrics {
       labelNames,
       registers: [this.registry],
       async collect() {
-        await collect(this);
+        // One failing collector (e.g. a queue closed by a module initialised again in tests) leaves the others reported.
+        for (const each of collectors) await Promise.resolve(each(this as Gauge<string>)).catch(() => undefined);
       },
     });
   }
