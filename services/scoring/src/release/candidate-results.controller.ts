@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { GetMyResultRequest, Requests, ResultView } from '@invigil/contracts';
-import { ResultsService } from './results.service';
+import { CandidateResultsService } from './candidate-results.service';
 
 @Controller()
-export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+export class CandidateResultsController {
+  constructor(private readonly results: CandidateResultsService) {}
 
   @MessagePattern(Requests.getMyResult)
   getMine(@Payload() request: GetMyResultRequest): Promise<ResultView | null> {

@@ -2,12 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { GetMyResultRequest, ResultView } from '@invigil/contracts';
 import { certificateSummaryOf } from '../certificates/certificate-award';
-import { candidateResultView, questionsWithReviews, sessionRelease } from '../release/release-state';
-import { Result } from './result.entity';
-import { ReviewItem } from './review-item.entity';
+import { Result } from '../results/result.entity';
+import { ReviewItem } from '../results/review-item.entity';
+import { candidateResultView, questionsWithReviews, sessionRelease } from './release-state';
 
+/** A candidate's own result, as far as the session's release lets them see it (release owns that rule). */
 @Injectable()
-export class ResultsService {
+export class CandidateResultsService {
   constructor(private readonly em: EntityManager) {}
 
   /**
