@@ -29,6 +29,11 @@ describe('connectivityText', () => {
     expect(text).toBe('Disconnected · last seen 1 min 5 s ago');
   });
 
+  it('shows a lost exam view even before enrollment says the candidate joined', () => {
+    const lost = row({ status: ParticipantStatus.Invited, connected: false, lastSeenAt: '2026-12-04T09:59:50Z' });
+    expect(connectivityText(lost, NOW)).toBe('Disconnected · last seen 10 s ago');
+  });
+
   it('never calls someone who has not joined, or has finished, online', () => {
     expect(connectivityText(row({ status: ParticipantStatus.Invited }), NOW)).toBe('Not joined yet');
     expect(connectivityText(row({ status: ParticipantStatus.Complete, connected: false }), NOW)).toBe('Finished');

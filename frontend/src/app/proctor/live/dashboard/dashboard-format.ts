@@ -12,12 +12,15 @@ export const SEVERITY_LABELS: Record<AlertSeverity, string> = { high: 'High', me
  * and neither is someone who has finished (their page may be closed, and that is fine).
  */
 export function connectivityText(row: LiveParticipantView, now: number): string {
+  // A lost exam view is news whatever enrollment's status says (its event may simply not be here yet).
+  if (isDisconnected(row)) {
+    if (!row.lastSeenAt) return 'Disconnected';
+    const seconds = Math.max(0, Math.round((now - Date.parse(row.lastSeenAt)) / 1000));
+    return `Disconnected · last seen ${formatDuration(seconds)} ago`;
+  }
   if (row.status === ParticipantStatus.Invited) return 'Not joined yet';
   if (row.status === ParticipantStatus.Complete) return 'Finished';
-  if (!isDisconnected(row)) return 'Online';
-  if (!row.lastSeenAt) return 'Disconnected';
-  const seconds = Math.max(0, Math.round((now - Date.parse(row.lastSeenAt)) / 1000));
-  return `Disconnected · last seen ${formatDuration(seconds)} ago`;
+  return 'Online';
 }
 
 export interface TimeText {
